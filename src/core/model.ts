@@ -1,0 +1,93 @@
+// The sidecar's data model (../../shared/docs/SIDECAR.md, version 1). Offsets in the
+// model are always UTF-16 code units of the article text (what JS strings and VS Code
+// use); a sidecar stored with `offsets: codepoint` is converted on read and on write.
+
+export const SIDECAR_VERSION = 1;
+
+export const SPEAKER_KINDS = ['person', 'organisation', 'group', 'anonymous'] as const;
+export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
+export const ANNOTATION_TYPES = ['mention', 'quote', 'demand', 'response'] as const;
+export type AnnotationType = (typeof ANNOTATION_TYPES)[number];
+
+export const DEMAND_STATUSES = ['open', 'agreed', 'partly-agreed', 'not-agreed', 'deferred'] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+
+export const STANCES = ['agrees', 'partly-agrees', 'defers', 'rejects', 'disputes'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const OFFSET_UNITS = ['utf16', 'codepoint'] as const;
+export type OffsetUnit = (typeof OFFSET_UNITS)[number];
+
+export const ORIGINS = ['manual', 'suggested'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+export interface Speaker {
+  id: string;
+  name: string;
+  kind: SpeakerKind;
+  role?: string;
+  aliases: string[];
+  /** Groups only: ids of member speakers. */
+  members: string[];
+  note?: string;
+}
+
+export interface Demand {
+  id: string;
+  summary: string;
+  by: string[];
+  to: string[];
+  status?: DemandStatus;
+  note?: string;
+}
+
+export interface Annotation {
+  id: string;
+  type: AnnotationType;
+  speaker?: string;
+  demand?: string;
+  stance?: Stance;
+  /** [start, end) in UTF-16 code units of the article text. */
+  start: number;
+  end: number;
+  text?: string;
+  prefix?: string;
+  suffix?: string;
+  note?: string;
+  origin?: Origin;
+}
+
+export interface DocumentInfo {
+  file?: string;
+  sha256?: string;
+  offsets: OffsetUnit;
+}
+
+export interface Sidecar {
+  version: number;
+  document: DocumentInfo;
+  speakers: Map<string, Speaker>;
+  demands: Map<string, Demand>;
+  annotations: Annotation[];
+}
+
+export function emptySidecar(file?: string): Sidecar {
+  return {
+    version: SIDECAR_VERSION,
+    document: { file, offsets: 'utf16' },
+    speakers: new Map(),
+    demands: new Map(),
+    annotations: [],
+  };
+}
+
+/** The sidecar's order for annotations: by start, then end, then id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || compareIds(a.id, b.id);
+}
+
+/** Ids like a2 < a10: compare digit runs numerically, so hand-made ids sort as people expect. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
