@@ -1,0 +1,65 @@
+// Composition root: builds the services, registers them, returns. No logic lives here.
+import * as vscode from 'vscode';
+import { ArticleStore } from './vscode/articleStore';
+import { Commands } from './vscode/commandIds';
+import { openSidecar, reloadSidecar, revealOffset, showAnnotations } from './vscode/commands';
+import { readConfig, SECTION } from './vscode/config';
+import { DecorationController } from './vscode/decorations';
+import { AnnotationHoverProvider } from './vscode/hovers';
+import { StatusBar } from './vscode/statusBar';
+
+/** What tests (and other extensions) may read: what is drawn, as offsets into the document. */
+export interface AttributionLensApi {
+  decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
+  /** Resolves when the article's sidecar has been (re)loaded. */
+  load(document: vscode.TextDocument): Promise<unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext): AttributionLensApi {
+  let config = readConfig();
+  const getConfig = () => config;
+  const store = new ArticleStore(getConfig);
+  const decorations = new DecorationController(store, getConfig);
+  const statusBar = new StatusBar(store);
+  const selector: vscode.DocumentSelector = [
+    { language: 'plaintext', scheme: 'file' },
+    { language: 'markdown', scheme: 'file' },
+    { language: 'plaintext', scheme: 'vscode-remote' },
+    { language: 'markdown', scheme: 'vscode-remote' },
+  ];
+
+  context.subscriptions.push(
+    store,
+    decorations,
+    statusBar,
+    vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, getConfig)),
+    vscode.commands.registerCommand(Commands.showAnnotations, () => showAnnotations(store)),
+    vscode.commands.registerCommand(Commands.revealOffset, revealOffset),
+    vscode.commands.registerCommand(Commands.openSidecar, () => openSidecar(store)),
+    vscode.commands.registerCommand(Commands.reloadSidecar, () => reloadSidecar(store)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      const patternChanged = readConfig().sidecarPattern !== config.sidecarPattern;
+      config = readConfig();
+      decorations.reconfigure();
+      if (patternChanged) {
+        store.watch();
+        void store.loadAll();
+      }
+    }),
+  );
+  void store.loadAll();
+
+  return {
+    decorations(document) {
+      const out: Record<string, { start: number; end: number }[]> = {};
+      for (const [key, ranges] of decorations.rangesFor(document)) {
+        out[key] = ranges.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
+      }
+      return out;
+    },
+    load: (document) => store.load(document),
+  };
+}
+
+export function deactivate(): void {}

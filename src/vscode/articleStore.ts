@@ -1,0 +1,179 @@
+// One ArticleModel per open article, kept in step with its sidecar file and its text.
+// Reads go through workspace.fs so remote and virtual workspaces work; every async load
+// is guarded by a generation number so a slow read never overwrites a newer result.
+import * as vscode from 'vscode';
+import { ArticleModel, buildArticleModel } from '../core/articleModel';
+import { Problem } from '../core/sidecar';
+import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
+import { Config } from './config';
+
+export interface ArticleState {
+  article: vscode.Uri;
+  sidecar: vscode.Uri;
+  /** Undefined when the article has no sidecar file. */
+  model?: ArticleModel;
+  /** The sidecar's text as last read. */
+  source?: string;
+  /** Document version the model was built from. */
+  version: number;
+}
+
+const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
+const ARTICLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs']);
+/** A sidecar larger than this is refused with a message rather than parsed: it would freeze the host. */
+export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+const TEXT_CHANGE_DEBOUNCE_MS = 250;
+
+export class ArticleStore implements vscode.Disposable {
+  private readonly states = new Map<string, ArticleState>();
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The last error shown per sidecar, so a reload of the same broken file does not nag again. */
+  private readonly shownErrors = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('attribution-lens');
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+
+  constructor(private readonly config: () => Config) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.isArticle(d) && void this.load(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.scheduleRebuild(e.document)),
+    );
+    this.watch();
+  }
+
+  isArticle(doc: vscode.TextDocument): boolean {
+    return ARTICLE_LANGUAGES.has(doc.languageId) && ARTICLE_SCHEMES.has(doc.uri.scheme);
+  }
+
+  get(uri: vscode.Uri): ArticleState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  sidecarUriFor(article: vscode.Uri): vscode.Uri {
+    const dir = article.path.slice(0, article.path.lastIndexOf('/'));
+    const name = article.path.slice(article.path.lastIndexOf('/') + 1);
+    return article.with({ path: `${dir}/${sidecarRelativePath(name, this.config().sidecarPattern)}` });
+  }
+
+  /** Loads every open article (at activation and after the sidecar pattern changes). */
+  async loadAll(): Promise<void> {
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => this.isArticle(d)).map((d) => this.load(d)));
+  }
+
+  /** Re-watches sidecars after the pattern setting changed. */
+  watch(): void {
+    this.watcher?.dispose();
+    const w = vscode.workspace.createFileSystemWatcher(sidecarGlob(this.config().sidecarPattern));
+    const onSidecar = (uri: vscode.Uri) => {
+      for (const doc of vscode.workspace.textDocuments) {
+        if (this.isArticle(doc) && this.sidecarUriFor(doc.uri).toString() === uri.toString()) void this.load(doc);
+      }
+    };
+    w.onDidChange(onSidecar);
+    w.onDidCreate(onSidecar);
+    w.onDidDelete(onSidecar);
+    this.watcher = w;
+  }
+
+  /** Reads the article's sidecar and rebuilds its model. */
+  async load(doc: vscode.TextDocument): Promise<ArticleState | undefined> {
+    const key = doc.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const sidecar = this.sidecarUriFor(doc.uri);
+    let source: string | undefined;
+    let readError: string | undefined;
+    try {
+      const stat = await vscode.workspace.fs.stat(sidecar);
+      if (stat.size > MAX_SIDECAR_BYTES) readError = `it is ${(stat.size / 1048576).toFixed(0)} MB, over the ${MAX_SIDECAR_BYTES / 1048576} MB limit`;
+      else source = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(sidecar)).replace(/^\uFEFF/, '');
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) readError = e instanceof Error ? e.message : String(e);
+    }
+    // A newer load started, or the article closed, while we were reading: drop this result.
+    if (this.generations.get(key) !== generation || doc.isClosed) return this.states.get(key);
+    if (readError !== undefined) {
+      this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
+      this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
+    }
+    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version };
+    if (source !== undefined) this.build(state, doc);
+    else if (readError === undefined) {
+      this.diagnostics.delete(sidecar);
+      this.shownErrors.delete(sidecar.toString());
+    }
+    this.states.set(key, state);
+    this.changed.fire(doc.uri);
+    return state;
+  }
+
+  private build(state: ArticleState, doc: vscode.TextDocument): void {
+    const model = buildArticleModel(state.source!, doc.getText());
+    state.model = model;
+    state.version = doc.version;
+    this.diagnostics.set(state.sidecar, model.problems.map((p) => toDiagnostic(p, model)));
+    const firstError = model.problems.find((p) => p.severity === 'error');
+    if (!firstError) this.shownErrors.delete(state.sidecar.toString());
+    else {
+      const more = model.problems.filter((p) => p.severity === 'error').length - 1;
+      this.showError(
+        `Attribution Lens: cannot read ${vscode.workspace.asRelativePath(state.sidecar)}:${firstError.line}:${firstError.column}: ` +
+          `${firstError.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}. The file is left untouched.`,
+        state.sidecar,
+      );
+    }
+  }
+
+  /** Text edits re-place annotations from the cached sidecar text, debounced per article. */
+  private scheduleRebuild(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const state = this.states.get(key);
+    if (!state?.source) return;
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed || this.states.get(key) !== state) return;
+        this.build(state, doc);
+        this.changed.fire(doc.uri);
+      }, TEXT_CHANGE_DEBOUNCE_MS),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const state = this.states.get(key);
+    if (!state) return;
+    clearTimeout(this.timers.get(key));
+    this.states.delete(key);
+    this.generations.delete(key);
+    this.diagnostics.delete(state.sidecar);
+  }
+
+  private showError(message: string, sidecar: vscode.Uri): void {
+    if (this.shownErrors.get(sidecar.toString()) === message) return;
+    this.shownErrors.set(sidecar.toString(), message);
+    void vscode.window.showErrorMessage(message, 'Open Sidecar').then((choice) => {
+      if (choice) void vscode.window.showTextDocument(sidecar);
+    });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.watcher?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function toDiagnostic(p: Problem, model: ArticleModel): vscode.Diagnostic {
+  const end = model.parsed.lineCounter.linePos(p.end);
+  const range = new vscode.Range(p.line - 1, p.column - 1, end.line - 1, end.col - 1);
+  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  d.source = 'Attribution Lens';
+  return d;
+}

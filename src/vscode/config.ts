@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { AnnotationType } from '../core/model';
+import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
+
+export const SECTION = 'attributionLens';
+
+export interface Config {
+  highlight: Record<AnnotationType, boolean> & { aliases: boolean };
+  colorBy: 'speaker' | 'kind';
+  sidecarPattern: string;
+}
+
+export function readConfig(): Config {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    highlight: {
+      mention: c.get('highlight.mentions', true),
+      quote: c.get('highlight.quotes', true),
+      demand: c.get('highlight.demands', true),
+      response: c.get('highlight.responses', true),
+      aliases: c.get('highlight.aliases', true),
+    },
+    colorBy: c.get('colorBy') === 'kind' ? 'kind' : 'speaker',
+    sidecarPattern: c.get('sidecarPattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
+  };
+}

@@ -1,0 +1,73 @@
+// Hover cards. Article and sidecar text is appended as text (escaped), never as trusted
+// Markdown; the only links are to allowlisted commands.
+import * as vscode from 'vscode';
+import { HighlightSpan } from '../core/articleModel';
+import { Card, cardsAt, Inline } from '../core/hoverCards';
+import { speakerSlots } from '../core/palette';
+import { ArticleStore } from './articleStore';
+import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
+import { Config } from './config';
+
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly config: () => Config,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const model = this.store.get(document.uri)?.model;
+    if (!model) return undefined;
+    const config = this.config();
+    const spans = model.index.covering(document.offsetAt(position)).filter((s) => isShown(s, config));
+    if (spans.length === 0) return undefined;
+    const slots = speakerSlots(model.sidecar, config.colorBy);
+    const cards = cardsAt(spans, model.crossRefs, { slotOf: (id) => slots.get(id) ?? 0, colorBy: config.colorBy });
+    if (cards.length === 0) return undefined;
+    const inner = spans[spans.length - 1];
+    const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));
+    return new vscode.Hover(cards.map((c) => renderCard(c, document.uri)), range);
+  }
+}
+
+function isShown(span: HighlightSpan, config: Config): boolean {
+  return span.kind === 'alias' ? config.highlight.aliases : config.highlight[span.annotation.type];
+}
+
+export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };
+  md.supportHtml = false;
+  const inline = (parts: Inline[]) => {
+    for (const p of parts) {
+      if ('text' in p) md.appendText(p.text);
+      else if ('strong' in p) {
+        md.appendMarkdown('**');
+        md.appendText(p.strong);
+        md.appendMarkdown('**');
+      } else {
+        const args = encodeURIComponent(JSON.stringify([article.toString(), p.offset]));
+        // Label and title are our own words ("line 12"), never article text.
+        md.appendMarkdown(`[${p.link}](command:${Commands.revealOffset}?${args} "${p.title}")`);
+      }
+    }
+  };
+  inline(card.title);
+  md.appendMarkdown('\n\n');
+  for (const line of card.lines) {
+    inline(line);
+    md.appendMarkdown('  \n');
+  }
+  for (const section of card.sections) {
+    md.appendMarkdown(`\n**${section.heading}**\n\n`);
+    for (const item of section.items) {
+      md.appendMarkdown('- ');
+      inline(item);
+      md.appendMarkdown('\n');
+    }
+    if (section.more) md.appendMarkdown(`- … and ${section.more} more (Go to Annotation… lists them all)\n`);
+  }
+  md.appendMarkdown('\n---\n\n*');
+  md.appendText(card.legend);
+  md.appendMarkdown('*');
+  return md;
+}
