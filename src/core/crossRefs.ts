@@ -42,6 +42,10 @@ export class CrossRefs {
   private readonly bySpeaker = new Map<string, Annotation[]>();
   private readonly byDemand = new Map<string, Annotation[]>();
   private readonly groupsOf = new Map<string, Speaker[]>();
+  // The model is immutable, so each card is built once, on its first hover: a speaker with
+  // thousands of quotes costs O(k) once and a map lookup after.
+  private readonly speakerCards = new Map<string, SpeakerCard | undefined>();
+  private readonly demandCards = new Map<string, DemandCard | undefined>();
 
   constructor(
     private readonly speakers: Map<string, Speaker>,
@@ -59,6 +63,16 @@ export class CrossRefs {
   }
 
   speakerCard(id: string): SpeakerCard | undefined {
+    if (!this.speakerCards.has(id)) this.speakerCards.set(id, this.buildSpeakerCard(id));
+    return this.speakerCards.get(id);
+  }
+
+  demandCard(id: string): DemandCard | undefined {
+    if (!this.demandCards.has(id)) this.demandCards.set(id, this.buildDemandCard(id));
+    return this.demandCards.get(id);
+  }
+
+  private buildSpeakerCard(id: string): SpeakerCard | undefined {
     const speaker = this.speakers.get(id);
     if (!speaker) return undefined;
     const own = this.bySpeaker.get(id) ?? [];
@@ -75,7 +89,7 @@ export class CrossRefs {
     };
   }
 
-  demandCard(id: string): DemandCard | undefined {
+  private buildDemandCard(id: string): DemandCard | undefined {
     const demand = this.demands.get(id);
     if (!demand) return undefined;
     const own = this.byDemand.get(id) ?? [];

@@ -1,6 +1,7 @@
 // Reading, validating and writing sidecar files (../../shared/docs/SIDECAR.md).
-// The yaml Document is kept beside the model so a rewrite changes only what changed:
-// comments, key order, scalar styles and unknown keys survive.
+// Rewrites go through the yaml Document the file was read into, so a rewrite changes only
+// what changed: comments, key order, scalar styles and unknown keys survive.
+import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import {
   Annotation,
@@ -32,300 +33,351 @@ export interface Problem {
 export interface ParsedSidecar {
   /** Undefined when the file is not YAML or not a sidecar at all. */
   sidecar?: Sidecar;
-  doc: Document;
   problems: Problem[];
   /** A file we must not rewrite: it has errors, or a newer version than we know. */
   readOnly: boolean;
+  /** The yaml Document for rewriting with comments kept (parsed on first use: it is slow). */
+  readonly doc: Document;
   /** Where each annotation stands in the file: [start, end) of its item, and of its `start` value. */
-  annotationRanges: Map<string, { item: [number, number]; start?: [number, number] }>;
-  lineCounter: LineCounter;
+  readonly annotationRanges: Map<string, { item: [number, number]; start?: [number, number] }>;
+  readonly lineCounter: LineCounter;
 }
 
 /** Options that make `toString` reproduce hand-written and our own files byte for byte. */
 const TO_STRING = { lineWidth: 0 } as const;
 
-export function parseSidecar(source: string): ParsedSidecar {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const problems: Problem[] = [];
-  const report = (severity: Problem['severity'], message: string, range: [number, number] | undefined, annotationId?: string) => {
-    const [start, end] = range ?? [0, 0];
-    const pos = lineCounter.linePos(start);
-    problems.push({ severity, message, start, end, line: pos.line, column: pos.col, annotationId });
-  };
-  const annotationRanges: ParsedSidecar['annotationRanges'] = new Map();
-  const result = (sidecar?: Sidecar, readOnly = false): ParsedSidecar => ({
-    sidecar,
-    doc,
-    problems,
-    readOnly: readOnly || problems.some((p) => p.severity === 'error'),
-    annotationRanges,
-    lineCounter,
-  });
+type Path = (string | number)[];
 
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    report(doc.errors.includes(e as never) ? 'error' : 'warning', firstLine(e.message), [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)]);
-  }
-  if (doc.errors.length) return result();
-  const root = doc.contents;
-  if (!isMap(root)) {
-    report('error', 'A sidecar must be a YAML mapping with version, speakers, demands and annotations', rangeOf(root));
-    return result();
-  }
-
-  const checker = new Checker(report);
-  const versionNode = child(root, 'version');
-  const version = isScalar(versionNode) ? versionNode.value : undefined;
-  let readOnly = false;
-  if (versionNode === undefined) {
-    report('error', `Missing "version" (this extension reads version ${SIDECAR_VERSION})`, rangeOf(root));
-    return result();
-  }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    report('error', `Unknown sidecar version ${JSON.stringify(version)} (this extension reads version ${SIDECAR_VERSION})`, rangeOf(versionNode));
-    return result();
-  }
-  if (version > SIDECAR_VERSION) {
-    report(
-      'warning',
-      `Sidecar version ${version} is newer than this extension understands (${SIDECAR_VERSION}); it is shown read-only and will not be rewritten`,
-      rangeOf(versionNode),
-    );
-    readOnly = true;
-  }
-
-  const sidecar: Sidecar = {
-    version,
-    document: { offsets: 'utf16' },
-    speakers: new Map(),
-    demands: new Map(),
-    annotations: [],
-  };
-
-  const docNode = child(root, 'document');
-  if (docNode !== undefined) {
-    if (!isMap(docNode)) report('error', '"document" must be a mapping', rangeOf(docNode));
-    else {
-      sidecar.document.file = checker.optString(docNode, 'file');
-      sidecar.document.sha256 = checker.optString(docNode, 'sha256');
-      sidecar.document.offsets = checker.optEnum(docNode, 'offsets', OFFSET_UNITS) ?? 'utf16';
-    }
-  }
-
-  for (const [id, node, keyNode] of checker.entries(root, 'speakers')) {
-    const speaker: Speaker = {
-      id,
-      name: checker.reqString(node, 'name', `speaker "${id}"`) ?? id,
-      kind: checker.reqEnum(node, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
-      role: checker.optString(node, 'role'),
-      aliases: checker.stringList(node, 'aliases'),
-      members: checker.stringList(node, 'members'),
-      note: checker.optString(node, 'note'),
-    };
-    if (sidecar.speakers.has(id)) report('error', `Duplicate speaker id "${id}"`, rangeOf(keyNode));
-    sidecar.speakers.set(id, speaker);
-  }
-  for (const [id, node, keyNode] of checker.entries(root, 'demands')) {
-    const demand: Demand = {
-      id,
-      summary: checker.reqString(node, 'summary', `demand "${id}"`) ?? id,
-      by: checker.stringList(node, 'by'),
-      to: checker.stringList(node, 'to'),
-      status: checker.optEnum(node, 'status', DEMAND_STATUSES),
-      note: checker.optString(node, 'note'),
-    };
-    if (sidecar.demands.has(id)) report('error', `Duplicate demand id "${id}"`, rangeOf(keyNode));
-    sidecar.demands.set(id, demand);
-  }
-  // Links between entities are checked once all of them are known.
-  for (const [id, node] of checker.entries(root, 'speakers', false)) {
-    checker.knownIds(node, 'members', sidecar.speakers, 'speaker', `speaker "${id}"`);
-  }
-  for (const [id, node] of checker.entries(root, 'demands', false)) {
-    checker.knownIds(node, 'by', sidecar.speakers, 'speaker', `demand "${id}"`);
-    checker.knownIds(node, 'to', sidecar.speakers, 'speaker', `demand "${id}"`);
-  }
-
-  const list = child(root, 'annotations');
-  if (list !== undefined && !isSeq(list)) report('error', '"annotations" must be a list', rangeOf(list));
-  const seen = new Set<string>();
-  for (const item of isSeq(list) ? list.items : []) {
-    const a = checker.annotation(item, sidecar, seen);
-    if (a) {
-      annotationRanges.set(a.id, { item: rangeOf(item as Node), start: rangeOf((item as YAMLMap).get('start', true) as Node) });
-      sidecar.annotations.push(a);
-    }
-  }
-  sidecar.annotations.sort(compareAnnotations);
-  return result(sidecar, readOnly);
+interface RawProblem {
+  severity: Problem['severity'];
+  message: string;
+  path: Path;
+  /** Point at the mapping key at the end of `path` rather than its value. */
+  atKey?: boolean;
+  annotationId?: string;
 }
 
-/** Field-level checks that report problems at the offending node and return a best-effort value. */
-type Report = (s: Problem['severity'], m: string, r: [number, number] | undefined, id?: string) => void;
+/**
+ * Reads a sidecar. The fast path is js-yaml into plain data (the yaml package's Document
+ * parser is several times slower, too slow for a 10,000-annotation file on open); the
+ * Document, with node positions, is parsed only when something needs it: a problem to
+ * locate, an orphan to point at, or a rewrite.
+ */
+export function parseSidecar(source: string): ParsedSidecar {
+  let cached: { doc: Document; lineCounter: LineCounter } | undefined;
+  const full = () => {
+    if (!cached) {
+      const lineCounter = new LineCounter();
+      cached = { doc: parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+    }
+    return cached;
+  };
+  const position = (offset: number) => full().lineCounter.linePos(offset);
+  const problems: Problem[] = [];
+  const at = (severity: Problem['severity'], message: string, [start, end]: [number, number], annotationId?: string) => {
+    const pos = position(start);
+    problems.push({ severity, message, start, end, line: pos.line, column: pos.col, annotationId });
+  };
+  let ids: Map<string, number> = new Map();
+  let ranges: ParsedSidecar['annotationRanges'] | undefined;
+  const result = (sidecar?: Sidecar, readOnly = false): ParsedSidecar => ({
+    sidecar,
+    problems,
+    readOnly: readOnly || problems.some((p) => p.severity === 'error'),
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+    get annotationRanges() {
+      if (!ranges) {
+        ranges = new Map();
+        for (const [id, i] of ids) {
+          ranges.set(id, { item: locate(full().doc, ['annotations', i]), start: locate(full().doc, ['annotations', i, 'start']) });
+        }
+      }
+      return ranges;
+    },
+  });
 
-class Checker {
-  /** Errors reported so far: lets `annotation` tell whether any of its checks failed. */
-  private errors = 0;
-  private readonly report: Report;
-  constructor(report: Report) {
-    this.report = (s, m, r, id) => {
-      if (s === 'error') this.errors++;
-      report(s, m, r, id);
-    };
+  let data: unknown;
+  try {
+    data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
+  } catch (e) {
+    if (!(e instanceof jsyaml.YAMLException)) throw e;
+    const mark = (e as jsyaml.YAMLException & { mark?: { position: number; line: number; column: number } }).mark;
+    const offset = Math.min(mark?.position ?? 0, source.length);
+    problems.push({
+      severity: 'error',
+      message: `Not valid YAML: ${e.reason}`,
+      start: offset,
+      end: offset + 1,
+      line: (mark?.line ?? 0) + 1,
+      column: (mark?.column ?? 0) + 1,
+    });
+    return result();
+  }
+  const v = validate(data);
+  ids = v.ids;
+  if (v.problems.length) {
+    const doc = full().doc;
+    for (const p of v.problems) at(p.severity, p.message, locate(doc, p.path, p.atKey), p.annotationId);
+  }
+  return result(v.sidecar, v.readOnly);
+}
+
+/** The source range of the node at `path`, or of the deepest node on the way when it is missing. */
+function locate(doc: Document, path: Path, atKey = false): [number, number] {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      if (atKey && i === path.length - 1) return rangeOf(pair.key as Node);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+      node = node.items[seg];
+    } else break;
+  }
+  return rangeOf(node as Node);
+}
+
+/** Checks plain data against the format; returns a best-effort model and problems by path. */
+function validate(data: unknown): { sidecar?: Sidecar; problems: RawProblem[]; readOnly: boolean; ids: Map<string, number> } {
+  const problems: RawProblem[] = [];
+  const ids = new Map<string, number>();
+  const c = new Checker(problems);
+  if (!isRecord(data)) {
+    c.error('A sidecar must be a YAML mapping with version, speakers, demands and annotations', []);
+    return { problems, readOnly: true, ids };
+  }
+  const version = data.version;
+  if (version === undefined) {
+    c.error(`Missing "version" (this extension reads version ${SIDECAR_VERSION})`, []);
+    return { problems, readOnly: true, ids };
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    c.error(`Unknown sidecar version ${JSON.stringify(version)} (this extension reads version ${SIDECAR_VERSION})`, ['version']);
+    return { problems, readOnly: true, ids };
+  }
+  let readOnly = false;
+  if (version > SIDECAR_VERSION) {
+    problems.push({
+      severity: 'warning',
+      message: `Sidecar version ${version} is newer than this extension understands (${SIDECAR_VERSION}); it is shown read-only and will not be rewritten`,
+      path: ['version'],
+    });
+    readOnly = true;
+  }
+  const sidecar: Sidecar = { version, document: { offsets: 'utf16' }, speakers: new Map(), demands: new Map(), annotations: [] };
+
+  if (data.document !== undefined && data.document !== null) {
+    if (!isRecord(data.document)) c.error('"document" must be a mapping', ['document']);
+    else {
+      const d = data.document;
+      sidecar.document.file = c.optString(d, ['document'], 'file');
+      sidecar.document.sha256 = c.optString(d, ['document'], 'sha256');
+      sidecar.document.offsets = c.optEnum(d, ['document'], 'offsets', OFFSET_UNITS) ?? 'utf16';
+    }
+  }
+  for (const [id, e, path] of c.entries(data, 'speakers')) {
+    sidecar.speakers.set(id, {
+      id,
+      name: c.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
+      kind: c.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
+      role: c.optString(e, path, 'role'),
+      aliases: c.stringList(e, path, 'aliases'),
+      members: c.stringList(e, path, 'members'),
+      note: c.optString(e, path, 'note'),
+    });
+  }
+  for (const [id, e, path] of c.entries(data, 'demands')) {
+    sidecar.demands.set(id, {
+      id,
+      summary: c.reqString(e, path, 'summary', `demand "${id}"`) ?? id,
+      by: c.stringList(e, path, 'by'),
+      to: c.stringList(e, path, 'to'),
+      status: c.optEnum(e, path, 'status', DEMAND_STATUSES),
+      note: c.optString(e, path, 'note'),
+    });
+  }
+  // Links between entities are checked once all of them are known.
+  for (const s of sidecar.speakers.values()) c.knownIds(s.members, ['speakers', s.id, 'members'], sidecar.speakers, 'speaker', `speaker "${s.id}"`);
+  for (const d of sidecar.demands.values()) {
+    c.knownIds(d.by, ['demands', d.id, 'by'], sidecar.speakers, 'speaker', `demand "${d.id}"`);
+    c.knownIds(d.to, ['demands', d.id, 'to'], sidecar.speakers, 'speaker', `demand "${d.id}"`);
   }
 
-  *entries(root: YAMLMap, key: string, reportProblems = true): Generator<[string, YAMLMap, Node]> {
-    const node = child(root, key);
-    if (node === undefined || (isScalar(node) && node.value === null)) return;
-    if (!isMap(node)) {
-      if (reportProblems) this.report('error', `"${key}" must be a mapping from id to entry`, rangeOf(node));
+  const list = data.annotations;
+  if (list !== undefined && list !== null && !Array.isArray(list)) c.error('"annotations" must be a list', ['annotations']);
+  if (Array.isArray(list)) {
+    list.forEach((item, i) => {
+      const a = c.annotation(item, ['annotations', i], sidecar, ids);
+      if (a) {
+        ids.set(a.id, i);
+        sidecar.annotations.push(a);
+      }
+    });
+  }
+  sidecar.annotations.sort(compareAnnotations);
+  return { sidecar, problems, readOnly, ids };
+}
+
+/** Field-level checks that record problems at the offending path and return a best-effort value. */
+class Checker {
+  /** Errors recorded so far: lets `annotation` tell whether any of its checks failed. */
+  private errors = 0;
+  constructor(private readonly problems: RawProblem[]) {}
+
+  error(message: string, path: Path, annotationId?: string, atKey = false): void {
+    this.errors++;
+    this.problems.push({ severity: 'error', message, path, annotationId, atKey });
+  }
+
+  *entries(root: Record<string, unknown>, key: string): Generator<[string, Record<string, unknown>, Path]> {
+    const value = root[key];
+    if (value === undefined || value === null) return;
+    if (!isRecord(value)) {
+      this.error(`"${key}" must be a mapping from id to entry`, [key]);
       return;
     }
-    for (const pair of node.items) {
-      const keyNode = pair.key as Node;
-      const id = isScalar(keyNode) ? String(keyNode.value) : undefined;
-      if (id === undefined || !isMap(pair.value)) {
-        if (reportProblems) this.report('error', `Each entry of "${key}" must be an id with a mapping of fields`, rangeOf(keyNode));
+    for (const [id, entry] of Object.entries(value)) {
+      if (!isRecord(entry)) {
+        this.error(`Entry "${id}" of "${key}" must be a mapping of fields`, [key, id]);
         continue;
       }
-      yield [id, pair.value, keyNode];
+      yield [id, entry, [key, id]];
     }
   }
 
-  optString(map: YAMLMap, key: string): string | undefined {
-    const node = child(map, key);
-    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number' || typeof node.value === 'boolean')) {
-      return String(node.value);
-    }
-    this.report('error', `"${key}" must be text`, rangeOf(node));
+  optString(map: Record<string, unknown>, path: Path, key: string): string | undefined {
+    const value = map[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    this.error(`"${key}" must be text`, [...path, key]);
     return undefined;
   }
 
-  reqString(map: YAMLMap, key: string, what: string): string | undefined {
-    if (!map.has(key)) {
-      this.report('error', `${capitalize(what)} has no "${key}"`, rangeOf(map));
+  reqString(map: Record<string, unknown>, path: Path, key: string, what: string, annotationId?: string): string | undefined {
+    if (map[key] === undefined || map[key] === null) {
+      this.error(`${capitalize(what)} has no "${key}"`, path, annotationId);
       return undefined;
     }
-    return this.optString(map, key);
+    return this.optString(map, path, key);
   }
 
-  optEnum<T extends string>(map: YAMLMap, key: string, allowed: readonly T[]): T | undefined {
-    const value = this.optString(map, key);
+  optEnum<T extends string>(map: Record<string, unknown>, path: Path, key: string, allowed: readonly T[]): T | undefined {
+    const value = this.optString(map, path, key);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.report('error', `"${key}" must be one of ${allowed.join(', ')}, not "${value}"`, rangeOf(child(map, key)));
+    this.error(`"${key}" must be one of ${allowed.join(', ')}, not "${value}"`, [...path, key]);
     return undefined;
   }
 
-  reqEnum<T extends string>(map: YAMLMap, key: string, allowed: readonly T[], what: string): T | undefined {
-    if (!map.has(key)) {
-      this.report('error', `${capitalize(what)} has no "${key}" (one of ${allowed.join(', ')})`, rangeOf(map));
+  reqEnum<T extends string>(map: Record<string, unknown>, path: Path, key: string, allowed: readonly T[], what: string): T | undefined {
+    if (map[key] === undefined || map[key] === null) {
+      this.error(`${capitalize(what)} has no "${key}" (one of ${allowed.join(', ')})`, path);
       return undefined;
     }
-    return this.optEnum(map, key, allowed);
+    return this.optEnum(map, path, key, allowed);
   }
 
-  stringList(map: YAMLMap, key: string): string[] {
-    const node = child(map, key);
-    if (node === undefined || (isScalar(node) && node.value === null)) return [];
-    if (isScalar(node)) return [String(node.value)];
-    if (!isSeq(node)) {
-      this.report('error', `"${key}" must be a list`, rangeOf(node));
+  stringList(map: Record<string, unknown>, path: Path, key: string): string[] {
+    const value = map[key];
+    if (value === undefined || value === null) return [];
+    if (typeof value === 'string' || typeof value === 'number') return [String(value)];
+    if (!Array.isArray(value)) {
+      this.error(`"${key}" must be a list`, [...path, key]);
       return [];
     }
     const out: string[] = [];
-    for (const item of node.items) {
-      if (isScalar(item) && item.value !== null) out.push(String(item.value));
-      else this.report('error', `Each item of "${key}" must be text`, rangeOf(item as Node));
-    }
+    value.forEach((item, i) => {
+      if (typeof item === 'string' || typeof item === 'number') out.push(String(item));
+      else this.error(`Each item of "${key}" must be text`, [...path, key, i]);
+    });
     return out;
   }
 
-  knownIds(map: YAMLMap, key: string, known: Map<string, unknown>, kind: string, what: string): void {
-    const node = child(map, key);
-    const items = isSeq(node) ? node.items : node === undefined ? [] : [node];
-    for (const item of items) {
-      if (isScalar(item) && item.value !== null && !known.has(String(item.value))) {
-        this.report('error', `${capitalize(what)}: unknown ${kind} id "${String(item.value)}" in "${key}"`, rangeOf(item));
-      }
-    }
+  knownIds(ids: string[], path: Path, known: Map<string, unknown>, kind: string, what: string): void {
+    ids.forEach((id, i) => {
+      if (!known.has(id)) this.error(`${capitalize(what)}: unknown ${kind} id "${id}" in "${path[path.length - 1]}"`, ids.length === 1 ? [...path, 0] : [...path, i]);
+    });
   }
 
-  offset(map: YAMLMap, key: string, id: string): number | undefined {
-    const node = child(map, key);
-    if (node === undefined) {
-      this.report('error', `Annotation "${id}" has no "${key}"`, rangeOf(map), id);
+  offset(map: Record<string, unknown>, path: Path, key: string, id: string): number | undefined {
+    const value = map[key];
+    if (value === undefined || value === null) {
+      this.error(`Annotation "${id}" has no "${key}"`, path, id);
       return undefined;
     }
-    const value = isScalar(node) ? node.value : undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      this.report('error', `Annotation "${id}": "${key}" must be a whole number ≥ 0`, rangeOf(node), id);
+      this.error(`Annotation "${id}": "${key}" must be a whole number ≥ 0`, [...path, key], id);
       return undefined;
     }
     return value;
   }
 
-  annotation(item: unknown, sidecar: Sidecar, seen: Set<string>): Annotation | undefined {
-    if (!isMap(item)) {
-      this.report('error', 'Each annotation must be a mapping with id, type, start and end', rangeOf(item as Node));
+  annotation(item: unknown, path: Path, sidecar: Sidecar, seen: Map<string, number>): Annotation | undefined {
+    if (!isRecord(item)) {
+      this.error('Each annotation must be a mapping with id, type, start and end', path);
       return undefined;
     }
     const errorsBefore = this.errors;
-    const id = this.optString(item, 'id');
+    const id = this.optString(item, path, 'id');
     if (id === undefined) {
-      this.report('error', 'Annotation has no "id"', rangeOf(item));
+      this.error('Annotation has no "id"', path);
       return undefined;
     }
-    if (seen.has(id)) this.report('error', `Duplicate annotation id "${id}"`, rangeOf(child(item, 'id')), id);
-    seen.add(id);
-    const type = this.reqEnum(item, 'type', ANNOTATION_TYPES, `annotation "${id}"`);
-    const start = this.offset(item, 'start', id);
-    const end = this.offset(item, 'end', id);
+    if (seen.has(id)) this.error(`Duplicate annotation id "${id}"`, [...path, 'id'], id);
+    const type = this.reqEnum(item, path, 'type', ANNOTATION_TYPES, `annotation "${id}"`);
+    const start = this.offset(item, path, 'start', id);
+    const end = this.offset(item, path, 'end', id);
     if (start !== undefined && end !== undefined && end < start) {
-      this.report('error', `Annotation "${id}": "end" (${end}) is before "start" (${start})`, rangeOf(child(item, 'end')), id);
+      this.error(`Annotation "${id}": "end" (${end}) is before "start" (${start})`, [...path, 'end'], id);
     }
     const a: Annotation = { id, type: type ?? 'mention', start: start ?? 0, end: end ?? 0 };
     const link = (key: 'speaker' | 'demand', known: Map<string, unknown>) => {
       const needed = key === 'speaker' ? type !== 'demand' : type === 'demand' || type === 'response';
-      const value = needed ? this.reqString(item, key, `annotation "${id}" (${type})`) : this.optString(item, key);
-      if (value !== undefined && !known.has(value)) {
-        this.report('error', `Annotation "${id}": unknown ${key} id "${value}"`, rangeOf(child(item, key)), id);
-      }
+      const value = needed ? this.reqString(item, path, key, `annotation "${id}" (${type})`, id) : this.optString(item, path, key);
+      if (value !== undefined && !known.has(value)) this.error(`Annotation "${id}": unknown ${key} id "${value}"`, [...path, key], id);
       return value;
     };
-    a.speaker = link('speaker', sidecar.speakers);
-    a.demand = link('demand', sidecar.demands);
-    a.stance = this.optEnum(item, 'stance', STANCES);
-    a.text = this.optString(item, 'text');
-    a.prefix = this.optString(item, 'prefix');
-    a.suffix = this.optString(item, 'suffix');
-    a.note = this.optString(item, 'note');
-    a.origin = this.optEnum(item, 'origin', ORIGINS);
+    const speaker = link('speaker', sidecar.speakers);
+    const demand = link('demand', sidecar.demands);
+    const optional = {
+      speaker,
+      demand,
+      stance: this.optEnum(item, path, 'stance', STANCES),
+      text: this.optString(item, path, 'text'),
+      prefix: this.optString(item, path, 'prefix'),
+      suffix: this.optString(item, path, 'suffix'),
+      note: this.optString(item, path, 'note'),
+      origin: this.optEnum(item, path, 'origin', ORIGINS),
+    };
     if (this.errors !== errorsBefore) return undefined;
-    for (const k of ['speaker', 'demand', 'stance', 'text', 'prefix', 'suffix', 'note', 'origin'] as const) {
-      if (a[k] === undefined) delete a[k];
-    }
+    for (const [k, value] of Object.entries(optional)) if (value !== undefined) (a as unknown as Record<string, unknown>)[k] = value;
     return a;
   }
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function rangeOf(node: Node | null | undefined): [number, number] {
+  const r = node && 'range' in node ? node.range : undefined;
+  return r ? [r[0], Math.max(r[1], r[0] + 1)] : [0, 1];
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** A child node as it is, scalar or collection: `YAMLMap.get(key, true)` typed loosely. */
 function child(map: YAMLMap, key: string): Node | undefined {
   return (map.get(key, true) as unknown as Node | null) ?? undefined;
-}
-
-function rangeOf(node: Node | Pair | null | undefined): [number, number] {
-  const r = node && 'range' in node ? node.range : undefined;
-  return r ? [r[0], Math.max(r[1], r[0] + 1)] : [0, 1];
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,230 @@
+// The extension on the sample article, inside a real VS Code: what is drawn, what the hover
+// cards say, the status-bar quick pick, settings, and a broken sidecar's diagnostics.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AttributionLensApi } from '../../src/extension';
+
+const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
+const EXTENSION_ID = 'attribution-lens.attribution-lens';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder with the sample docs');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; api: AttributionLensApi }> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  const editor = await vscode.window.showTextDocument(doc);
+  const ext = vscode.extensions.getExtension<AttributionLensApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension installed');
+  const api = await waitFor('activation', () => (ext.isActive ? ext.exports : undefined));
+  await api.load(doc);
+  return { doc, editor, api };
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
+}
+
+/** Markdown escapes punctuation with backslashes; compare what a person reads. */
+function unescape(md: string): string {
+  return md.replace(/\\([\\`*_{}[\]()#+\-.!<>|~&])/g, '$1').replace(/&nbsp;/g, ' ');
+}
+
+async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  return hoverText(hovers ?? []);
+}
+
+describe('Attribution Lens on the sample article', function () {
+  this.timeout(30_000);
+  let doc: vscode.TextDocument;
+  let api: AttributionLensApi;
+  let text: string;
+
+  before(async () => {
+    ({ doc, api } = await openArticle(ARTICLE));
+    text = doc.getText();
+  });
+
+  it('activates on the article and draws all 65 stored annotations', async () => {
+    const drawn = await waitFor('decorations', () => {
+      const d = api.decorations(doc);
+      return Object.keys(d).length ? d : undefined;
+    });
+    const stored = Object.entries(drawn)
+      .filter(([key]) => !key.startsWith('alias:'))
+      .reduce((n, [, ranges]) => n + ranges.length, 0);
+    assert.equal(stored, 65);
+    assert.equal(drawn.demand.length, 12, 'demand spans');
+    assert.equal(drawn.response.length, 5, 'responses');
+    assert.ok(Object.keys(drawn).some((k) => k.startsWith('quote:')), 'quotes drawn');
+    assert.ok(Object.keys(drawn).some((k) => k.startsWith('mention:')), 'mentions drawn');
+  });
+
+  it('highlights every other occurrence of names and aliases, longest first', () => {
+    const aliases = Object.entries(api.decorations(doc))
+      .filter(([key]) => key.startsWith('alias:'))
+      .flatMap(([, ranges]) => ranges);
+    const title = text.indexOf('Jeremy Corbyn');
+    assert.ok(aliases.some((r) => r.start === title && r.end === title + 'Jeremy Corbyn'.length), 'name in the title');
+    const las = text.indexOf('Labour Against Anti-Semitism');
+    assert.ok(!aliases.some((r) => r.start === las && r.end === las + 'Labour'.length), '"Labour" inside "Labour Against Anti-Semitism" is not a mention of Labour');
+  });
+
+  it('hovering "Jeremy Corbyn" shows his card with quotes, demands and responses', async () => {
+    const md = await hoverAt(doc, text.indexOf('Jeremy Corbyn') + 3);
+    const card = unescape(md);
+    assert.match(card, /Jeremy Corbyn/);
+    assert.match(card, /person · Leader of the Labour Party/);
+    assert.match(card, /Quotes in this article \(7\)/);
+    assert.match(card, /line 13\]\(command:attributionLens\.revealOffset\?/, 'quote links move the cursor');
+    assert.match(card, /a positive and constructive meeting/);
+    assert.match(card, /Demands addressed to them \(5\)/);
+    assert.match(card, /A fixed timetable to deal with antisemitism cases \(not agreed\)/);
+    assert.match(card, /Their responses \(1\)/);
+    assert.match(card, /partly-agrees on “Transparent oversight of the disciplinary process”/);
+    assert.match(card, /Legend:/);
+  });
+
+  it('hovering a demand span shows the demand card with its responses', async () => {
+    const at = text.indexOf("Labour MPs shouldn't share platforms");
+    const card = unescape(await hoverAt(doc, at + 5));
+    assert.match(card, /Demand: No MP shares a platform with anyone expelled or suspended for antisemitism/);
+    assert.match(card, /Status: not agreed/);
+    assert.match(card, /Made by: Jewish Leadership Council and Board of Deputies/);
+    assert.match(card, /Addressed to: Jeremy Corbyn, Labour Party/);
+    assert.match(card, /Responses \(1\)/);
+    assert.match(card, /Labour sources partly-agrees/);
+  });
+
+  it('a hover link reveals its target in the editor', async () => {
+    const target = text.indexOf('a positive and constructive meeting');
+    await vscode.commands.executeCommand('attributionLens.revealOffset', doc.uri.toString(), target);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), doc.uri.toString());
+    assert.equal(editor?.document.offsetAt(editor.selection.active), target);
+  });
+
+  it('the annotation quick pick jumps to the chosen annotation', async () => {
+    await vscode.window.showTextDocument(doc);
+    const done = vscode.commands.executeCommand('attributionLens.showAnnotations');
+    await new Promise((r) => setTimeout(r, 600));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await done;
+    const editor = vscode.window.activeTextEditor!;
+    // The first item is the first annotation in text order: the demand at offset 361.
+    assert.equal(editor.document.offsetAt(editor.selection.active), 361);
+  });
+
+  it('settings switch highlight types off and on at once', async () => {
+    const config = vscode.workspace.getConfiguration('attributionLens');
+    try {
+      await config.update('highlight.quotes', false, vscode.ConfigurationTarget.Global);
+      await waitFor('quotes hidden', () => !Object.keys(api.decorations(doc)).some((k) => k.startsWith('quote:')));
+      assert.equal(await hoverAt(doc, text.indexOf('a positive and constructive') + 3), '', 'no hover for hidden quotes');
+      await config.update('highlight.aliases', false, vscode.ConfigurationTarget.Global);
+      await waitFor('aliases hidden', () => !Object.keys(api.decorations(doc)).some((k) => k.startsWith('alias:')));
+    } finally {
+      await config.update('highlight.quotes', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('highlight.aliases', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('quotes back', () => Object.keys(api.decorations(doc)).some((k) => k.startsWith('quote:')));
+  });
+
+  it('hover text from the sidecar stays text: no markdown, HTML or command links from names', async () => {
+    const hostile = 'hostile.txt';
+    const body = 'Evil Speaker said "hello".\n';
+    const sidecar = [
+      'version: 1',
+      'speakers:',
+      '  evil:',
+      '    name: "Evil Speaker"',
+      '    kind: person',
+      "    role: '[click](command:workbench.action.quit) <img src=x onerror=alert(1)> **bold**'",
+      'annotations:',
+      '  - { id: a1, type: mention, speaker: evil, start: 0, end: 12 }',
+      '',
+    ].join('\n');
+    fs.writeFileSync(workspaceFile(hostile + '.annotations.yaml').fsPath, sidecar);
+    fs.writeFileSync(workspaceFile(hostile).fsPath, body);
+    const { doc: hdoc } = await openArticle(hostile);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', hdoc.uri, hdoc.positionAt(2));
+    const md = hoverText(hovers);
+    assert.match(md, /Evil Speaker/);
+    assert.doesNotMatch(md, /\]\(command:workbench/, 'the role is not a link');
+    assert.doesNotMatch(md, /<img/, 'the role is not HTML');
+    assert.match(md, /\\\[click\\\]/, 'brackets are escaped');
+  });
+
+  it('a malformed sidecar gives a diagnostic with its line and is left untouched', async () => {
+    const broken = 'broken.txt';
+    const sidecarUri = workspaceFile(broken + '.annotations.yaml');
+    const source = ['version: 1', 'speakers:', '  x:', '    name: X', '    kind: person', 'annotations:', '  - id: a1', '    type: quote', '    speaker: nobody', '    start: 0', '    end: 4', ''].join('\n');
+    fs.writeFileSync(sidecarUri.fsPath, source);
+    fs.writeFileSync(workspaceFile(broken).fsPath, 'Some text here.\n');
+    await openArticle(broken);
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(sidecarUri);
+      return d.length ? d : undefined;
+    });
+    const d = diags.find((x) => /unknown speaker id "nobody"/.test(x.message));
+    assert.ok(d, `diagnostic about the unknown speaker, got: ${diags.map((x) => x.message).join('; ')}`);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(d.range.start.line, 8, 'points at line 9, the speaker value');
+    assert.equal(d.range.start.character, 13);
+    assert.equal(fs.readFileSync(sidecarUri.fsPath, 'utf8'), source);
+  });
+
+  it('bad YAML is reported at its line and column', async () => {
+    const broken = 'badyaml.txt';
+    const sidecarUri = workspaceFile(broken + '.annotations.yaml');
+    const source = 'version: 1\nspeakers:\n  x: {name: "unclosed, kind: person\n';
+    fs.writeFileSync(sidecarUri.fsPath, source);
+    fs.writeFileSync(workspaceFile(broken).fsPath, 'Text.\n');
+    await openArticle(broken);
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(sidecarUri);
+      return d.length ? d : undefined;
+    });
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(diags[0].range.start.line >= 2, `line of the broken mapping, got ${diags[0].range.start.line + 1}`);
+    assert.equal(fs.readFileSync(sidecarUri.fsPath, 'utf8'), source);
+  });
+
+  it('reloads when the sidecar changes on disk', async () => {
+    const name = 'live.txt';
+    const sidecarUri = workspaceFile(name + '.annotations.yaml');
+    fs.writeFileSync(workspaceFile(name).fsPath, 'Alice spoke. Bob listened.\n');
+    fs.writeFileSync(sidecarUri.fsPath, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\nannotations: []\n');
+    const { doc: ldoc, api: lapi } = await openArticle(name);
+    assert.equal(Object.keys(lapi.decorations(ldoc)).filter((k) => k.startsWith('mention:')).length, 0);
+    fs.writeFileSync(sidecarUri.fsPath, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\nannotations:\n  - {id: a1, type: mention, speaker: alice, start: 0, end: 5}\n');
+    await waitFor('reload after the file changed', () => Object.keys(lapi.decorations(ldoc)).some((k) => k.startsWith('mention:')), 15_000);
+  });
+
+  after(() => {
+    // Leave the workspace as the next suite expects it.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) return;
+    for (const f of ['hostile.txt', 'broken.txt', 'badyaml.txt', 'live.txt']) {
+      for (const p of [f, f + '.annotations.yaml']) fs.rmSync(path.join(folder, p), { force: true });
+    }
+  });
+});
