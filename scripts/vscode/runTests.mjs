@@ -1,0 +1,134 @@
+// `npm run test:vscode`: the tests that need a real VS Code (see server.mjs for how).
+//   (a) every out/test/integration/**/*.test.js, in one server + workbench launch, with
+//       mocha running inside the extension host (test/integration/index.ts);
+//   (b) the browser-level check test/e2e/workbench.e2e.mjs.
+// Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
+//
+// Options:  --grep <pattern>     only the mocha tests matching it (and no e2e)
+//           SKIP_E2E=1           no e2e check
+//           VSCODE_TEST_VERBOSE=1  also print the server's and the workbench's own log lines
+//           VSCODE_TEST_TIMEOUT_MS  limit for (a) (default 240000); E2E_TIMEOUT_MS for (b)
+// Expects `npm run build` and `npm run compile-tests` done (npm's pretest does both).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  cleanup, extensionDevPath, extHostErrors, isInstalled, onCleanup, openWorkbench, prepareWorkspace, repoRoot, startServer,
+  withTimeout, workbenchUrl,
+} from './server.mjs';
+
+const LOG_TAG = '[exthost] '; // test/integration/index.ts tags the extension host's console lines
+const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
+const E2E_MARKER = 'E2E-RESULT ';
+const verbose = !!process.env.VSCODE_TEST_VERBOSE;
+const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
+if (grepAt > 0 && !grep) fail('--grep needs a pattern');
+
+function fail(message) {
+  console.error(`test:vscode: ${message}`);
+  process.exit(2);
+}
+
+function preflight() {
+  if (!isInstalled()) fail('VS Code server is not installed: run `bash scripts/setup-test-env.sh`');
+  const main = JSON.parse(readFileSync(path.join(extensionDevPath, 'package.json'), 'utf8')).main;
+  if (main && !existsSync(path.resolve(extensionDevPath, main)) && !existsSync(path.resolve(extensionDevPath, `${main}.js`))) {
+    fail(`${path.relative(repoRoot, path.resolve(extensionDevPath, main))} is missing: run \`npm run build\``);
+  }
+  if (!existsSync(testsEntry)) fail(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run compile-tests\``);
+}
+
+/** (a) Returns { passes, failures }. */
+async function runIntegration() {
+  console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
+  // The extension host inherits the server's environment: that is how the pattern gets to mocha.
+  if (grep) process.env.MOCHA_GREP = grep;
+  const t0 = Date.now();
+  let result;
+  let exitCode;
+  let server;
+  try {
+    server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
+    console.log(`  (server started in ${(server.startMs / 1000).toFixed(1)}s)`);
+    let exited;
+    const exitedP = new Promise((resolve) => (exited = resolve));
+    await openWorkbench({
+      url: workbenchUrl({ port: server.port, folder: prepareWorkspace(), extensionTestsPath: testsEntry }),
+      onLog: (level, message) => {
+        if (message.startsWith(LOG_TAG)) {
+          const line = message.slice(LOG_TAG.length);
+          if (line.startsWith(INTEGRATION_MARKER)) result = JSON.parse(line.slice(INTEGRATION_MARKER.length));
+          else console.log(line);
+        } else if (verbose) {
+          // Untagged lines are the workbench's own, mostly about the internet it cannot reach.
+          console.log(`[workbench ${level}] ${message}`);
+        }
+      },
+      onExit: (code) => exited(code),
+    });
+    const limit = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 240_000);
+    exitCode = await withTimeout(exitedP, limit, 'integration tests (VSCODE_TEST_TIMEOUT_MS)');
+  } catch (err) {
+    console.log(`  ✖ ${err.message}`);
+  } finally {
+    const errors = server ? extHostErrors(server) : [];
+    if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
+    await cleanup();
+  }
+  console.log(`  (integration run took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  if (!result) {
+    console.log(`  ✖ the test module reported no result (exit code ${exitCode ?? 'none'}): it failed to load, or timed out`);
+    return { passes: 0, failures: 1 };
+  }
+  if (exitCode !== 0 && result.failures === 0) {
+    console.log(`  ✖ the test module exited with code ${exitCode}`);
+    return { passes: result.passes, failures: 1 };
+  }
+  return result;
+}
+
+/** (b) Runs the e2e script in its own process; returns { passes, failures }. */
+function runE2e() {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'e2e', 'workbench.e2e.mjs')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // If this process is stopped, so is the e2e script (which then stops its server).
+    const stop = () => child.exitCode === null && child.kill('SIGTERM');
+    onCleanup(async () => stop(), stop);
+    let result;
+    let buf = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (line.startsWith(E2E_MARKER)) result = JSON.parse(line.slice(E2E_MARKER.length));
+        else console.log(line);
+      }
+    });
+    child.on('close', (code) => {
+      console.log(`  (e2e took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+      if (!result) {
+        console.log(`  ✖ the e2e script reported no result (exit code ${code})`);
+        resolve({ passes: 0, failures: 1 });
+      } else resolve(result);
+    });
+  });
+}
+
+preflight();
+if (extensionDevPath !== repoRoot) console.log(`(extension under test: ${extensionDevPath})`);
+const results = [await runIntegration()];
+if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);
+else results.push(await runE2e());
+
+const passed = results.reduce((n, r) => n + r.passes, 0);
+const failed = results.reduce((n, r) => n + r.failures, 0);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

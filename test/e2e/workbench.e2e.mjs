@@ -1,0 +1,153 @@
+// Browser-level check: what a person sees in a real VS Code workbench with the extension
+// loaded. Opens the sample article, checks that highlights are drawn and that hovering
+// "Jeremy Corbyn" shows his hover card, and saves a screenshot for a human to look at.
+//
+//   node test/e2e/workbench.e2e.mjs     (after `npm run build`; scripts/vscode/runTests.mjs runs it)
+//
+// Prints one line per check and a final `E2E-RESULT {"passes":n,"failures":m}` line that
+// runTests.mjs counts; exits 1 if any check failed.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  cleanup, extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, withTimeout, workbenchUrl,
+} from '../../scripts/vscode/server.mjs';
+
+const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
+const SPEAKER = 'Jeremy Corbyn';
+const QUOTE = 'a positive and constructive meeting'; // one of his quotes in the sidecar
+const screenshotPath = path.join(repoRoot, 'test-artifacts', 'hover-card.png');
+const verbose = !!process.env.VSCODE_TEST_VERBOSE;
+const norm = (s) => s.replace(/\u00a0/g, ' '); // the editor renders spaces as U+00A0
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push(true);
+    console.log(`  ✔ ${name}`);
+  } catch (err) {
+    results.push(false);
+    console.log(`  ✖ ${name}\n      ${String(err?.message ?? err).split('\n').join('\n      ')}`);
+  }
+}
+
+/** Polls fn() in the page until it returns a truthy value; returns it, or undefined after timeoutMs. */
+async function poll(page, fn, arg, timeoutMs) {
+  const handle = await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 250 }).catch(() => undefined);
+  return handle?.jsonValue();
+}
+
+async function main() {
+  const server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
+  const folder = prepareWorkspace();
+  const { page } = await openWorkbench({
+    url: workbenchUrl({ port: server.port, folder }),
+    onLog: (level, msg) => verbose && console.log(`[workbench ${level}] ${msg}`),
+  });
+  console.log('e2e: workbench');
+  // The (empty) secondary side bar takes a quarter of the width: close it (Ctrl+Alt+B).
+  if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B');
+  let opened = false;
+  try {
+    await check(`opens ${ARTICLE} with Ctrl+P`, async () => {
+      // The quick-open list is only ready once the workbench has restored; retry a few times.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(ARTICLE);
+        // Wait for the result row of the article itself, not its .annotations.yaml.
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${ARTICLE.replace(/\./g, '\\.')}`) }).first();
+        const found = await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+        if (found) { await row.click(); break; }
+        await page.keyboard.press('Escape');
+        if (attempt === 3) throw new Error(`quick open did not list ${ARTICLE}`);
+      }
+      await page.locator('.tab.active', { hasText: ARTICLE }).waitFor({ timeout: 15_000 });
+      const text = await poll(page, () => document.querySelector('.editor-instance .view-lines')?.textContent, null, 15_000);
+      if (!text || !/Jeremy.Corbyn/.test(text)) throw new Error(`the editor did not show the article's text`);
+      opened = true;
+    });
+
+    await check('draws highlights (elements with ced-* classes in .view-lines / .view-overlays)', async () => {
+      if (!opened) throw new Error('not run: the article did not open');
+      // The extension activates when the file opens, then reads the sidecar: give it time.
+      const count = await poll(page, () => {
+        const n = document.querySelectorAll(
+          '.editor-instance :is(.view-lines, .view-overlays) :is([class^="ced-"], [class*=" ced-"])').length;
+        return n > 0 && n;
+      }, null, 15_000);
+      if (!count) throw new Error('no decoration elements (class ced-*) in the editor after 15s: the extension draws no highlights');
+      console.log(`      (${count} decoration elements)`);
+    });
+
+    await check(`hovering "${SPEAKER}" shows a hover card with his quote`, async () => {
+      if (!opened) throw new Error('not run: the article did not open');
+      // Screen rectangle of the first occurrence. A name can be split over several spans
+      // (decorations split text), so search each rendered line's whole text and map
+      // the match back to text nodes with a DOM Range.
+      const rect = await page.evaluate((pattern) => {
+        const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')]
+          .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        for (const line of lines) {
+          const nodes = [];
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let text = '';
+          while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+          const m = new RegExp(pattern).exec(text);
+          if (!m) continue;
+          const at = (offset) => { // text node + offset holding the character at `offset`
+            const [node, start] = nodes.findLast(([, s]) => s <= offset);
+            return [node, offset - start];
+          };
+          const range = document.createRange();
+          range.setStart(...at(m.index));
+          range.setEnd(...at(m.index + m[0].length - 1));
+          range.setEnd(range.endContainer, range.endOffset + 1);
+          const r = range.getClientRects()[0];
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        return null;
+      }, SPEAKER.replace(' ', '[\\s\\u00a0]'));
+      if (!rect) throw new Error(`"${SPEAKER}" is not visible in the editor`);
+      const x = rect.x + Math.min(rect.width / 2, 30);
+      const y = rect.y + rect.height / 2;
+      await page.mouse.move(x - 40, y + 2);
+      await page.mouse.move(x, y, { steps: 5 });
+      // The hover card appears after the editor's hover delay; several .monaco-hover
+      // elements may exist, so read the visible ones.
+      const hoverText = () => [...document.querySelectorAll('.monaco-hover')]
+        .filter((el) => el.offsetParent !== null && !el.classList.contains('hidden'))
+        .map((el) => el.innerText).join('\n');
+      const text = norm(await poll(page, hoverText, null, 10_000) ?? '');
+      if (!text) throw new Error(`no hover card (.monaco-hover) appeared over "${SPEAKER}" within 10s`);
+      const missing = [SPEAKER, QUOTE].filter((s) => !text.includes(s));
+      if (missing.length) {
+        throw new Error(`hover card lacks ${missing.map((s) => `"${s}"`).join(' and ')}; it reads:\n${text.slice(0, 600)}`);
+      }
+    });
+  } finally {
+    const errors = extHostErrors(server);
+    if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
+    // Always, pass or fail: the screenshot is how a person sees what went wrong.
+    mkdirSync(path.dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath }).then(
+      () => console.log(`  screenshot: ${path.relative(process.cwd(), screenshotPath)}`),
+      (e) => console.log(`  (no screenshot: ${e.message})`));
+  }
+}
+
+const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 120_000);
+let code = 0;
+try {
+  await withTimeout(main(), timeoutMs, 'e2e check');
+} catch (err) {
+  console.log(`  ✖ e2e: ${err.message}`);
+  if (!results.includes(false)) results.push(false); // count the crash as a failure
+}
+const passes = results.filter(Boolean).length;
+const failures = results.length - passes;
+console.log(`E2E-RESULT ${JSON.stringify({ passes, failures })}`);
+if (failures) code = 1;
+await cleanup();
+process.exit(code);
