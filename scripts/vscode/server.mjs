@@ -166,21 +166,26 @@ export async function startServer({ port, log = () => {}, timeoutMs = 60_000 } =
 }
 
 /**
- * The [error] entries (with their stack lines) of the server's extension host logs. An
- * extension that fails to activate is reported only there, not on any console.
+ * The [error] entries (with their stack lines) of the server's extension host logs that
+ * concern the extension under test. An extension that fails to activate is reported only
+ * there, not on any console. (Built-in extensions log errors of their own: left out.)
  */
 export function extHostErrors(server, max = 60) {
   const logs = path.join(server.dataDir, 'logs');
   const files = existsSync(logs) ? readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log')) : [];
-  const out = [];
+  const { publisher, name } = JSON.parse(readFileSync(path.join(extensionDevPath, 'package.json'), 'utf8'));
+  // Its id, or a file of it in a stack trace (not the VS Code server installed inside the repo).
+  const ownFile = new RegExp(`${(extensionDevPath + path.sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\.vscode-test-server|node_modules)`);
+  const ours = (text) => text.includes(`${publisher}.${name}`) || ownFile.test(text);
+  const entries = []; // [level, lines]
   for (const f of files) {
-    let inError = false;
     for (const line of readFileSync(path.join(logs, f), 'utf8').split('\n')) {
-      const entry = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]/.exec(line);
-      if (entry) inError = entry[1] === 'error';
-      if (inError && line.trim()) out.push(line);
+      const level = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\]/.exec(line)?.[1];
+      if (level) entries.push([level, [line]]);
+      else if (line.trim()) entries.at(-1)?.[1].push(line);
     }
   }
+  const out = entries.filter(([level, lines]) => level === 'error' && ours(lines.join('\n'))).flatMap(([, lines]) => lines);
   return out.length > max ? [...out.slice(0, max), `… ${out.length - max} more lines`] : out;
 }
 

@@ -2,7 +2,7 @@
 // loaded. Opens the sample article, checks that highlights are drawn and that hovering
 // "Jeremy Corbyn" shows his hover card, and saves a screenshot for a human to look at.
 //
-//   node test/e2e/workbench.e2e.mjs     (after `npm run build`; scripts/vscode/runTests.mjs runs it)
+//   npm run test:e2e    (after `npm run build`; `npm run test:vscode` runs it too)
 //
 // Prints one line per check and a final `E2E-RESULT {"passes":n,"failures":m}` line that
 // runTests.mjs counts; exits 1 if any check failed.

@@ -57,7 +57,9 @@ async function runMocha(): Promise<void> {
     try {
       const runner = mocha.run(() => resolve(runner.stats!));
     } catch (err) {
-      reject(err); // e.g. a test file that throws while loading
+      // A test file that throws while loading: say which, here where it gets printed.
+      console.error('could not load the integration tests:', err);
+      reject(err);
     }
   });
   console.log(`${RESULT_MARKER} ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending })}`);
