@@ -44,7 +44,7 @@ export interface ParsedSidecar {
 }
 
 /** Options that make `toString` reproduce hand-written and our own files byte for byte. */
-const TO_STRING = { lineWidth: 0 } as const;
+const TO_STRING = { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 type Path = (string | number)[];
 
@@ -468,7 +468,7 @@ function syncEntries<T extends { id: string }>(
   // Existing entries keep their place (people order speakers by hand); new ones go last.
   map.items = map.items.filter((pair) => isScalar(pair.key) && entries.has(String(pair.key.value)));
   for (const [id, entry] of entries) {
-    const existing: unknown = child(map, id);
+    const existing: unknown = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === id)?.value;
     let node: YAMLMap;
     if (isMap(existing)) node = existing;
     else {
@@ -523,19 +523,45 @@ function sameValue(node: Node | null, value: unknown): boolean {
 
 function createValueNode(doc: Document, value: unknown, previous: Node | null): Node {
   const node = doc.createNode(value) as Node;
-  if (isScalar(node) && typeof value === 'string') {
-    // Multi-line text reads best, and diffs smallest, as a block scalar; the yaml library
-    // falls back to a quoted style where a block cannot hold the string exactly.
-    if (isScalar(previous) && previous.type) node.type = previous.type;
-    else if (value.includes('\n') && !/[\r\t]|^\s|\s$/.test(value)) node.type = Scalar.BLOCK_LITERAL;
-    else if (looksAmbiguous(value)) node.type = Scalar.QUOTE_SINGLE;
+  if (isScalar(node) && typeof value === 'string') node.type = stringStyle(value, isScalar(previous) ? previous.type : undefined);
+  if (isSeq(node)) {
+    for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') item.type = stringStyle(item.value);
   }
   return node;
 }
 
+function stringStyle(value: string, previous?: Scalar.Type): Scalar.Type | undefined {
+  // Multi-line text reads best, and diffs smallest, as a block scalar; the yaml library
+  // falls back to a quoted style where a block cannot hold the string exactly.
+  if (previous && styleFits(previous, value)) return previous;
+  if (value.includes('\n') && fitsBlock(value)) return Scalar.BLOCK_LITERAL;
+  if (looksAmbiguous(value)) return Scalar.QUOTE_SINGLE;
+  return undefined;
+}
+
+function styleFits(type: Scalar.Type, value: string): boolean {
+  if (type === Scalar.PLAIN) return !value.includes('\n') && !looksAmbiguous(value);
+  if (type === Scalar.BLOCK_LITERAL) return fitsBlock(value);
+  if (type === Scalar.BLOCK_FOLDED) return fitsBlock(value) && !value.includes('\n');
+  return true;
+}
+
+function fitsBlock(value: string): boolean {
+  return value !== '' && !/[\r\t\ufffe\uffff]|^\s|\s$/.test(value);
+}
+
 /** Strings that YAML would otherwise read back as something else, or that carry edge spaces. */
 function looksAmbiguous(value: string): boolean {
-  return value !== value.trim() || value === '';
+  return value !== value.trim() || value === '' || /[\ufffe\uffff]/.test(value) || readsAsNonString(value);
+}
+
+function readsAsNonString(value: string): boolean {
+  if (!/^[-+.~\w]+$/.test(value)) return false;
+  try {
+    return typeof jsyaml.load(value, { schema: jsyaml.CORE_SCHEMA }) !== 'string';
+  } catch {
+    return true;
+  }
 }
 
 export { TO_STRING as SIDECAR_TO_STRING_OPTIONS };
