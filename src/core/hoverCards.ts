@@ -96,7 +96,7 @@ export function demandCard(card: DemandCard | undefined, hovered: string): Card 
     { text: ` ${r.speaker?.name ?? r.annotation.speaker ?? 'unknown'} ${r.stance ?? 'responds'}: “${r.firstWords}”` },
   ]);
   return {
-    title: [{ strong: 'Demand: ' }, { text: d.summary }],
+    title: [{ strong: 'Demand:' }, { text: ' ' + d.summary }],
     lines,
     sections,
     legend: `Legend: hovered ${hovered}; demand spans are drawn with a ${TYPE_STYLE.demand}, responses with a ${TYPE_STYLE.response}.`,

@@ -28,6 +28,7 @@ export class ArticleStore implements vscode.Disposable {
   private readonly states = new Map<string, ArticleState>();
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly inflight = new Map<string, Promise<ArticleState | undefined>>();
   /** The last error shown per sidecar, so a reload of the same broken file does not nag again. */
   private readonly shownErrors = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -79,8 +80,14 @@ export class ArticleStore implements vscode.Disposable {
     this.watcher = w;
   }
 
-  /** Reads the article's sidecar and rebuilds its model. */
-  async load(doc: vscode.TextDocument): Promise<ArticleState | undefined> {
+  /** Reads the article's sidecar and rebuilds its model; resolves with the newest state. */
+  load(doc: vscode.TextDocument): Promise<ArticleState | undefined> {
+    const promise = this.read(doc);
+    this.inflight.set(doc.uri.toString(), promise);
+    return promise;
+  }
+
+  private async read(doc: vscode.TextDocument): Promise<ArticleState | undefined> {
     const key = doc.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
@@ -94,8 +101,9 @@ export class ArticleStore implements vscode.Disposable {
     } catch (e) {
       if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) readError = e instanceof Error ? e.message : String(e);
     }
-    // A newer load started, or the article closed, while we were reading: drop this result.
-    if (this.generations.get(key) !== generation || doc.isClosed) return this.states.get(key);
+    // A newer load started while we were reading: its result is the one that counts.
+    if (this.generations.get(key) !== generation) return this.inflight.get(key);
+    if (doc.isClosed) return undefined;
     if (readError !== undefined) {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
@@ -152,6 +160,7 @@ export class ArticleStore implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.states.delete(key);
     this.generations.delete(key);
+    this.inflight.delete(key);
     this.diagnostics.delete(state.sidecar);
   }
 

@@ -39,12 +39,9 @@ export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownStri
   md.supportHtml = false;
   const inline = (parts: Inline[]) => {
     for (const p of parts) {
-      if ('text' in p) md.appendText(p.text);
-      else if ('strong' in p) {
-        md.appendMarkdown('**');
-        md.appendText(p.strong);
-        md.appendMarkdown('**');
-      } else {
+      if ('text' in p) md.appendMarkdown(escapeText(p.text));
+      else if ('strong' in p) md.appendMarkdown(`**${escapeText(p.strong)}**`);
+      else {
         const args = encodeURIComponent(JSON.stringify([article.toString(), p.offset]));
         // Label and title are our own words ("line 12"), never article text.
         md.appendMarkdown(`[${p.link}](command:${Commands.revealOffset}?${args} "${p.title}")`);
@@ -66,8 +63,16 @@ export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownStri
     }
     if (section.more) md.appendMarkdown(`- … and ${section.more} more (Go to Annotation… lists them all)\n`);
   }
-  md.appendMarkdown('\n---\n\n*');
-  md.appendText(card.legend);
-  md.appendMarkdown('*');
+  md.appendMarkdown(`\n---\n\n*${escapeText(card.legend)}*`);
   return md;
+}
+
+/**
+ * Untrusted text as Markdown that can only render as that text: every ASCII punctuation
+ * character is backslash-escaped (CommonMark allows it for all of them), so no link, emphasis,
+ * HTML tag or entity can form; line breaks fold to spaces since card items are one line.
+ * Stricter than MarkdownString.appendText, which leaves `<` and `&` alone.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
 }
