@@ -9,7 +9,7 @@
 //           VSCODE_TEST_VERBOSE=1  also print the server's and the workbench's own log lines
 //           VSCODE_TEST_TIMEOUT_MS  limit for (a), in ms (default 240000); E2E_TIMEOUT_MS for (b) (120000)
 // Expects `npm run build` and `npm run compile-tests` done (npm's pretest does both).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -33,7 +33,12 @@ function fail(message) {
 }
 
 function preflight() {
-  if (!isInstalled()) fail('VS Code server is not installed: run `bash scripts/setup-test-env.sh`');
+  // A fresh machine: install the VS Code server and Chromium first, so `npm test` works as the README says.
+  if (!isInstalled()) {
+    console.log('test:vscode: the VS Code server is not installed yet; running scripts/setup-test-env.sh (about 3 minutes)');
+    const r = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-test-env.sh')], { stdio: 'inherit' });
+    if (r.status !== 0 || !isInstalled()) fail('scripts/setup-test-env.sh failed: see its output above');
+  }
   const main = JSON.parse(readFileSync(path.join(extensionDevPath, 'package.json'), 'utf8')).main;
   if (main && !existsSync(path.resolve(extensionDevPath, main)) && !existsSync(path.resolve(extensionDevPath, `${main}.js`))) {
     fail(`${path.relative(repoRoot, path.resolve(extensionDevPath, main))} is missing: run \`npm run build\``);
