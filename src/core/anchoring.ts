@@ -95,8 +95,9 @@ const MAX_CANDIDATES = 10_000;
 
 /**
  * Finds `a.text` in `text`. Every occurrence is scored by how much of the stored prefix and
- * suffix surrounds it; the best must beat the runner-up on context, so two equally good places
- * give an orphan rather than a guess. Distance to the old offset only breaks ties of a unique best.
+ * suffix surrounds it; the best must agree with more than half of that context and beat the
+ * runner-up, so a place that only shares the words, or two equally good places, give an orphan
+ * rather than a guess. Without any stored context only a lone, distinctive text is trusted.
  */
 export function reanchor(text: string, a: Annotation, near: number): { start: number; end: number } | undefined {
   const needle = a.text;
@@ -110,14 +111,11 @@ export function reanchor(text: string, a: Annotation, near: number): { start: nu
   if (candidates.length === 0) return undefined;
   candidates.sort((x, y) => y.score - x.score || Math.abs(x.start - near) - Math.abs(y.start - near));
   const [best, second] = candidates;
-  if (candidates.length === 1) {
-    // A lone occurrence is trusted when the text is distinctive or some context agrees.
-    if (needle.length >= 8 || best.score > 0) return { start: best.start, end: best.start + needle.length };
-    return undefined;
-  }
-  const hasContext = (a.prefix ?? '').length + (a.suffix ?? '').length > 0;
-  if (hasContext && best.score > second.score && best.score >= 4) return { start: best.start, end: best.start + needle.length };
-  return undefined;
+  const context = (a.prefix ?? '').length + (a.suffix ?? '').length;
+  const confident = context === 0
+    ? candidates.length === 1 && needle.length >= 8
+    : best.score * 2 > context && (second === undefined || best.score > second.score);
+  return confident ? { start: best.start, end: best.start + needle.length } : undefined;
 }
 
 function commonSuffixLength(x: string, y: string): number {
