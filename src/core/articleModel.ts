@@ -42,9 +42,20 @@ export function buildArticleModel(sidecarSource: string, text: string): ArticleM
     problems.push({ severity: issue.severity, message: issue.message, start, end, line: pos.line, column: pos.col, annotationId: issue.annotationId });
   }
   problems.sort((a, b) => a.start - b.start);
+  return assembleArticleModel({ parsed, sidecar, placed: anchored.placed, orphans: anchored.orphans, problems }, text);
+}
 
-  const spans: HighlightSpan[] = anchored.placed.map((a) => ({ kind: 'annotation', start: a.start, end: a.end, annotation: a }));
-  const mentions = new IntervalIndex(anchored.placed.filter((a) => a.type === 'mention'));
+/**
+ * The model from annotations already placed on `text`: after a load, or from a session
+ * whose annotations moved with edits or were changed by the user.
+ */
+export function assembleArticleModel(
+  input: Pick<ArticleModel, 'parsed' | 'sidecar' | 'placed' | 'orphans' | 'problems'>,
+  text: string,
+): ArticleModel {
+  const { parsed, sidecar, placed, orphans, problems } = input;
+  const spans: HighlightSpan[] = placed.map((a) => ({ kind: 'annotation', start: a.start, end: a.end, annotation: a }));
+  const mentions = new IntervalIndex(placed.filter((a) => a.type === 'mention'));
   for (const m of findAliasMentions(text, sidecar.speakers.values())) {
     if (!coveredByMention(mentions, m)) spans.push({ kind: 'alias', ...m });
   }
@@ -53,11 +64,11 @@ export function buildArticleModel(sidecarSource: string, text: string): ArticleM
     parsed,
     sidecar,
     readable: parsed.sidecar !== undefined,
-    placed: anchored.placed,
-    orphans: anchored.orphans,
+    placed,
+    orphans,
     problems,
     index: new IntervalIndex(spans),
-    crossRefs: new CrossRefs(sidecar.speakers, sidecar.demands, anchored.placed, lines),
+    crossRefs: new CrossRefs(sidecar.speakers, sidecar.demands, placed, lines),
     lines,
     readOnly: parsed.readOnly || problems.some((p) => p.severity === 'error'),
   };

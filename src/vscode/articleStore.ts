@@ -2,8 +2,10 @@
 // Reads go through workspace.fs so remote and virtual workspaces work; every async load
 // is guarded by a generation number so a slow read never overwrites a newer result.
 import * as vscode from 'vscode';
-import { ArticleModel, buildArticleModel } from '../core/articleModel';
-import { Problem } from '../core/sidecar';
+import { ArticleModel, assembleArticleModel, buildArticleModel } from '../core/articleModel';
+import { emptySidecar } from '../core/model';
+import { AnnotationSession } from '../core/session';
+import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
 import { Config } from './config';
 
@@ -16,6 +18,10 @@ export interface ArticleState {
   source?: string;
   /** Document version the model was built from. */
   version: number;
+  /** Live annotations and undo history; absent when the sidecar could not be read as one. */
+  session?: AnnotationSession;
+  /** What we last wrote, to tell our own writes from other people's in the file watcher. */
+  lastWritten?: string;
 }
 
 const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -41,7 +47,8 @@ export class ArticleStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.isArticle(d) && void this.load(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.scheduleRebuild(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.textChanged(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.persist(d)),
     );
     this.watch();
   }
@@ -104,6 +111,23 @@ export class ArticleStore implements vscode.Disposable {
     // A newer load started while we were reading: its result is the one that counts.
     if (this.generations.get(key) !== generation) return this.inflight.get(key);
     if (doc.isClosed) return undefined;
+    const previous = this.states.get(key);
+    // Our own write, or a touch that changed nothing: keep the session and its undo history.
+    if (previous?.session && source !== undefined && (source === previous.lastWritten || source === previous.source)) return previous;
+    if (previous?.session?.dirty && source !== previous.source) {
+      // Someone changed the sidecar while we hold unsaved annotation changes: never drop either silently.
+      const choice = await vscode.window.showWarningMessage(
+        `Attribution Lens: ${vscode.workspace.asRelativePath(sidecar)} changed on disk while you have unsaved annotation changes.`,
+        { modal: true },
+        'Reload from Disk',
+        'Keep Mine',
+      );
+      if (choice !== 'Reload from Disk') {
+        // Keep ours; the next write overwrites the file, but only after this explicit choice.
+        previous.source = source;
+        return previous;
+      }
+    }
     if (readError !== undefined) {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
@@ -120,9 +144,11 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   private build(state: ArticleState, doc: vscode.TextDocument): void {
-    const model = buildArticleModel(state.source!, doc.getText());
+    const text = doc.getText();
+    const model = buildArticleModel(state.source!, text);
     state.model = model;
     state.version = doc.version;
+    state.session = model.readable ? new AnnotationSession(text, model.sidecar, model.placed, model.orphans) : undefined;
     this.diagnostics.set(state.sidecar, model.problems.map((p) => toDiagnostic(p, model)));
     const firstError = model.problems.find((p) => p.severity === 'error');
     if (!firstError) this.shownErrors.delete(state.sidecar.toString());
@@ -136,21 +162,97 @@ export class ArticleStore implements vscode.Disposable {
     }
   }
 
-  /** Text edits re-place annotations from the cached sidecar text, debounced per article. */
-  private scheduleRebuild(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
+  /** Every edit moves the annotations at once; the model (index, cards, ranges) follows, debounced. */
+  private textChanged(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
     const state = this.states.get(key);
-    if (!state?.source) return;
+    if (!state?.session) return;
+    const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
+    state.session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (doc.isClosed || this.states.get(key) !== state) return;
-        this.build(state, doc);
-        this.changed.fire(doc.uri);
+        if (e.document.isClosed || this.states.get(key) !== state) return;
+        this.refreshModel(state, e.document);
       }, TEXT_CHANGE_DEBOUNCE_MS),
     );
+  }
+
+  /** Rebuilds the model from the session now (after annotation changes, or debounced after typing). */
+  refreshModel(state: ArticleState, doc: vscode.TextDocument): void {
+    const session = state.session;
+    if (!session || !state.model) return;
+    const placed = session.annotations();
+    const sidecar = { ...state.model.sidecar, speakers: session.speakers, demands: session.demands, annotations: placed };
+    state.model = assembleArticleModel({ ...state.model, sidecar, placed }, doc.getText());
+    state.version = doc.version;
+    this.changed.fire(doc.uri);
+  }
+
+  /**
+   * The session to change annotations in, creating an empty sidecar model for an article
+   * that has none yet (the file itself is written with the first annotation). Undefined, with
+   * a message, when the sidecar must not be rewritten.
+   */
+  async editableSession(doc: vscode.TextDocument): Promise<AnnotationSession | undefined> {
+    let state = this.get(doc.uri) ?? (await this.load(doc));
+    if (!state) return undefined;
+    if (state.model?.readOnly) {
+      const errors = state.model.problems.some((p) => p.severity === 'error');
+      void vscode.window.showErrorMessage(
+        `Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} ${errors ? 'has errors (see Problems); fix them before annotating' : 'has a newer format version and is read-only'}.`,
+      );
+      return undefined;
+    }
+    if (state.source === undefined && !state.session) {
+      const name = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+      const fresh = emptySidecar(name);
+      const source = serializeSidecar(fresh);
+      const model = assembleArticleModel({ parsed: parseSidecar(source), sidecar: fresh, placed: [], orphans: [], problems: [] }, doc.getText());
+      state = { ...state, model };
+      state.session = new AnnotationSession(doc.getText(), fresh, [], []);
+      this.states.set(doc.uri.toString(), state);
+    }
+    return state.session;
+  }
+
+  /** After an annotation change: redraw now, and write the sidecar unless the article has unsaved text. */
+  async changedAnnotations(doc: vscode.TextDocument): Promise<void> {
+    const state = this.get(doc.uri);
+    if (!state) return;
+    this.refreshModel(state, doc);
+    await this.persist(doc);
+  }
+
+  /**
+   * Writes the session's annotations when the article's text is saved, so the sidecar's
+   * offsets always refer to the saved text (its sha256 says which). Atomic: a temporary
+   * sibling, then a rename over the old file.
+   */
+  async persist(doc: vscode.TextDocument): Promise<void> {
+    const state = this.get(doc.uri);
+    const session = state?.session;
+    if (!state || !session?.dirty || doc.isDirty || !state.model || state.model.readOnly) {
+      this.changed.fire(doc.uri); // the status bar shows "waiting for save"
+      return;
+    }
+    const content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
+    const bytes = new TextEncoder().encode(content);
+    const tmp = state.sidecar.with({ path: `${state.sidecar.path}.${process.pid}-${Date.now()}.tmp` });
+    try {
+      await vscode.workspace.fs.writeFile(tmp, bytes);
+      await vscode.workspace.fs.rename(tmp, state.sidecar, { overwrite: true });
+    } catch (e) {
+      await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
+      void vscode.window.showErrorMessage(`Attribution Lens: could not write ${vscode.workspace.asRelativePath(state.sidecar)}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    state.lastWritten = content;
+    state.source = content;
+    session.dirty = false;
+    this.changed.fire(doc.uri);
   }
 
   private forget(uri: vscode.Uri): void {

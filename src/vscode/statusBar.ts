@@ -12,6 +12,7 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       store.onDidChange(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidSaveTextDocument(() => this.update()),
     );
     this.update();
   }
@@ -32,12 +33,16 @@ export class StatusBar implements vscode.Disposable {
     let text = `$(person) ${speakers} $(quote) ${quotes} $(megaphone) ${demands}`;
     if (model.orphans.length) text += ` $(warning) ${model.orphans.length}`;
     if (errors) text += ' $(error)';
+    // Annotation changes wait for the article's save, so the sidecar's offsets match the saved text.
+    const waiting = state?.session?.dirty && editor?.document.isDirty;
+    if (waiting) text += ' $(circle-filled)';
     this.item.text = text;
     const tip = new vscode.MarkdownString();
     tip.appendText(
       `Attribution Lens: ${speakers} speakers, ${quotes} quotes, ${demands} demands; ${model.placed.length} annotations drawn` +
         (model.orphans.length ? `, ${model.orphans.length} need review (could not be placed)` : '') +
         (errors ? `; the sidecar has ${errors} error(s), see Problems` : '') +
+        (waiting ? '; annotation changes are waiting for the article to be saved' : '') +
         '. Click to go to an annotation.',
     );
     this.item.tooltip = tip;

@@ -1,0 +1,305 @@
+// An article being annotated: the sidecar's entities, the annotations with live positions,
+// and undo/redo of annotation changes. Pure: the adapter feeds it text edits and commands.
+//
+// Positions belong to the AnchorTracker, for every annotation this session knows, including
+// deleted ones that Undo may bring back: so an annotation restored after the text changed
+// comes back where its text now is, not at a stale offset.
+import { AnchorTracker, TrackedSpan } from './anchorTracker';
+import { anchorContext, Orphan } from './anchoring';
+import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
+import { OffsetConverter, sha256Hex } from './text';
+
+/** An annotation's data apart from its position. */
+export type AnnotationData = Omit<Annotation, 'start' | 'end'>;
+
+interface AnnotationChange {
+  id: string;
+  /** Undefined: the annotation did not exist (or was deleted) on that side. */
+  before?: AnnotationData;
+  after?: AnnotationData;
+}
+
+/** One undoable step: entity maps before and after, and the annotations it touched. */
+interface Change {
+  label: string;
+  speakers?: [Map<string, Speaker>, Map<string, Speaker>];
+  demands?: [Map<string, Demand>, Map<string, Demand>];
+  annotations: AnnotationChange[];
+}
+
+/** A text change: `text` replaces [offset, offset + length) of the text before it. */
+export interface TextChange {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** A span the edit did not simply shift, with its position and text before the edit. */
+interface TrackedText extends TrackedSpan {
+  text: string;
+}
+
+const MAX_HISTORY = 200;
+
+export class AnnotationSession {
+  speakers: Map<string, Speaker>;
+  demands: Map<string, Demand>;
+  private readonly data = new Map<string, AnnotationData>();
+  /** Ids of annotations shown now; the others are deleted but kept for Undo. */
+  private readonly live = new Set<string>();
+  private readonly tracker = new AnchorTracker();
+  private undoStack: Change[] = [];
+  private redoStack: Change[] = [];
+  /** Per text edit, the spans it squeezed or removed: what VS Code's Undo may give back. */
+  private textHistory: TrackedText[][] = [];
+  private highestId = 0;
+  /** Annotation changes (or moved offsets) not yet written to the sidecar. */
+  dirty = false;
+
+  constructor(
+    private text: string,
+    readonly base: Sidecar,
+    placed: readonly Annotation[],
+    /** Annotations that could not be placed: kept as read and written back unchanged. */
+    readonly orphans: readonly Orphan[] = [],
+  ) {
+    this.speakers = new Map(base.speakers);
+    this.demands = new Map(base.demands);
+    for (const a of placed) {
+      const { start: _s, end: _e, ...rest } = a;
+      this.data.set(a.id, rest);
+      this.live.add(a.id);
+    }
+    for (const a of [...placed, ...orphans.map((o) => o.annotation)]) this.noteId(a.id);
+    this.tracker.reset(placed.map((a) => ({ id: a.id, start: a.start, end: a.end })));
+  }
+
+  /** Live annotations with their current positions, sorted. */
+  annotations(): Annotation[] {
+    const out: Annotation[] = [];
+    for (const s of this.tracker.spans()) {
+      if (this.live.has(s.id)) out.push({ ...this.data.get(s.id)!, start: s.start, end: s.end });
+    }
+    return out.sort(compareAnnotations);
+  }
+
+  annotation(id: string): Annotation | undefined {
+    return this.annotations().find((a) => a.id === id);
+  }
+
+  /** A fresh annotation id: one above the highest ever seen, so ids are never reused. */
+  nextId(): string {
+    return `a${this.highestId + 1}`;
+  }
+
+  // --- annotation changes (each one undoable) -------------------------------------------
+
+  addAnnotation(a: Omit<Annotation, 'id'> & { id?: string }, label = 'Add annotation'): Annotation {
+    const id = a.id ?? this.nextId();
+    if (this.data.has(id) && this.live.has(id)) throw new Error(`annotation id "${id}" already exists`);
+    const { start, end, ...rest } = { ...a, id };
+    this.noteId(id);
+    this.trackAt(id, start, end);
+    this.commit({ label, annotations: [{ id, before: undefined, after: rest }] });
+    return { ...rest, start, end };
+  }
+
+  updateAnnotation(id: string, changes: Partial<AnnotationData>, label = 'Edit annotation'): void {
+    const before = this.liveData(id);
+    const after = dropUndefined({ ...before, ...changes, id });
+    this.commit({ label, annotations: [{ id, before, after }] });
+  }
+
+  deleteAnnotation(id: string, label = 'Delete annotation'): void {
+    this.commit({ label, annotations: [{ id, before: this.liveData(id), after: undefined }] });
+  }
+
+  upsertSpeaker(speaker: Speaker, label = `Speaker ${speaker.name}`): void {
+    const after = new Map(this.speakers).set(speaker.id, speaker);
+    this.commit({ label, speakers: [this.speakers, after], annotations: [] });
+  }
+
+  upsertDemand(demand: Demand, label = `Demand ${demand.summary}`): void {
+    const after = new Map(this.demands).set(demand.id, demand);
+    this.commit({ label, demands: [this.demands, after], annotations: [] });
+  }
+
+  /** Gives a speaker a new id everywhere: the map, groups' members, demands, annotations. */
+  renameSpeaker(oldId: string, newId: string, newName?: string): void {
+    const s = this.speakers.get(oldId);
+    if (!s) throw new Error(`unknown speaker "${oldId}"`);
+    if (newId !== oldId && this.speakers.has(newId)) throw new Error(`a speaker "${newId}" already exists`);
+    const swap = (ids: string[]) => ids.map((i) => (i === oldId ? newId : i));
+    const speakers = new Map<string, Speaker>();
+    for (const [id, sp] of this.speakers) {
+      const next = { ...sp, members: swap(sp.members) };
+      if (id === oldId) speakers.set(newId, { ...next, id: newId, name: newName ?? s.name });
+      else speakers.set(id, next);
+    }
+    const demands = new Map<string, Demand>();
+    for (const [id, d] of this.demands) demands.set(id, { ...d, by: swap(d.by), to: swap(d.to) });
+    const annotations = this.liveIdsWhere((a) => a.speaker === oldId).map((id) => {
+      const before = this.data.get(id)!;
+      return { id, before, after: { ...before, speaker: newId } };
+    });
+    this.commit({ label: `Rename speaker ${s.name}`, speakers: [this.speakers, speakers], demands: [this.demands, demands], annotations });
+  }
+
+  /** Gives a demand a new id everywhere. */
+  renameDemand(oldId: string, newId: string, newSummary?: string): void {
+    const d = this.demands.get(oldId);
+    if (!d) throw new Error(`unknown demand "${oldId}"`);
+    if (newId !== oldId && this.demands.has(newId)) throw new Error(`a demand "${newId}" already exists`);
+    const demands = new Map<string, Demand>();
+    for (const [id, x] of this.demands) demands.set(id === oldId ? newId : id, id === oldId ? { ...x, id: newId, summary: newSummary ?? x.summary } : x);
+    const annotations = this.liveIdsWhere((a) => a.demand === oldId).map((id) => {
+      const before = this.data.get(id)!;
+      return { id, before, after: { ...before, demand: newId } };
+    });
+    this.commit({ label: `Rename demand ${d.summary}`, demands: [this.demands, demands], annotations });
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Undoes the last annotation change; returns its label. */
+  undo(): string | undefined {
+    const change = this.undoStack.pop();
+    if (!change) return undefined;
+    this.applySide(change, 'before');
+    this.redoStack.push(change);
+    this.dirty = true;
+    return change.label;
+  }
+
+  redo(): string | undefined {
+    const change = this.redoStack.pop();
+    if (!change) return undefined;
+    this.applySide(change, 'after');
+    this.undoStack.push(change);
+    this.dirty = true;
+    return change.label;
+  }
+
+  // --- text edits ---------------------------------------------------------------------
+
+  /**
+   * The article's text changed: move every annotation. Edits are applied one after another,
+   * in the order VS Code lists a change's parts. When VS Code undoes an edit, annotations that
+   * the edit removed or squeezed come back at their old positions, but only where exactly
+   * their old text is there again: never on the wrong text.
+   */
+  textEdited(edits: readonly TextChange[], reason?: 'undo' | 'redo'): void {
+    if (edits.length === 0) return;
+    const record: TrackedText[] = [];
+    for (const edit of edits) {
+      const effect = this.tracker.apply({ offset: edit.offset, length: edit.length, inserted: edit.text.length });
+      // this.text is still the text before this edit, so it holds the squeezed spans' old text.
+      for (const b of effect.before) record.push({ ...b, text: this.text.slice(b.start, b.end) });
+      this.text = this.text.slice(0, edit.offset) + edit.text + this.text.slice(edit.offset + edit.length);
+    }
+    if (this.live.size) this.dirty = true;
+    if (reason === 'undo') this.restoreAfterUndo();
+    if (record.length) {
+      this.textHistory.push(record);
+      if (this.textHistory.length > MAX_HISTORY) this.textHistory.shift();
+    }
+  }
+
+  /** The article text as the session knows it (kept in step by textEdited). */
+  get currentText(): string {
+    return this.text;
+  }
+
+  private restoreAfterUndo(): void {
+    // Newest first: the edit being undone is the most recent one whose spans fit the text again.
+    for (let h = this.textHistory.length - 1; h >= 0; h--) {
+      const record = this.textHistory[h];
+      if (!record.every((s) => this.text.slice(s.start, s.end) === s.text)) continue;
+      this.textHistory.splice(h, 1);
+      const current = new Map(this.tracker.spans().map((s) => [s.id, s]));
+      const moved = record.filter((s) => current.get(s.id)?.start !== s.start || current.get(s.id)?.end !== s.end);
+      if (moved.length === 0) return;
+      for (const s of moved) current.set(s.id, { id: s.id, start: s.start, end: s.end });
+      this.tracker.reset(current.values());
+      return;
+    }
+  }
+
+  // --- writing ------------------------------------------------------------------------
+
+  /** The sidecar to write for `text` (the saved article): anchors refreshed, hash set, sorted. */
+  toSidecar(text: string): Sidecar {
+    const converter = this.base.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
+    const placed = this.annotations().map((a) => {
+      const anchor = anchorContext(text, a.start, a.end);
+      const out: Annotation = { ...a, ...anchor };
+      if (converter) {
+        out.start = converter.toCodePoint(a.start);
+        out.end = converter.toCodePoint(a.end);
+      }
+      return out;
+    });
+    const orphans = this.orphans.map((o) => o.annotation).filter((a) => !this.live.has(a.id));
+    return {
+      version: this.base.version,
+      document: { ...this.base.document, sha256: sha256Hex(text) },
+      speakers: this.speakers,
+      demands: this.demands,
+      annotations: [...placed, ...orphans].sort(compareAnnotations),
+    };
+  }
+
+  // --- internals ----------------------------------------------------------------------
+
+  private commit(change: Change): void {
+    this.applySide(change, 'after');
+    this.undoStack.push(change);
+    if (this.undoStack.length > MAX_HISTORY) this.undoStack.shift();
+    this.redoStack = [];
+    this.dirty = true;
+  }
+
+  private applySide(change: Change, side: 'before' | 'after'): void {
+    const i = side === 'before' ? 0 : 1;
+    if (change.speakers) this.speakers = change.speakers[i];
+    if (change.demands) this.demands = change.demands[i];
+    for (const a of change.annotations) {
+      const value = a[side];
+      if (value) {
+        this.data.set(a.id, value);
+        this.live.add(a.id);
+      } else this.live.delete(a.id);
+    }
+  }
+
+  private liveData(id: string): AnnotationData {
+    const d = this.data.get(id);
+    if (!d || !this.live.has(id)) throw new Error(`unknown annotation "${id}"`);
+    return d;
+  }
+
+  private liveIdsWhere(test: (a: AnnotationData) => boolean): string[] {
+    return [...this.live].filter((id) => test(this.data.get(id)!));
+  }
+
+  private trackAt(id: string, start: number, end: number): void {
+    const spans = this.tracker.spans().filter((s) => s.id !== id);
+    spans.push({ id, start, end });
+    this.tracker.reset(spans);
+  }
+
+  private noteId(id: string): void {
+    const m = /^a(\d+)$/.exec(id);
+    if (m) this.highestId = Math.max(this.highestId, Number(m[1]));
+  }
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
