@@ -7,6 +7,7 @@ import { emptySidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
 import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
+import { writeFileAtomic } from './atomicWrite';
 import { Config } from './config';
 
 export interface ArticleState {
@@ -239,13 +240,9 @@ export class ArticleStore implements vscode.Disposable {
       return;
     }
     const content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
-    const bytes = new TextEncoder().encode(content);
-    const tmp = state.sidecar.with({ path: `${state.sidecar.path}.${process.pid}-${Date.now()}.tmp` });
     try {
-      await vscode.workspace.fs.writeFile(tmp, bytes);
-      await vscode.workspace.fs.rename(tmp, state.sidecar, { overwrite: true });
+      await writeFileAtomic(state.sidecar, content);
     } catch (e) {
-      await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
       void vscode.window.showErrorMessage(`Attribution Lens: could not write ${vscode.workspace.asRelativePath(state.sidecar)}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }

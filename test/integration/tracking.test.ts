@@ -1,0 +1,167 @@
+// Annotations follow the text through real editor edits, VS Code's Undo, save, reopen and
+// rename, on a copy of the sample article.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { anchorAnnotations } from '../../src/core/anchoring';
+import { parseSidecar } from '../../src/core/sidecar';
+import type { AttributionLensApi } from '../../src/extension';
+
+const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
+
+function folder(): string {
+  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(f, 'a workspace folder');
+  return f;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every live annotation sits exactly on the text it had at the start. */
+function assertOnText(api: AttributionLensApi, doc: vscode.TextDocument, expected: Map<string, string>, message: string): void {
+  const text = doc.getText();
+  const wrong = api
+    .annotations(doc)
+    .filter((a) => expected.has(a.id) && text.slice(a.start, a.end) !== expected.get(a.id))
+    .map((a) => `${a.id}: ${JSON.stringify(text.slice(a.start, a.end))} != ${JSON.stringify(expected.get(a.id))}`);
+  assert.deepEqual(wrong, [], message);
+}
+
+describe('Annotations follow the text', function () {
+  this.timeout(60_000);
+  const name = 'tracking-sample.txt';
+  let uri: vscode.Uri;
+  let api: AttributionLensApi;
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  let original: Map<string, string>;
+
+  before(async () => {
+    fs.copyFileSync(path.join(folder(), SAMPLE), path.join(folder(), name));
+    fs.copyFileSync(path.join(folder(), SAMPLE + '.annotations.yaml'), path.join(folder(), name + '.annotations.yaml'));
+    uri = vscode.Uri.file(path.join(folder(), name));
+    doc = await vscode.workspace.openTextDocument(uri);
+    editor = await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
+    api = await waitFor('activation', () => ext.isActive && ext.exports);
+    await api.load(doc);
+    const text = doc.getText();
+    original = new Map(api.annotations(doc).map((a) => [a.id, text.slice(a.start, a.end)]));
+    assert.equal(original.size, 65);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const f of fs.readdirSync(folder())) if (f.startsWith('tracking-')) fs.rmSync(path.join(folder(), f), { force: true });
+  });
+
+  it('edits before, inside and around spans keep every surviving annotation on its text', async () => {
+    const text = doc.getText();
+    const quote = text.indexOf('a positive and constructive meeting');
+    await editor.edit((b) => {
+      b.insert(doc.positionAt(0), 'BREAKING: ');
+      // Inside a quote: it grows.
+      b.insert(doc.positionAt(quote + 2), 'very ');
+    });
+    const quoteA7 = api.annotations(doc).find((a) => a.id === 'a7')!;
+    assert.equal(doc.getText().slice(quoteA7.start, quoteA7.end), 'a very positive and constructive meeting about tackling anti-semitism.');
+    original.set('a7', 'a very positive and constructive meeting about tackling anti-semitism.');
+    assertOnText(api, doc, original, 'after inserts');
+  });
+
+  it('typing at a span edge does not extend it', async () => {
+    const a = api.annotations(doc).find((x) => x.id === 'a6')!; // "Corbyn"
+    await editor.edit((b) => {
+      b.insert(doc.positionAt(a.end), 'X');
+      b.insert(doc.positionAt(a.start), 'Y');
+    });
+    const now = api.annotations(doc).find((x) => x.id === 'a6')!;
+    assert.equal(doc.getText().slice(now.start, now.end), 'Corbyn');
+    await vscode.commands.executeCommand('undo');
+    assertOnText(api, doc, original, 'after undoing the edge typing');
+  });
+
+  it("deleting a span's whole text removes it, and VS Code's Undo brings it back exactly", async () => {
+    const a = api.annotations(doc).find((x) => x.id === 'a13')!;
+    const before = api.annotations(doc).length;
+    await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(a.start - 3), doc.positionAt(a.end + 3))));
+    assert.equal(api.annotations(doc).find((x) => x.id === 'a13'), undefined);
+    assert.ok(api.annotations(doc).length < before);
+    await vscode.commands.executeCommand('undo');
+    const back = api.annotations(doc).find((x) => x.id === 'a13');
+    assert.ok(back, 'a13 restored by Undo');
+    assert.equal(back.start, a.start);
+    assert.equal(back.end, a.end);
+    assert.equal(api.annotations(doc).length, before);
+    assertOnText(api, doc, original, 'after undo');
+    await vscode.commands.executeCommand('redo');
+    assert.equal(api.annotations(doc).find((x) => x.id === 'a13'), undefined, 'redo removes it again');
+    await vscode.commands.executeCommand('undo');
+    assert.ok(api.annotations(doc).find((x) => x.id === 'a13'));
+  });
+
+  it('replace-all keeps every annotation whose text survives', async () => {
+    const text = doc.getText();
+    const edits: vscode.TextEdit[] = [];
+    for (let i = text.indexOf('antisemitism'); i !== -1; i = text.indexOf('antisemitism', i + 1)) {
+      edits.push(vscode.TextEdit.replace(new vscode.Range(doc.positionAt(i), doc.positionAt(i + 12)), 'antisemitism'));
+    }
+    const ws = new vscode.WorkspaceEdit();
+    ws.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(ws));
+    assertOnText(api, doc, original, 'after replace-all with the same word');
+    const ws2 = new vscode.WorkspaceEdit();
+    const t2 = doc.getText();
+    const e2: vscode.TextEdit[] = [];
+    for (let i = t2.indexOf('Tuesday'); i !== -1; i = t2.indexOf('Tuesday', i + 1)) {
+      e2.push(vscode.TextEdit.replace(new vscode.Range(doc.positionAt(i), doc.positionAt(i + 7)), 'Wednesday'));
+    }
+    ws2.set(doc.uri, e2);
+    assert.ok(await vscode.workspace.applyEdit(ws2));
+    const changed = new Map([...original].map(([id, t]) => [id, t.replace(/Tuesday/g, 'Wednesday')]));
+    assertOnText(api, doc, changed, 'after replacing Tuesday by Wednesday everywhere');
+    await vscode.commands.executeCommand('undo');
+    assertOnText(api, doc, original, 'after undoing replace-all');
+  });
+
+  it('saving writes the sidecar for the saved text; reopening finds every annotation', async () => {
+    const count = api.annotations(doc).length;
+    assert.ok(await doc.save());
+    const sidecarPath = path.join(folder(), name + '.annotations.yaml');
+    const parsed = await waitFor('the sidecar written for the saved text', () => {
+      const p = parseSidecar(fs.readFileSync(sidecarPath, 'utf8'));
+      const anchored = p.sidecar && anchorAnnotations(p.sidecar, doc.getText());
+      return anchored?.hashMatches ? { p, anchored } : undefined;
+    });
+    assert.equal(parsed.p.problems.length, 0);
+    assert.equal(parsed.anchored.placed.length, count);
+    for (const a of parsed.anchored.placed) assert.equal(doc.getText().slice(a.start, a.end), a.text, `${a.id} text`);
+    assert.match(fs.readFileSync(sidecarPath, 'utf8'), /^# Hand-annotated reference annotations/, 'comments kept');
+  });
+
+  it('renaming the article in VS Code moves its sidecar', async () => {
+    const renamed = vscode.Uri.file(path.join(folder(), 'tracking-renamed.txt'));
+    const ws = new vscode.WorkspaceEdit();
+    ws.renameFile(uri, renamed);
+    assert.ok(await vscode.workspace.applyEdit(ws));
+    await waitFor('sidecar moved', () => fs.existsSync(renamed.fsPath + '.annotations.yaml') && !fs.existsSync(uri.fsPath + '.annotations.yaml'));
+    const content = await waitFor('document.file updated', () => {
+      const c = fs.readFileSync(renamed.fsPath + '.annotations.yaml', 'utf8');
+      return /file: tracking-renamed\.txt/.test(c) && c;
+    });
+    const doc2 = await vscode.workspace.openTextDocument(renamed);
+    await vscode.window.showTextDocument(doc2);
+    await api.load(doc2);
+    assert.equal(api.annotations(doc2).length, parseSidecar(content).sidecar!.annotations.length);
+    assertOnText(api, doc2, original, 'after rename and reopen');
+  });
+});
