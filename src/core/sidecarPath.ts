@@ -12,10 +12,21 @@ export const DEFAULT_SIDECAR_PATTERN = '${file}.annotations.yaml';
 export function sidecarRelativePath(articleFileName: string, pattern: string): string {
   const name = articleFileName.replace(/\.[^.]*$/, '');
   const usable = /\$\{(file|name)\}/.test(pattern);
-  const rel = (usable ? pattern : DEFAULT_SIDECAR_PATTERN).replace(/\$\{file\}/g, articleFileName).replace(/\$\{name\}/g, name);
+  const rel = (usable ? pattern : DEFAULT_SIDECAR_PATTERN)
+    .replace(/\\/g, '/')
+    .replace(/\$\{file\}/g, () => articleFileName)
+    .replace(/\$\{name\}/g, () => name);
   const normal = path.posix.normalize(rel);
-  if (normal === articleFileName || normal.startsWith('../') || path.posix.isAbsolute(normal) || normal.endsWith('/')) {
-    return DEFAULT_SIDECAR_PATTERN.replace('${file}', articleFileName);
+  if (
+    normal.toLowerCase() === articleFileName.toLowerCase() ||
+    normal === '.' ||
+    normal === '..' ||
+    normal.startsWith('../') ||
+    path.posix.isAbsolute(normal) ||
+    path.win32.isAbsolute(normal) ||
+    normal.endsWith('/')
+  ) {
+    return DEFAULT_SIDECAR_PATTERN.replace('${file}', () => articleFileName);
   }
   return normal;
 }
