@@ -417,14 +417,14 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     aliases: s.aliases,
     members: s.members,
     note: s.note,
-  }), SPEAKER_KEYS);
+  }), SPEAKER_KEYS, 'speakers');
   syncEntries(doc, ensureMap(doc, root, 'demands'), sidecar.demands, (m) => ({
     summary: m.summary,
     by: m.by,
     to: m.to,
     status: m.status,
     note: m.note,
-  }), DEMAND_KEYS);
+  }), DEMAND_KEYS, 'demands');
 
   const existingSeq: unknown = child(root, 'annotations');
   let seq: YAMLSeq;
@@ -440,8 +440,11 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
       if (id !== undefined) byId.set(String(id), item);
     }
   }
+  const graveyard = graveyardOf(doc);
+  const wanted = new Set(sidecar.annotations.map((a) => a.id));
+  for (const [id, node] of byId) if (!wanted.has(id)) graveyard.set(`annotations:${id}`, node);
   seq.items = [...sidecar.annotations].sort(compareAnnotations).map((a) => {
-    const map = byId.get(a.id) ?? new YAMLMap();
+    const map = byId.get(a.id) ?? (graveyard.get(`annotations:${a.id}`) as YAMLMap | undefined) ?? new YAMLMap();
     const values: Record<string, unknown> = {};
     for (const k of ANNOTATION_KEYS) values[k] = a[k];
     setFields(doc, map, values, ANNOTATION_KEYS);
@@ -464,19 +467,29 @@ function syncEntries<T extends { id: string }>(
   entries: Map<string, T>,
   toFields: (e: T) => Record<string, unknown>,
   keys: readonly string[],
+  section: string,
 ): void {
-  // Existing entries keep their place (people order speakers by hand); new ones go last.
-  map.items = map.items.filter((pair) => isScalar(pair.key) && entries.has(String(pair.key.value)));
-  for (const [id, entry] of entries) {
-    const existing: unknown = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === id)?.value;
-    let node: YAMLMap;
-    if (isMap(existing)) node = existing;
-    else {
-      node = new YAMLMap();
-      map.set(id, node);
-    }
-    setFields(doc, node, toFields(entry), keys);
-  }
+  // Entries follow the model's order, which is the file's order for what was read (people
+  // order speakers by hand) with new ones last. A removed entry's node is kept aside, so
+  // undoing the removal brings back the very same lines, comments and styles included.
+  const old = new Map<string, Pair>();
+  for (const pair of map.items) if (isScalar(pair.key)) old.set(String(pair.key.value), pair as Pair);
+  const graveyard = graveyardOf(doc);
+  for (const [id, pair] of old) if (!entries.has(id)) graveyard.set(`${section}:${id}`, pair);
+  map.items = [...entries].map(([id, entry]) => {
+    let pair = old.get(id) ?? (graveyard.get(`${section}:${id}`) as Pair | undefined);
+    if (!pair || !isMap(pair.value)) pair = doc.createPair(id, new YAMLMap()) as Pair;
+    setFields(doc, pair.value as YAMLMap, toFields(entry), keys);
+    return pair as Pair<unknown, unknown>;
+  });
+}
+
+const graveyards = new WeakMap<Document, Map<string, Pair | YAMLMap>>();
+/** Nodes of entries removed from a Document, by "section:id", for undo to restore exactly. */
+function graveyardOf(doc: Document): Map<string, Pair | YAMLMap> {
+  let g = graveyards.get(doc);
+  if (!g) graveyards.set(doc, (g = new Map()));
+  return g;
 }
 
 /**
