@@ -55,6 +55,8 @@ export class AnnotationSession {
   private highestId = 0;
   /** Annotation changes (or moved offsets) not yet written to the sidecar. */
   dirty = false;
+  /** While group() runs: the changes it made, to become one undo step. */
+  private grouped?: Change[];
 
   constructor(
     private text: string,
@@ -159,6 +161,21 @@ export class AnnotationSession {
     this.commit({ label: `Rename demand ${d.summary}`, demands: [this.demands, demands], annotations });
   }
 
+  /**
+   * Runs several changes as one undoable step (a new speaker and its first quote, say).
+   * A group inside a group joins the outer one.
+   */
+  group<T>(label: string, run: () => T): T {
+    if (this.grouped) return run();
+    const parts: Change[] = (this.grouped = []);
+    try {
+      return run();
+    } finally {
+      this.grouped = undefined;
+      if (parts.length) this.pushUndo(mergeChanges(label, parts));
+    }
+  }
+
   canUndo(): boolean {
     return this.undoStack.length > 0;
   }
@@ -258,10 +275,15 @@ export class AnnotationSession {
 
   private commit(change: Change): void {
     this.applySide(change, 'after');
-    this.undoStack.push(change);
-    if (this.undoStack.length > MAX_HISTORY) this.undoStack.shift();
+    if (this.grouped) this.grouped.push(change);
+    else this.pushUndo(change);
     this.redoStack = [];
     this.dirty = true;
+  }
+
+  private pushUndo(change: Change): void {
+    this.undoStack.push(change);
+    if (this.undoStack.length > MAX_HISTORY) this.undoStack.shift();
   }
 
   private applySide(change: Change, side: 'before' | 'after'): void {
@@ -297,6 +319,20 @@ export class AnnotationSession {
     const m = /^a(\d+)$/.exec(id);
     if (m) this.highestId = Math.max(this.highestId, Number(m[1]));
   }
+}
+
+/** Changes made one after another as one: each map's first before and last after, per annotation too. */
+function mergeChanges(label: string, parts: Change[]): Change {
+  const first = <K extends 'speakers' | 'demands'>(k: K) => parts.find((p) => p[k])?.[k];
+  const last = <K extends 'speakers' | 'demands'>(k: K) => [...parts].reverse().find((p) => p[k])?.[k];
+  const speakers = first('speakers') && ([first('speakers')![0], last('speakers')![1]] as Change['speakers']);
+  const demands = first('demands') && ([first('demands')![0], last('demands')![1]] as Change['demands']);
+  const annotations = new Map<string, AnnotationChange>();
+  for (const a of parts.flatMap((p) => p.annotations)) {
+    const seen = annotations.get(a.id);
+    annotations.set(a.id, seen ? { ...seen, after: a.after } : a);
+  }
+  return { label, speakers, demands, annotations: [...annotations.values()] };
 }
 
 function dropUndefined<T extends object>(o: T): T {
