@@ -12,6 +12,7 @@
 //   one at its end leaves it);
 // - an edge inside the replaced text goes to the side that survives: a start to the end of
 //   the new text, an end to `from`. A span whose text is all gone is removed.
+// - an empty span is a point and follows its end: typing at it leaves it where it is.
 
 export interface TextEdit {
   /** UTF-16 offset where the replaced text starts, in the text as it is before this edit. */
@@ -190,6 +191,11 @@ export class AnchorTracker {
   }
 
   private span(i: number): TrackedSpan {
-    return { id: this.ids[i], start: this.starts.value(this.startPos[i]), end: this.ends.value(this.endPos[i]) };
+    const end = this.ends.value(this.endPos[i]);
+    // Starts and ends move by separate rules, so an empty span's start can pass its end (typing at
+    // it pushes the start and leaves the end; a replacement around it sends them to opposite sides
+    // of the new text). It stays a point at its end: the rules keep every start at or after its
+    // end once it got there, so the end alone says where the point is.
+    return { id: this.ids[i], start: Math.min(this.starts.value(this.startPos[i]), end), end };
   }
 }
