@@ -43,7 +43,10 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       a.start = converter.toUtf16(a.start);
       a.end = converter.toUtf16(a.end);
     }
-    const onText = !pastEnd && (a.text === undefined || text.slice(a.start, a.end) === a.text);
+    const onText =
+      !pastEnd &&
+      (a.text === undefined ||
+        (text.slice(a.start, a.end) === a.text && (hashMatches || hash === undefined || agrees(contextScore(text, a.start, a.end, a), a))));
     if (onText) {
       result.placed.push(a);
       continue;
@@ -104,18 +107,30 @@ export function reanchor(text: string, a: Annotation, near: number): { start: nu
   if (!needle) return undefined;
   const candidates: { start: number; score: number }[] = [];
   for (let i = text.indexOf(needle); i !== -1 && candidates.length < MAX_CANDIDATES; i = text.indexOf(needle, i + 1)) {
-    const before = commonSuffixLength(text.slice(Math.max(0, i - CONTEXT_LENGTH), i), a.prefix ?? '');
-    const after = commonPrefixLength(text.slice(i + needle.length, i + needle.length + CONTEXT_LENGTH), a.suffix ?? '');
-    candidates.push({ start: i, score: before + after });
+    candidates.push({ start: i, score: contextScore(text, i, i + needle.length, a) });
   }
   if (candidates.length === 0) return undefined;
   candidates.sort((x, y) => y.score - x.score || Math.abs(x.start - near) - Math.abs(y.start - near));
   const [best, second] = candidates;
-  const context = (a.prefix ?? '').length + (a.suffix ?? '').length;
-  const confident = context === 0
+  const confident = contextLength(a) === 0
     ? candidates.length === 1 && needle.length >= 8
-    : best.score * 2 > context && (second === undefined || best.score > second.score);
+    : agrees(best.score, a) && (second === undefined || best.score > second.score);
   return confident ? { start: best.start, end: best.start + needle.length } : undefined;
+}
+
+function contextScore(text: string, start: number, end: number, a: Annotation): number {
+  const before = commonSuffixLength(text.slice(Math.max(0, start - CONTEXT_LENGTH), start), a.prefix ?? '');
+  const after = commonPrefixLength(text.slice(end, end + CONTEXT_LENGTH), a.suffix ?? '');
+  return before + after;
+}
+
+function contextLength(a: Annotation): number {
+  return (a.prefix ?? '').length + (a.suffix ?? '').length;
+}
+
+function agrees(score: number, a: Annotation): boolean {
+  const length = contextLength(a);
+  return length === 0 || score * 2 > length;
 }
 
 function commonSuffixLength(x: string, y: string): number {

@@ -220,6 +220,33 @@ describe('anchoring: re-anchoring a changed article', () => {
     assert.equal(reanchor(text, a, 30), undefined);
   });
 
+  it('regression: when the article changed, the same words at the old offsets are not trusted without their context', () => {
+    const text = 'Corbyn said the meeting was constructive.';
+    const a: Annotation = { id: 'a1', type: 'mention', speaker: 's', start: 0, end: 6, ...anchorContext(text, 0, 6) };
+    const edited = 'Corbyn arrived late. ' + text;
+    const r = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [a], sha256Hex(text)), edited);
+    assert.deepEqual(r.placed.map((p) => [p.start, p.end]), [[21, 27]]);
+    assert.deepEqual(r.moved, ['a1']);
+  });
+
+  it('when the article changed, the same words at the old offsets with their context are kept, not moved', () => {
+    const text = 'Corbyn said the meeting was constructive.';
+    const a: Annotation = { id: 'a1', type: 'mention', speaker: 's', start: 0, end: 6, ...anchorContext(text, 0, 6) };
+    const edited = text + ' Later, Corbyn said more.';
+    const r = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [a], sha256Hex(text)), edited);
+    assert.deepEqual(r.placed.map((p) => [p.start, p.end]), [[0, 6]]);
+    assert.deepEqual(r.moved, []);
+    assert.deepEqual(r.issues, []);
+  });
+
+  it('without sha256 or context, the text at the old offsets is trusted (hand-written sidecars)', () => {
+    const a: Annotation = { id: 'a1', type: 'mention', speaker: 's', start: 0, end: 6, text: 'Corbyn' };
+    const r = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [a], sha256Hex('old text')), 'Corbyn arrived. Corbyn said.');
+    assert.deepEqual(r.placed.map((p) => [p.start, p.end]), [[0, 6]]);
+    const noHash = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [{ ...a, prefix: 'x', suffix: 'y' }]), 'Corbyn arrived.');
+    assert.deepEqual(noHash.placed.map((p) => [p.start, p.end]), [[0, 6]]);
+  });
+
   it('property: with edits away from the span and its context, it is found where it went, or orphaned; never elsewhere', () => {
     const alphabet = fc.constantFrom('a', 'b', ' ', 'ab', 'ba ', 'x');
     const textArb = fc.array(alphabet, { minLength: 10, maxLength: 120 }).map((p) => p.join(''));
