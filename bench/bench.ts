@@ -11,6 +11,7 @@ import { Annotation, Sidecar } from '../src/core/model';
 import { parseSidecar, serializeSidecar } from '../src/core/sidecar';
 import { anchorContext } from '../src/core/anchoring';
 import { LineMap, sha256Hex } from '../src/core/text';
+import { AnchorTracker, TextEdit, TrackedSpan } from '../src/core/anchorTracker';
 
 const root = path.resolve(__dirname, '../..');
 const sampleText = fs.readFileSync(path.join(root, 'sample-docs/corbyn-jewish-leaders-meeting.txt'), 'utf8');
@@ -95,6 +96,86 @@ function benchHover(): void {
   if (found === 0) throw new Error('no spans found: the bench is not measuring anything');
 }
 
+/** A small seeded generator (mulberry32), so every run types at the same places. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Median time of one keystroke's anchor update, tracker and baseline, over `keys` keystrokes at random places. */
+function keystrokes(spans: TrackedSpan[], textLength: number, keys: number): { insert: [number, number]; del: [number, number] } {
+  const tracker = new AnchorTracker(spans);
+  const plain = spans.map((s) => ({ ...s }));
+  const rnd = random(42);
+  let length = textLength;
+  // Typing one character, then deleting one elsewhere: the article keeps its length.
+  const inserts = Array.from({ length: keys }, () => Math.floor(rnd() * length));
+  const deletes = Array.from({ length: keys }, () => Math.floor(rnd() * (length - 1)));
+  const one = (edit: TextEdit) => () => tracker.apply(edit);
+  // Same rules, every annotation in turn: an insertion pushes starts at the cursor, not ends.
+  const shiftInsert = (off: number) => () => {
+    for (const a of plain) {
+      if (a.start >= off) a.start++;
+      if (a.end > off) a.end++;
+    }
+  };
+  const shiftDelete = (off: number) => () => {
+    for (const a of plain) {
+      if (a.start > off) a.start--;
+      if (a.end > off) a.end--;
+    }
+  };
+  const samples = { ti: [] as number[], bi: [] as number[], td: [] as number[], bd: [] as number[] };
+  const once = (fn: () => void) => {
+    const t = process.hrtime.bigint();
+    fn();
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  for (let k = 0; k < keys; k++) {
+    samples.ti.push(once(one({ offset: inserts[k], length: 0, inserted: 1 })));
+    samples.bi.push(once(shiftInsert(inserts[k])));
+    length++;
+    samples.td.push(once(one({ offset: deletes[k], length: 1, inserted: 0 })));
+    samples.bd.push(once(shiftDelete(deletes[k])));
+    length--;
+  }
+  // Both must agree, or the bench is timing something other than the same update.
+  const byId = new Map(tracker.spans().map((s) => [s.id, s]));
+  for (const a of plain) {
+    const t = byId.get(a.id);
+    if (t && (t.start !== a.start || t.end !== a.end)) throw new Error(`tracker and baseline disagree on ${a.id}`);
+  }
+  if (byId.size < spans.length * 0.99) throw new Error(`keystrokes removed ${spans.length - byId.size} spans: not a typing workload`);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { insert: [median(samples.ti), median(samples.bi)], del: [median(samples.td), median(samples.bd)] };
+}
+
+function benchKeystroke(): void {
+  const budget = '< 2 ms at 10,000; < 1 ms more at 100,000';
+  const results: Record<number, { insert: [number, number]; del: [number, number] }> = {};
+  for (const count of [10_000, 100_000]) {
+    const { text, sidecar } = scaled(1_000_000, count);
+    const spans = sidecar.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end }));
+    keystrokes(spans, text.length, 300); // warm-up: let the JIT settle on both loops
+    const r = (results[count] = keystrokes(spans, text.length, 2000));
+    const n = count.toLocaleString('en');
+    console.log(`keystroke: ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB article, ${n} annotations, median of 2000 keystrokes`);
+    row(`keystroke insert, ${n} (tracker.apply)`, r.insert[0], 'baseline: shift every span (array)', r.insert[1], budget);
+    row(`keystroke delete, ${n} (tracker.apply)`, r.del[0], 'baseline: shift every span (array)', r.del[1], budget);
+  }
+  const fmt = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms * 1000).toFixed(1)} µs`;
+  const growth = (k: 'insert' | 'del', i: 0 | 1) => results[100_000][k][i] - results[10_000][k][i];
+  console.log(
+    `keystroke growth 10,000 -> 100,000: tracker insert ${fmt(growth('insert', 0))}, delete ${fmt(growth('del', 0))}; ` +
+      `baseline insert ${fmt(growth('insert', 1))}, delete ${fmt(growth('del', 1))}   budget < 1 ms more`,
+  );
+}
+
 console.log('Attribution Lens bench (medians; ratios compare with a baseline in this same run)\n');
 benchOpen();
 benchHover();
+benchKeystroke();
