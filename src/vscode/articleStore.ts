@@ -239,11 +239,22 @@ export class ArticleStore implements vscode.Disposable {
       this.changed.fire(doc.uri); // the status bar shows "waiting for save"
       return;
     }
-    const content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
+    const where = vscode.workspace.asRelativePath(state.sidecar);
+    // js-yaml (our fast reader) accepts a few files the yaml Document (our writer) rejects;
+    // such a file is never rewritten: the changes stay in memory and the user is told where.
+    const docError = state.model.parsed.doc.errors[0];
+    if (docError) {
+      const pos = state.model.parsed.lineCounter.linePos(docError.pos[0]);
+      this.showError(`Attribution Lens: cannot rewrite ${where}:${pos.line}:${pos.col}: ${docError.message.split('\n')[0]}. Your annotation changes are kept in memory until the file is fixed.`, state.sidecar);
+      return;
+    }
+    let content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
+    // A CRLF file stays CRLF, or every line of it would show as changed.
+    if (state.source?.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');
     try {
       await writeFileAtomic(state.sidecar, content);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Attribution Lens: could not write ${vscode.workspace.asRelativePath(state.sidecar)}: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Attribution Lens: could not write ${where}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     state.lastWritten = content;
