@@ -6,13 +6,18 @@ import { openSidecar, reloadSidecar, revealOffset, showAnnotations } from './vsc
 import { readConfig, SECTION } from './vscode/config';
 import { DecorationController } from './vscode/decorations';
 import { AnnotationHoverProvider } from './vscode/hovers';
+import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { StatusBar } from './vscode/statusBar';
+import { registerArticleSymbols } from './vscode/symbols';
+import { ArticleViews, ViewNode } from './vscode/views';
 
 /** What tests (and other extensions) may read: what is drawn, as offsets into the document. */
 export interface AttributionLensApi {
   decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
   /** Resolves when the article's sidecar has been (re)loaded. */
   load(document: vscode.TextDocument): Promise<unknown>;
+  /** The side-bar trees' data, as the views read it. */
+  views: Record<'speakers' | 'demands', Pick<vscode.TreeDataProvider<ViewNode>, 'getChildren' | 'getTreeItem'>>;
 }
 
 export function activate(context: vscode.ExtensionContext): AttributionLensApi {
@@ -21,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const store = new ArticleStore(getConfig);
   const decorations = new DecorationController(store, getConfig);
   const statusBar = new StatusBar(store);
+  const views = new ArticleViews(store);
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
     { language: 'markdown', scheme: 'file' },
@@ -32,7 +38,11 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     store,
     decorations,
     statusBar,
+    views,
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, getConfig)),
+    registerArticleSymbols(store, selector),
+    vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
+    vscode.languages.registerReferenceProvider(selector, new EntityReferenceProvider(store)),
     vscode.commands.registerCommand(Commands.showAnnotations, () => showAnnotations(store)),
     vscode.commands.registerCommand(Commands.revealOffset, revealOffset),
     vscode.commands.registerCommand(Commands.openSidecar, () => openSidecar(store)),
@@ -59,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
       return out;
     },
     load: (document) => store.load(document),
+    views: { speakers: views.speakers, demands: views.demands },
   };
 }
 
