@@ -3,6 +3,16 @@ import * as vscode from 'vscode';
 import { ArticleStore } from './vscode/articleStore';
 import { Commands } from './vscode/commandIds';
 import { openSidecar, reloadSidecar, revealOffset, showAnnotations } from './vscode/commands';
+import { aliasCommand } from './vscode/commands/aliasCommand';
+import { EditingDeps } from './vscode/commands/commandContext';
+import { deleteCommand } from './vscode/commands/deleteCommand';
+import { demandStatusCommand } from './vscode/commands/demandStatusCommand';
+import { editCommand } from './vscode/commands/editCommand';
+import { markCommand } from './vscode/commands/markCommand';
+import { navigateCommand } from './vscode/commands/navigateCommand';
+import { referencesCommand } from './vscode/commands/referencesCommand';
+import { renameDemandCommand, renameSpeakerCommand } from './vscode/commands/renameCommand';
+import { undoCommand } from './vscode/commands/undoCommand';
 import { readConfig, SECTION } from './vscode/config';
 import { DecorationController } from './vscode/decorations';
 import { AnnotationHoverProvider } from './vscode/hovers';
@@ -26,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const store = new ArticleStore(getConfig);
   const decorations = new DecorationController(store, getConfig);
   const statusBar = new StatusBar(store);
+  const editing: EditingDeps = { store, workspaceState: context.workspaceState };
   const views = new ArticleViews(store);
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
@@ -47,6 +58,22 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     vscode.commands.registerCommand(Commands.revealOffset, revealOffset),
     vscode.commands.registerCommand(Commands.openSidecar, () => openSidecar(store)),
     vscode.commands.registerCommand(Commands.reloadSidecar, () => reloadSidecar(store)),
+    vscode.commands.registerCommand(Commands.mark, (args) => markCommand(editing, undefined, args)),
+    vscode.commands.registerCommand(Commands.markMention, (args) => markCommand(editing, 'mention', args)),
+    vscode.commands.registerCommand(Commands.markQuote, (args) => markCommand(editing, 'quote', args)),
+    vscode.commands.registerCommand(Commands.markDemand, (args) => markCommand(editing, 'demand', args)),
+    vscode.commands.registerCommand(Commands.markResponse, (args) => markCommand(editing, 'response', args)),
+    vscode.commands.registerCommand(Commands.editAnnotation, (args) => editCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.deleteAnnotation, (args) => deleteCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.addAlias, (args) => aliasCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.setDemandStatus, (args) => demandStatusCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.renameSpeaker, (args) => renameSpeakerCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.renameDemand, (args) => renameDemandCommand(editing, args)),
+    vscode.commands.registerCommand(Commands.nextAnnotation, () => navigateCommand(store, 'next')),
+    vscode.commands.registerCommand(Commands.previousAnnotation, () => navigateCommand(store, 'previous')),
+    vscode.commands.registerCommand(Commands.showReferences, (args) => referencesCommand(store, args)),
+    vscode.commands.registerCommand(Commands.undo, () => undoCommand(store, 'undo')),
+    vscode.commands.registerCommand(Commands.redo, () => undoCommand(store, 'redo')),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       const patternChanged = readConfig().sidecarPattern !== config.sidecarPattern;

@@ -4,6 +4,23 @@ export const Commands = {
   reloadSidecar: 'attributionLens.reloadSidecar',
   openSidecar: 'attributionLens.openSidecar',
   revealOffset: 'attributionLens.revealOffset',
+  // Editing (src/vscode/commands/): each accepts optional arguments that skip its pickers.
+  mark: 'attributionLens.mark',
+  markMention: 'attributionLens.markMention',
+  markQuote: 'attributionLens.markQuote',
+  markDemand: 'attributionLens.markDemand',
+  markResponse: 'attributionLens.markResponse',
+  editAnnotation: 'attributionLens.editAnnotation',
+  deleteAnnotation: 'attributionLens.deleteAnnotation',
+  addAlias: 'attributionLens.addAlias',
+  setDemandStatus: 'attributionLens.setDemandStatus',
+  renameSpeaker: 'attributionLens.renameSpeaker',
+  renameDemand: 'attributionLens.renameDemand',
+  nextAnnotation: 'attributionLens.nextAnnotation',
+  previousAnnotation: 'attributionLens.previousAnnotation',
+  showReferences: 'attributionLens.showReferences',
+  undo: 'attributionLens.undo',
+  redo: 'attributionLens.redo',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */

@@ -87,6 +87,6 @@ export async function reloadSidecar(store: ArticleStore): Promise<void> {
 }
 
 /** Names from a sidecar must not turn into icons in quick-pick labels. */
-function escapeIcons(s: string): string {
+export function escapeIcons(s: string): string {
   return s.replace(/\$\(/g, '$\u200B(');
 }

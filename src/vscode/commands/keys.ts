@@ -1,0 +1,31 @@
+// The editing commands' default keys: package.json contributes the same strings (a test checks
+// that they agree and that VS Code binds none of them by default). All are chords after
+// Ctrl+Alt+A ("A" for Attribution), which VS Code leaves free.
+export const KEYS = {
+  markMention: 'ctrl+alt+a m',
+  markQuote: 'ctrl+alt+a q',
+  markDemand: 'ctrl+alt+a d',
+  markResponse: 'ctrl+alt+a r',
+  editAnnotation: 'ctrl+alt+a e',
+  deleteAnnotation: 'ctrl+alt+a x',
+  nextAnnotation: 'ctrl+alt+a n',
+  previousAnnotation: 'ctrl+alt+a p',
+  showReferences: 'ctrl+alt+a f',
+  undo: 'ctrl+alt+a z',
+  redo: 'ctrl+alt+a y',
+} as const;
+
+/** A key as VS Code writes it in menus: "Ctrl+Alt+A Z", or "⌃⌥A Z" on macOS. */
+export function keyLabel(key: string, platform = process.platform): string {
+  const mac = platform === 'darwin';
+  const names: Record<string, string> = mac ? { ctrl: '⌃', alt: '⌥', shift: '⇧', cmd: '⌘' } : { ctrl: 'Ctrl', alt: 'Alt', shift: 'Shift', cmd: 'Win' };
+  return key
+    .split(' ')
+    .map((chord) =>
+      chord
+        .split('+')
+        .map((part) => names[part] ?? part.toUpperCase())
+        .join(mac ? '' : '+'),
+    )
+    .join(' ');
+}

@@ -1,0 +1,28 @@
+// Undo / Redo Annotation Change: the session's own history of annotation changes, apart from
+// the article's text undo (Ctrl+Z), which moves annotations with the text but never changes them.
+import { ArticleStore } from '../articleStore';
+import { activeArticle, flash, quoted, writeInTurn } from './commandContext';
+import { KEYS, keyLabel } from './keys';
+
+export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): Promise<string | undefined> {
+  const article = activeArticle(store);
+  if (!article) return undefined;
+  const { doc } = article;
+  const state = store.get(doc.uri);
+  const session = state?.session;
+  if (!session || !(which === 'undo' ? session.canUndo() : session.canRedo())) {
+    flash(`Attribution Lens: no annotation change to ${which} in this article`, 4000);
+    return undefined;
+  }
+  if (state.model?.readOnly) {
+    // Changes could not be written; the store refuses edits to such files and says why.
+    await store.editableSession(doc);
+    return undefined;
+  }
+  const label = which === 'undo' ? session.undo() : session.redo();
+  await writeInTurn(store, doc);
+  const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
+  const again = which === 'undo' ? `Redo: ${keyLabel(KEYS.redo)}` : `Undo: ${keyLabel(KEYS.undo)}`;
+  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${quoted(label ?? '', 60)}${waiting} — ${again}`);
+  return label;
+}
