@@ -251,13 +251,17 @@ export class ArticleStore implements vscode.Disposable {
     let content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
     // A CRLF file stays CRLF, or every line of it would show as changed.
     if (state.source?.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');
+    // Known as ours before the rename: the file watcher can report the new file (and read()
+    // compare it) while the await below has not returned yet.
+    const writtenBefore = state.lastWritten;
+    state.lastWritten = content;
     try {
       await writeFileAtomic(state.sidecar, content);
     } catch (e) {
+      state.lastWritten = writtenBefore;
       void vscode.window.showErrorMessage(`Attribution Lens: could not write ${where}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    state.lastWritten = content;
     state.source = content;
     session.dirty = false;
     this.changed.fire(doc.uri);
