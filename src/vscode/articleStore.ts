@@ -36,6 +36,8 @@ export class ArticleStore implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inflight = new Map<string, Promise<ArticleState | undefined>>();
+  /** Sidecar writes started per article: a read that overlapped one of ours saw an outdated file. */
+  private readonly writesStarted = new Map<string, number>();
   /** The last error shown per sidecar, so a reload of the same broken file does not nag again. */
   private readonly shownErrors = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -99,6 +101,7 @@ export class ArticleStore implements vscode.Disposable {
     const key = doc.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
+    const writesBefore = this.writesStarted.get(key) ?? 0;
     const sidecar = this.sidecarUriFor(doc.uri);
     let source: string | undefined;
     let readError: string | undefined;
@@ -113,6 +116,8 @@ export class ArticleStore implements vscode.Disposable {
     if (this.generations.get(key) !== generation) return this.inflight.get(key);
     if (doc.isClosed) return undefined;
     const previous = this.states.get(key);
+    // We wrote the file while it was being read: what was read is older than what we wrote.
+    if (previous?.session && (this.writesStarted.get(key) ?? 0) !== writesBefore) return previous;
     // Our own write, or a touch that changed nothing: keep the session and its undo history.
     if (previous?.session && source !== undefined && (source === previous.lastWritten || source === previous.source)) return previous;
     if (previous?.session?.dirty && source !== previous.source) {
@@ -255,6 +260,8 @@ export class ArticleStore implements vscode.Disposable {
     // compare it) while the await below has not returned yet.
     const writtenBefore = state.lastWritten;
     state.lastWritten = content;
+    const key = doc.uri.toString();
+    this.writesStarted.set(key, (this.writesStarted.get(key) ?? 0) + 1);
     try {
       await writeFileAtomic(state.sidecar, content);
     } catch (e) {
@@ -275,6 +282,7 @@ export class ArticleStore implements vscode.Disposable {
     this.states.delete(key);
     this.generations.delete(key);
     this.inflight.delete(key);
+    this.writesStarted.delete(key);
     this.diagnostics.delete(state.sidecar);
   }
 
