@@ -197,6 +197,24 @@ describe('Editing commands', function () {
     await vscode.commands.executeCommand('attributionLens.undo');
   });
 
+  it('the speaker pick lists the most recently used speaker first', async () => {
+    await front();
+    const before = sidecarText(ARTICLE);
+    assert.notEqual([...sidecarOnDisk(ARTICLE).speakers.keys()][0], 'gwynne', 'not first in the sidecar');
+    const at = text.indexOf('Jennie Formby');
+    select(editor, at, at + 'Jennie Formby'.length);
+    await vscode.commands.executeCommand('attributionLens.markMention', { speaker: 'gwynne' });
+    select(editor, at, at + 'Jennie'.length);
+    const running = vscode.commands.executeCommand<Annotation>('attributionLens.markQuote');
+    await sleep(PICKER_MS);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const made = await running;
+    assert.equal(made?.speaker, 'gwynne');
+    await vscode.commands.executeCommand('attributionLens.undo');
+    await vscode.commands.executeCommand('attributionLens.undo');
+    assert.equal(sidecarText(ARTICLE), before);
+  });
+
   it('with no selection proposes the sentence at the cursor; Escape cancels without a change', async () => {
     await front();
     const before = sidecarText(ARTICLE);
