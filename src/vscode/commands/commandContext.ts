@@ -132,7 +132,8 @@ export function flash(text: string, ms = 8000): void {
 export async function changed(store: ArticleStore, doc: vscode.TextDocument, done: string): Promise<void> {
   await writeInTurn(store, doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
-  flash(`Attribution Lens: ${done}${waiting} — Undo: ${keyLabel(KEYS.undo)}`);
+  // Names in `done` come from the sidecar: they must not turn into icons in the status bar.
+  flash(`Attribution Lens: ${escapeIcons(done)}${waiting} — Undo: ${keyLabel(KEYS.undo)}`);
 }
 
 /** Quotes text from the article or the sidecar for a message: short, on one line, no icons. */
