@@ -1,5 +1,6 @@
 // Composition root: builds the services, registers them, returns. No logic lives here.
 import * as vscode from 'vscode';
+import { Annotation } from './core/model';
 import { ArticleStore } from './vscode/articleStore';
 import { Commands } from './vscode/commandIds';
 import { openSidecar, reloadSidecar, revealOffset, showAnnotations } from './vscode/commands';
@@ -15,6 +16,7 @@ import { renameDemandCommand, renameSpeakerCommand } from './vscode/commands/ren
 import { undoCommand } from './vscode/commands/undoCommand';
 import { readConfig, SECTION } from './vscode/config';
 import { DecorationController } from './vscode/decorations';
+import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { StatusBar } from './vscode/statusBar';
@@ -24,6 +26,8 @@ import { ArticleViews, ViewNode } from './vscode/views';
 /** What tests (and other extensions) may read: what is drawn, as offsets into the document. */
 export interface AttributionLensApi {
   decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
+  /** The article's live annotations, where they are now (they move with every edit at once). */
+  annotations(document: vscode.TextDocument): Annotation[];
   /** Resolves when the article's sidecar has been (re)loaded. */
   load(document: vscode.TextDocument): Promise<unknown>;
   /** The side-bar trees' data, as the views read it. */
@@ -50,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     decorations,
     statusBar,
     views,
+    registerFileOps(store),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, getConfig)),
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
@@ -95,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
       }
       return out;
     },
+    annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },
   };
