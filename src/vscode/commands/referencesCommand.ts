@@ -2,8 +2,8 @@
 // speaker (mentions, quotes, responses) or demand (its statements and the responses to it),
 // in VS Code's peek view.
 import * as vscode from 'vscode';
-import { annotationsAt } from '../../core/editing';
 import { ArticleStore } from '../articleStore';
+import { entityAt } from '../entities';
 import { activeArticle, quoted, selectionOffsets } from './commandContext';
 
 export interface ReferencesArgs {
@@ -32,18 +32,14 @@ export async function referencesCommand(store: ArticleStore, rawArgs?: unknown):
   if (typeof args.speaker === 'string') [kind, id] = ['speaker', args.speaker];
   else if (typeof args.demand === 'string') [kind, id] = ['demand', args.demand];
   else {
-    const { start, end } = selectionOffsets(editor);
-    // The innermost annotation; a response belongs to its speaker (its demand is one hop on),
-    // and a name or alias that is not stored still says which speaker.
-    const a = annotationsAt(annotations, start, end)[0];
-    const alias = a ? undefined : model.index.covering(start).find((s) => s.kind === 'alias');
-    if (a?.type === 'demand' && a.demand) [kind, id] = ['demand', a.demand];
-    else if (a?.speaker) [kind, id] = ['speaker', a.speaker];
-    else if (alias?.kind === 'alias') [kind, id] = ['speaker', alias.speaker];
-    else {
+    // The same owner Go to Definition and Find All References pick: the innermost span,
+    // so a name inside someone else's quote means the named speaker.
+    const found = entityAt(model, selectionOffsets(editor).start);
+    if (!found) {
       void vscode.window.showInformationMessage('Attribution Lens: put the cursor on a speaker or demand annotation (or a speaker’s name).');
       return undefined;
     }
+    [kind, id] = [found.entity.kind, found.entity.id];
   }
   const name = kind === 'speaker' ? speakers.get(id)?.name : demands.get(id)?.summary;
   if (name === undefined) {
