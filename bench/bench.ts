@@ -7,6 +7,7 @@ import { buildArticleModel, HighlightSpan } from '../src/core/articleModel';
 import { IntervalIndex } from '../src/core/annotationIndex';
 import { cardsAt } from '../src/core/hoverCards';
 import { CrossRefs } from '../src/core/crossRefs';
+import { AnnotationSession } from '../src/core/session';
 import { Annotation, Sidecar } from '../src/core/model';
 import { parseSidecar, serializeSidecar } from '../src/core/sidecar';
 import { anchorContext } from '../src/core/anchoring';
@@ -154,6 +155,17 @@ function keystrokes(spans: TrackedSpan[], textLength: number, keys: number): { i
   return { insert: [median(samples.ti), median(samples.bi)], del: [median(samples.td), median(samples.bd)] };
 }
 
+/** Median of single calls, in ms. */
+function medianPer(fn: () => void, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
 function benchKeystroke(): void {
   const budget = '< 2 ms at 10,000; < 1 ms more at 100,000';
   const results: Record<number, { insert: [number, number]; del: [number, number] }> = {};
@@ -166,6 +178,17 @@ function benchKeystroke(): void {
     console.log(`keystroke: ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB article, ${n} annotations, median of 2000 keystrokes`);
     row(`keystroke insert, ${n} (tracker.apply)`, r.insert[0], 'baseline: shift every span (array)', r.insert[1], budget);
     row(`keystroke delete, ${n} (tracker.apply)`, r.del[0], 'baseline: shift every span (array)', r.del[1], budget);
+    // The whole core work of a keystroke: anchors, plus the record Undo uses (text kept in chunks).
+    const session = new AnnotationSession(text, sidecar, sidecar.annotations);
+    let at = 0;
+    const step = (length: number, inserted: string) => () => {
+      at = (at + 7919) % (text.length - 2);
+      session.textEdited([{ offset: at, length, text: inserted }]);
+    };
+    const sessionInsert = medianPer(step(0, 'x'), 2000);
+    const sessionDelete = medianPer(step(1, ''), 2000);
+    row(`keystroke insert, ${n} (session.textEdited)`, sessionInsert, 'baseline: shift every span (array)', r.insert[1], budget);
+    row(`keystroke delete, ${n} (session.textEdited)`, sessionDelete, 'baseline: shift every span (array)', r.del[1], budget);
   }
   const fmt = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms * 1000).toFixed(1)} µs`;
   const growth = (k: 'insert' | 'del', i: 0 | 1) => results[100_000][k][i] - results[10_000][k][i];

@@ -6,6 +6,7 @@
 // comes back where its text now is, not at a stale offset.
 import { AnchorTracker, TrackedSpan } from './anchorTracker';
 import { anchorContext, Orphan } from './anchoring';
+import { ChunkedText } from './chunkedText';
 import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 
@@ -58,13 +59,17 @@ export class AnnotationSession {
   /** While group() runs: the changes it made, to become one undo step. */
   private grouped?: Change[];
 
+  /** The article text as edited so far: what an edit squeezes out of a span is read here. */
+  private readonly text: ChunkedText;
+
   constructor(
-    private text: string,
+    text: string,
     readonly base: Sidecar,
     placed: readonly Annotation[],
     /** Annotations that could not be placed: kept as read and written back unchanged. */
     readonly orphans: readonly Orphan[] = [],
   ) {
+    this.text = new ChunkedText(text);
     this.speakers = new Map(base.speakers);
     this.demands = new Map(base.demands);
     for (const a of placed) {
@@ -217,7 +222,7 @@ export class AnnotationSession {
       const effect = this.tracker.apply({ offset: edit.offset, length: edit.length, inserted: edit.text.length });
       // this.text is still the text before this edit, so it holds the squeezed spans' old text.
       for (const b of effect.before) record.push({ ...b, text: this.text.slice(b.start, b.end) });
-      this.text = this.text.slice(0, edit.offset) + edit.text + this.text.slice(edit.offset + edit.length);
+      this.text.replace(edit.offset, edit.length, edit.text);
     }
     if (this.live.size) this.dirty = true;
     if (reason === 'undo') this.restoreAfterUndo();
@@ -229,7 +234,7 @@ export class AnnotationSession {
 
   /** The article text as the session knows it (kept in step by textEdited). */
   get currentText(): string {
-    return this.text;
+    return this.text.toString();
   }
 
   private restoreAfterUndo(): void {
