@@ -1,0 +1,19 @@
+// Reading an article and its sidecar into the input every exporter takes.
+import { buildArticleModel } from '../articleModel';
+import { Problem } from '../sidecar';
+import { ArticleInput } from './types';
+
+export interface LoadedArticle {
+  article?: ArticleInput;
+  /** Problems in the sidecar (positioned in it), including annotations that no longer match. */
+  problems: Problem[];
+}
+
+export function loadArticle(path: string, text: string, sidecarSource: string): LoadedArticle {
+  const model = buildArticleModel(sidecarSource, text);
+  if (!model.readable) return { problems: model.problems };
+  return {
+    article: { path, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans },
+    problems: model.problems,
+  };
+}

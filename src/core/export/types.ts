@@ -1,0 +1,37 @@
+// The contract every export format implements. Formats are pure: articles in, files out.
+import { Orphan } from '../anchoring';
+import { Annotation, Sidecar } from '../model';
+
+/** One annotated article, read and anchored. */
+export interface ArticleInput {
+  /** The article's path relative to the export's root folder, with forward slashes. */
+  path: string;
+  text: string;
+  sidecar: Sidecar;
+  /** Annotations placed on `text`, UTF-16 offsets, sorted. */
+  placed: Annotation[];
+  /** Annotations that could not be placed: exported where the format can say so, never dropped silently. */
+  orphans: Orphan[];
+}
+
+export interface ExportFile {
+  /** Relative path of the file to write, with forward slashes (e.g. "story.txt.csv", "story.ann"). */
+  path: string;
+  content: string;
+}
+
+export interface ExportOptions {
+  /** CSV: start with a UTF-8 byte-order mark, for Excel. */
+  bom?: boolean;
+  /** A name for a file that covers several articles (without extension); default "annotations". */
+  name?: string;
+}
+
+export type ExportFormat = 'json' | 'csv' | 'markdown' | 'html' | 'brat' | 'w3c';
+
+/**
+ * One article gives files named after it (`story.txt.json`); several articles give one combined
+ * file named `options.name` where the format allows (json, csv, markdown), and one set per
+ * article otherwise (html, brat, w3c).
+ */
+export type Exporter = (articles: readonly ArticleInput[], options: ExportOptions) => ExportFile[];
