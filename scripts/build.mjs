@@ -1,5 +1,6 @@
-// Bundles the extension (and, later, the CLI) with esbuild. `vscode` stays external:
-// the extension host provides it.
+// Bundles the extension and the command-line tool with esbuild. `vscode` stays external:
+// the extension host provides it; the CLI never imports it.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,10 +18,13 @@ const common = {
 
 const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.context({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The bin runs as a program once installed; make the local build runnable the same way.
+  fs.chmodSync('dist/cli.js', 0o755);
 }
