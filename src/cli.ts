@@ -837,6 +837,11 @@ function isDirectory(io: CliIo, p: string): boolean {
 
 // Run when bundled as the `attribution-lens` bin (not when a test imports this module).
 if (require.main === module) {
+  // `attribution-lens export … --out - | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
