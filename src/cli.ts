@@ -8,14 +8,18 @@ import { parseArgs } from 'node:util';
 import { anchorAnnotations, AnchorResult } from './core/anchoring';
 import { LoadedArticle, loadArticle } from './core/export/article';
 import { ArticleInput, ExportFile, ExportFormat, Exporter } from './core/export/types';
-import { Problem } from './core/sidecar';
+import { Sidecar } from './core/model';
+import { Problem, serializeSidecar } from './core/sidecar';
 import { DEFAULT_SIDECAR_PATTERN, sidecarRelativePath } from './core/sidecarPath';
-import { sha256Hex } from './core/text';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown', 'html', 'brat', 'w3c'];
 
-/** Turns a brat `.ann` or a W3C JSON-LD file, with the article text, into sidecar YAML. */
-export type CliImporter = (source: string, text: string, textPath: string) => { sidecar: string; problems: string[] };
+/**
+ * Turns a brat `.ann` or a W3C JSON-LD file, with the article text, into a sidecar;
+ * `options.file` is the article relative to the sidecar, for `document.file`. Warnings say what
+ * was skipped or guessed, "line N: …" where a line is known.
+ */
+export type CliImporter = (source: string, text: string, options: { file?: string }) => { sidecar: Sidecar; warnings: string[] };
 export type ImportFormat = 'brat' | 'w3c';
 
 /** The subset of node:fs the tool uses. */
@@ -123,7 +127,9 @@ Options:
       --sidecar-pattern PATTERN   sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN})
   -h, --help                show this help
 
-An existing sidecar is never overwritten without --force.
+An existing sidecar is never overwritten without --force. Warnings (lines skipped, names
+guessed, spans kept for review) name the input file and line and leave the exit code 0;
+exit code 1 when nothing could be written.
 `,
 };
 
@@ -700,7 +706,7 @@ function outputTargets(io: CliIo, files: ExportFile[], outArg: string | undefine
 
 function sameContent(io: CliIo, file: string, content: string): boolean {
   try {
-    return io.fs.readFileSync(file, 'utf8') === content;
+    return stripBom(io.fs.readFileSync(file, 'utf8')) === stripBom(content);
   } catch {
     return false;
   }
@@ -791,19 +797,30 @@ function runImport(args: readonly string[], io: CliIo): number {
     return EXIT_PROBLEMS;
   }
   let result: ReturnType<CliImporter>;
+  let yaml: string;
   try {
-    result = importer(source, text, path.relative(path.dirname(out), textPath).split(path.sep).join('/'));
+    result = importer(source, text, { file: path.relative(path.dirname(out), textPath).split(path.sep).join('/') });
+    yaml = serializeSidecar(result.sidecar);
   } catch (e) {
     io.stderr(`${display(io, input)}: cannot import: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_PROBLEMS;
   }
-  for (const p of result.problems) io.stderr(`${display(io, input)}: ${p}\n`);
+  for (const w of result.warnings) {
+    const line = /^line (\d+): /i.exec(w);
+    io.stderr(line ? `${display(io, input)}:${line[1]}: warning: ${w.slice(line[0].length)}\n` : `${display(io, input)}: warning: ${w}\n`);
+  }
 
-  // What we write must read back as a clean sidecar on this text: check before writing.
-  const check = loadArticle(path.basename(textPath), text, result.sidecar);
+  // What we write must read back as a sidecar on this text: check before writing.
+  const check = loadArticle(path.basename(textPath), text, yaml);
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (!check.article || errors.length > 0) {
+    io.stderr(`${TOOL} import: the sidecar made from ${display(io, input)} does not read back (nothing written):\n`);
+    for (const p of check.problems) io.stderr(`  ${p.line}:${p.column}: ${p.severity}: ${p.message}\n`);
+    return EXIT_PROBLEMS;
+  }
   try {
     io.fs.mkdirSync(path.dirname(out), { recursive: true });
-    io.fs.writeFileSync(out, result.sidecar, { flag: values.force ? 'w' : 'wx' });
+    io.fs.writeFileSync(out, yaml, { flag: values.force ? 'w' : 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.stderr(`${display(io, out)}: ${code === 'EEXIST' ? 'already exists: not overwritten (use --force to replace it)' : `cannot write: ${errorText(e)}`}\n`);
@@ -812,11 +829,12 @@ function runImport(args: readonly string[], io: CliIo): number {
   for (const p of check.problems) io.stderr(`${located(io, out, p)}\n`);
   const a = check.article;
   io.stdout(
-    `wrote ${display(io, out)}: ${a ? `${plural(a.sidecar.speakers.size, 'speaker')}, ${plural(a.sidecar.demands.size, 'demand')}, ${plural(a.placed.length + a.orphans.length, 'annotation')}` : 'unreadable'}` +
-      ` on ${display(io, textPath)} (sha256 ${sha256Hex(text).slice(0, 12)}…)\n`,
+    `wrote ${display(io, out)}: ${plural(a.sidecar.speakers.size, 'speaker')}, ${plural(a.sidecar.demands.size, 'demand')}, ` +
+      `${plural(a.placed.length + a.orphans.length, 'annotation')} on ${display(io, textPath)}` +
+      (a.orphans.length ? ` (${a.orphans.length} to review: run "${TOOL} check")` : '') +
+      '\n',
   );
-  const bad = !a || check.problems.length > 0 || result.problems.length > 0;
-  return bad ? EXIT_PROBLEMS : EXIT_OK;
+  return EXIT_OK;
 }
 
 function isFile(io: CliIo, p: string): boolean {

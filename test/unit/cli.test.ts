@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliImporter, CliIo, main } from '../../src/cli';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
+import { parseSidecar } from '../../src/core/sidecar';
 import { REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
 
 const ARTICLE = path.basename(SAMPLE_ARTICLE);
@@ -366,12 +367,16 @@ describe('attribution-lens CLI', () => {
   });
 
   describe('import (against a fake importer)', () => {
-    const sampleSidecar = () => fs.readFileSync(SAMPLE_SIDECAR, 'utf8');
-    const seen: { source: string; textPath: string }[] = [];
-    const importer: CliImporter = (source, _text, textPath) => {
-      seen.push({ source, textPath });
-      return { sidecar: sampleSidecar(), problems: [] };
+    const seen: { source: string; file?: string }[] = [];
+    /** Gives the sample's sidecar, with a warning of the kind the real importers give. */
+    const importer: CliImporter = (source, _text, options) => {
+      seen.push({ source, file: options.file });
+      const sidecar = parseSidecar(fs.readFileSync(SAMPLE_SIDECAR, 'utf8')).sidecar!;
+      sidecar.document.file = options.file;
+      return { sidecar, warnings: ['line 2: skipped an unknown annotation type "Cue2"'] };
     };
+    /** The annotation count of a sidecar file. */
+    const annotationsIn = (file: string) => parseSidecar(fs.readFileSync(file, 'utf8')).sidecar?.annotations.length;
     beforeEach(() => {
       seen.length = 0;
     });
@@ -381,9 +386,11 @@ describe('attribution-lens CLI', () => {
       fs.writeFileSync(path.join(tmp, 'story.ann'), 'T1\tSource 0 4\tText\n');
       const r = await run(tmp, ['import', 'story.ann'], { importers: { brat: importer } });
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(seen, [{ source: 'T1\tSource 0 4\tText\n', textPath: 'story.txt' }]);
-      assert.equal(fs.readFileSync(path.join(tmp, 'story.txt.annotations.yaml'), 'utf8'), sampleSidecar());
-      assert.match(r.stdout, /^wrote story\.txt\.annotations\.yaml: 12 speakers, 6 demands, 65 annotations on story\.txt/);
+      assert.deepEqual(seen, [{ source: 'T1\tSource 0 4\tText\n', file: 'story.txt' }]);
+      assert.equal(annotationsIn(path.join(tmp, 'story.txt.annotations.yaml')), 65);
+      assert.equal(r.stdout, 'wrote story.txt.annotations.yaml: 12 speakers, 6 demands, 65 annotations on story.txt\n');
+      assert.equal(r.stderr, 'story.ann:2: warning: skipped an unknown annotation type "Cue2"\n', 'a warning names the file and line');
+      assert.equal((await run(tmp, ['check', 'story.txt'])).code, 0, 'the sidecar written checks clean');
     });
 
     it('never overwrites an existing sidecar without --force', async () => {
@@ -396,7 +403,7 @@ describe('attribution-lens CLI', () => {
       assert.equal(fs.readFileSync(path.join(tmp, 'story.txt.annotations.yaml'), 'utf8'), 'mine');
       r = await run(tmp, ['import', 'story.ann', '--force'], { importers: { brat: importer } });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(fs.readFileSync(path.join(tmp, 'story.txt.annotations.yaml'), 'utf8'), sampleSidecar());
+      assert.equal(annotationsIn(path.join(tmp, 'story.txt.annotations.yaml')), 65);
     });
 
     it('w3c with --text and --out', async () => {
@@ -405,8 +412,22 @@ describe('attribution-lens CLI', () => {
       fs.writeFileSync(path.join(tmp, 'in/annotations.jsonld'), '{}');
       const r = await run(tmp, ['import', 'in/annotations.jsonld', '--text', 'in/article.txt', '--out', 'out/side.yaml'], { importers: { w3c: importer } });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(seen[0].textPath, '../in/article.txt');
-      assert.ok(fs.existsSync(path.join(tmp, 'out/side.yaml')));
+      assert.equal(seen[0].file, '../in/article.txt');
+      assert.match(fs.readFileSync(path.join(tmp, 'out/side.yaml'), 'utf8'), /^  file: \.\.\/in\/article\.txt$/m);
+    });
+
+    it('a sidecar that would not read back is not written, exit 1', async () => {
+      fs.copyFileSync(SAMPLE_ARTICLE, path.join(tmp, 'story.txt'));
+      fs.writeFileSync(path.join(tmp, 'story.ann'), '');
+      const unknownSpeaker: CliImporter = (source, text, options) => {
+        const result = importer(source, text, options);
+        result.sidecar.annotations[0].speaker = 'nobody';
+        return result;
+      };
+      const r = await run(tmp, ['import', 'story.ann'], { importers: { brat: unknownSpeaker } });
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /the sidecar made from story\.ann does not read back \(nothing written\):\n  \d+:\d+: error: .*"nobody"/);
+      assert.ok(!fs.existsSync(path.join(tmp, 'story.txt.annotations.yaml')));
     });
 
     it('an importer that fails names the input file, exit 1, nothing written', async () => {
