@@ -1,0 +1,35 @@
+// The formats by name, for the command-line tool and the VS Code export command alike.
+import { exportBrat } from './brat';
+import { exportCsv } from './csv';
+import { importBrat } from './importBrat';
+import { importW3c } from './importW3c';
+import { exportJson } from './json';
+import { exportMarkdown } from './markdown';
+import { ImportResult } from './sidecarBuilder';
+import { ExportFormat, Exporter } from './types';
+import { exportW3c } from './w3c';
+
+export const exporters: Partial<Record<ExportFormat, Exporter>> = {
+  json: exportJson,
+  csv: exportCsv,
+  markdown: exportMarkdown,
+  brat: exportBrat,
+  w3c: exportW3c,
+};
+
+export type ImportFormat = 'brat' | 'w3c';
+
+/**
+ * Another format's annotations of one article, with the article's text, into a sidecar (write it
+ * with serializeSidecar). `options.file` is the article relative to the sidecar, for
+ * `document.file`. Warnings say what was skipped or guessed, "line N: …" where a line is known.
+ * A brat file never throws; a W3C file that is not JSON or holds no annotation throws an Error
+ * saying so.
+ */
+export type Importer = (source: string, text: string, options: { file?: string }) => ImportResult;
+
+export const importers: Record<ImportFormat, Importer> = {
+  brat: importBrat,
+  w3c: importW3c,
+};
+export type { ImportResult } from './sidecarBuilder';
