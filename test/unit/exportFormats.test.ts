@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { anchorContext } from '../../src/core/anchoring';
-import { bratAnn, bratFragments, exportBrat } from '../../src/core/export/brat';
+import { BRAT_ANNOTATION_CONF, bratAnn, bratFragments, exportBrat } from '../../src/core/export/brat';
 import { LineEndView } from '../../src/core/export/common';
 import { CSV_COLUMNS, exportCsv, guardCell } from '../../src/core/export/csv';
 import { exporters } from '../../src/core/export/index';
@@ -286,6 +286,15 @@ describe('export formats', () => {
       for (const ref of ann.matchAll(/(?:Arg\d:|Reference |Stance |Status |Suggested |AnnotatorNotes )(T\d+)/g)) assert.ok(ids.has(ref[1]), ref[0]);
       assert.equal((ann.match(/^R\d+\tSaidBy /gm) ?? []).length > 20, true);
       assert.equal((ann.match(/^R\d+\tResponds /gm) ?? []).length, 5);
+    });
+
+    it('the annotation.conf offered for brat declares every type, relation and attribute the export writes', () => {
+      const ann = bratAnn(sampleInput()) + bratAnn(fixtureArticle('bike-lanes.txt'));
+      const used = new Set<string>();
+      for (const m of ann.matchAll(/^[TRA]\d+\t(\S+)/gm)) used.add(m[1]);
+      const declared = new Set(BRAT_ANNOTATION_CONF.split('\n').map((l) => l.split('\t')[0]).filter((l) => l && !/^[#[<]/.test(l)));
+      assert.deepEqual([...used].filter((u) => !declared.has(u)), []);
+      assert.deepEqual([...used].sort(), ['Demand', 'Quote', 'Responds', 'Response', 'SaidBy', 'Source', 'Stance', 'Status', 'Suggested']);
     });
   });
 
