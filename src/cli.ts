@@ -7,20 +7,15 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { anchorAnnotations, AnchorResult } from './core/anchoring';
 import { LoadedArticle, loadArticle } from './core/export/article';
+import { exporters as registryExporters, Importer, importers as registryImporters, ImportFormat } from './core/export/index';
 import { ArticleInput, ExportFile, ExportFormat, Exporter } from './core/export/types';
-import { Sidecar } from './core/model';
 import { Problem, serializeSidecar } from './core/sidecar';
 import { DEFAULT_SIDECAR_PATTERN, sidecarRelativePath } from './core/sidecarPath';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown', 'html', 'brat', 'w3c'];
 
-/**
- * Turns a brat `.ann` or a W3C JSON-LD file, with the article text, into a sidecar;
- * `options.file` is the article relative to the sidecar, for `document.file`. Warnings say what
- * was skipped or guessed, "line N: …" where a line is known.
- */
-export type CliImporter = (source: string, text: string, options: { file?: string }) => { sidecar: Sidecar; warnings: string[] };
-export type ImportFormat = 'brat' | 'w3c';
+/** A brat `.ann` or W3C JSON-LD file, with the article text, into a sidecar and warnings. */
+export type CliImporter = Importer;
 
 /** The subset of node:fs the tool uses. */
 export interface CliFs {
@@ -140,8 +135,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     stderr: io.stderr ?? ((t) => process.stderr.write(t)),
     fs: io.fs ?? (nodeFs as unknown as CliFs),
     cwd: io.cwd ?? process.cwd(),
-    exporters: io.exporters ?? {},
-    importers: io.importers ?? {},
+    exporters: io.exporters ?? registryExporters,
+    importers: io.importers ?? registryImporters,
   };
   const [command, ...rest] = argv;
   try {

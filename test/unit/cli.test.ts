@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CliImporter, CliIo, main } from '../../src/cli';
+import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli';
+import { exporters } from '../../src/core/export/index';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
 import { parseSidecar } from '../../src/core/sidecar';
 import { REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
@@ -443,6 +444,63 @@ describe('attribution-lens CLI', () => {
     });
   });
 
+  describe('with the real formats', () => {
+    for (const format of EXPORT_FORMATS) {
+      it(`export --format ${format} writes beside the sample article`, async function () {
+        if (!exporters[format]) this.skip();
+        withSample(tmp, 'docs');
+        const before = new Set(fs.readdirSync(path.join(tmp, 'docs')));
+        const r = await run(tmp, ['export', 'docs', '--format', format]);
+        assert.equal(r.code, 0, r.stderr);
+        const added = fs.readdirSync(path.join(tmp, 'docs')).filter((f) => !before.has(f));
+        assert.ok(added.length >= 1, `${format} wrote ${added.join(', ')}`);
+        for (const f of added) {
+          assert.match(r.stdout, new RegExp(`^wrote ${escape(path.join('docs', f))}$`, 'm'));
+          assert.ok(fs.statSync(path.join(tmp, 'docs', f)).size > 100, f);
+        }
+        assert.match(r.stdout, new RegExp(`Exported 1 article \\(65 annotations\\) as ${format}: ${added.length} files? written\\.\\n$`));
+        assert.equal((await run(tmp, ['check', 'docs'])).code, 0, 'the export files are not taken for articles or sidecars');
+      });
+    }
+
+    it('import a brat file: the sample exported to brat and imported back keeps every annotation', async () => {
+      const { sidecar } = withSample(tmp);
+      assert.equal((await run(tmp, ['export', '.', '--format', 'brat'])).code, 0);
+      fs.renameSync(sidecar, path.join(tmp, 'original.yaml'));
+      const ann = ARTICLE.replace(/\.txt$/, '.ann');
+      const r = await run(tmp, ['import', ann]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^wrote ${escape(SIDECAR)}: \\d+ speakers, 6 demands, 65 annotations on ${escape(ARTICLE)}\\n$`));
+      const check = await run(tmp, ['check', ARTICLE]);
+      assert.equal(check.code, 0, check.stdout);
+      assert.match(check.stdout, /65 of 65 annotations match/);
+    });
+
+    it('import W3C JSON-LD: story.txt.jsonld finds story.txt by itself', async () => {
+      const { sidecar } = withSample(tmp);
+      assert.equal((await run(tmp, ['export', '.', '--format', 'w3c'])).code, 0);
+      const original = parseSidecar(fs.readFileSync(sidecar, 'utf8')).sidecar!;
+      fs.rmSync(sidecar);
+      const r = await run(tmp, ['import', `${ARTICLE}.jsonld`]);
+      assert.equal(r.code, 0, r.stderr);
+      const imported = parseSidecar(fs.readFileSync(sidecar, 'utf8')).sidecar!;
+      assert.deepEqual([...imported.speakers.keys()], [...original.speakers.keys()]);
+      assert.deepEqual(
+        imported.annotations.map((a) => [a.type, a.start, a.end, a.speaker, a.demand]),
+        original.annotations.map((a) => [a.type, a.start, a.end, a.speaker, a.demand]),
+      );
+    });
+
+    it('import a W3C file that is not JSON: the error names the file, exit 1', async () => {
+      withSample(tmp);
+      fs.writeFileSync(path.join(tmp, 'bad.jsonld'), 'not json');
+      const r = await run(tmp, ['import', 'bad.jsonld', '--text', ARTICLE, '--out', 'new.yaml']);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^bad\.jsonld: cannot import: /);
+      assert.ok(!fs.existsSync(path.join(tmp, 'new.yaml')));
+    });
+  });
+
   describe('the bundled dist/cli.js', () => {
     const cli = path.join(REPO_ROOT, 'dist/cli.js');
     before(function () {
@@ -457,6 +515,10 @@ describe('attribution-lens CLI', () => {
       const bad = spawnSync(process.execPath, [cli, 'check', '--nope'], { cwd: REPO_ROOT, encoding: 'utf8' });
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /unknown option "--nope"/);
+      const csv = spawnSync(process.execPath, [cli, 'export', 'sample-docs', '--format', 'csv', '--out', '-'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      assert.equal(csv.status, 0, csv.stderr);
+      assert.match(csv.stdout, /^article,id,type,/);
+      assert.equal(csv.stdout.match(/^corbyn-jewish-leaders-meeting\.txt,a\d+,/gm)?.length, 65, 'a row per annotation: the bundle carries the real exporters');
       const { article } = withSample(tmp);
       fs.appendFileSync(article, 'x');
       fs.writeFileSync(article, fs.readFileSync(article, 'utf8').replace('Corbyn', 'Mr Jeremy Corbyn'));
