@@ -410,7 +410,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
   const d = sidecar.document;
   setFields(doc, docMap, { file: d.file, sha256: d.sha256, offsets: d.offsets }, DOCUMENT_KEYS);
 
-  syncEntries(doc, ensureMap(doc, root, 'speakers'), sidecar.speakers, (s) => ({
+  syncEntries(doc, blockWhenFilled(ensureMap(doc, root, 'speakers'), sidecar.speakers.size), sidecar.speakers, (s) => ({
     name: s.name,
     kind: s.kind,
     role: s.role,
@@ -418,7 +418,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     members: s.members,
     note: s.note,
   }), SPEAKER_KEYS, 'speakers');
-  syncEntries(doc, ensureMap(doc, root, 'demands'), sidecar.demands, (m) => ({
+  syncEntries(doc, blockWhenFilled(ensureMap(doc, root, 'demands'), sidecar.demands.size), sidecar.demands, (m) => ({
     summary: m.summary,
     by: m.by,
     to: m.to,
@@ -433,6 +433,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     seq = new YAMLSeq();
     root.set('annotations', seq);
   }
+  blockWhenFilled(seq, sidecar.annotations.length);
   const byId = new Map<string, YAMLMap>();
   for (const item of seq.items) {
     if (isMap(item)) {
@@ -451,6 +452,16 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     return map;
   });
   return doc.toString(TO_STRING);
+}
+
+/**
+ * An empty section reads `{}` or `[]` (a flow collection): once it has entries it is written
+ * in block style like the rest of the file, not as one long flow collection. A section
+ * written in flow style with entries by hand keeps its style.
+ */
+function blockWhenFilled<T extends YAMLMap | YAMLSeq>(node: T, entries: number): T {
+  if (node.flow && node.items.length === 0 && entries > 0) node.flow = false;
+  return node;
 }
 
 function ensureMap(doc: Document, parent: YAMLMap, key: string): YAMLMap {

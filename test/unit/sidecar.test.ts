@@ -340,6 +340,24 @@ describe('sidecar: writing', () => {
     assert.ok(out.includes('    text: |-\n      one\n      two\n\n      three\n'), out);
     assert.equal(parseOk(out).annotations[0].text, 'one\ntwo\n\nthree');
   });
+
+  it('regression: the first entries of an empty file ({} and []) are written in block style, not flow', () => {
+    // What the extension writes for a new article, read back, then annotated.
+    const empty = serializeSidecar(sidecarWith([], [], []));
+    assert.ok(empty.includes('speakers: {}\ndemands: {}\nannotations: []\n'), empty);
+    const parsed = parseSidecar(empty);
+    const s = parsed.sidecar!;
+    s.speakers.set('s', speaker('s', 'S'));
+    s.demands.set('d', { id: 'd', summary: 'Do it', by: ['s'], to: [] });
+    s.annotations = [{ id: 'a1', type: 'quote', speaker: 's', start: 0, end: 9, text: 'one\ntwo' }];
+    const out = serializeSidecar(s, parsed.doc);
+    assert.ok(out.includes('speakers:\n  s:\n    name: S\n    kind: person\ndemands:\n  d:\n    summary: Do it\n    by:\n      - s\nannotations:\n  - id: a1\n'), out);
+    assert.ok(out.includes('    text: |-\n      one\n      two\n'), out);
+    assert.deepEqual(plain(parseOk(out)), plain(parseOk(serializeSidecar(s))));
+    // A section written in flow style by hand keeps its style.
+    const flow = parseSidecar(out.replace(/^demands:\n(?:  .*\n)+/m, 'demands: { d: { summary: Do it, by: [ s ] } }\n'));
+    assert.ok(serializeSidecar(flow.sidecar!, flow.doc).includes('demands: { d: { summary: Do it, by: [ s ] } }\n'));
+  });
 });
 
 describe('sidecar: strings survive write then read', () => {
