@@ -1,11 +1,13 @@
 // `npm run test:vscode`: the tests that need a real VS Code (see server.mjs for how).
 //   (a) every out/test/integration/**/*.test.js, in one server + workbench launch, with
 //       mocha running inside the extension host (test/integration/index.ts);
-//   (b) the browser-level check test/e2e/workbench.e2e.mjs.
+//   (b) the browser-level checks, each in its own server + browser: test/e2e/workbench.e2e.mjs
+//       (highlights, hover card), then test/e2e/annotate.e2e.mjs (annotating with the keyboard).
 // Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
 //
 // Options:  --grep <pattern>     only the mocha tests matching it (and no e2e)
 //           SKIP_E2E=1           no e2e check
+//           SKIP_INTEGRATION=1   only the e2e checks
 //           VSCODE_TEST_VERBOSE=1  also print the server's and the workbench's own log lines
 //           VSCODE_TEST_TIMEOUT_MS  limit for (a), in ms (default 240000); E2E_TIMEOUT_MS for (b) (120000)
 // Expects `npm run build` and `npm run compile-tests` done (npm's pretest does both).
@@ -22,6 +24,7 @@ const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
 const E2E_MARKER = 'E2E-RESULT ';
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs'];
 
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
@@ -43,7 +46,7 @@ function preflight() {
   if (main && !existsSync(path.resolve(extensionDevPath, main)) && !existsSync(path.resolve(extensionDevPath, `${main}.js`))) {
     fail(`${path.relative(repoRoot, path.resolve(extensionDevPath, main))} is missing: run \`npm run build\``);
   }
-  if (!existsSync(testsEntry)) fail(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run compile-tests\``);
+  if (!existsSync(testsEntry) && !process.env.SKIP_INTEGRATION) fail(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run compile-tests\``);
 }
 
 /** (a) Returns { passes, failures }. */
@@ -99,11 +102,11 @@ async function runIntegration() {
   return result;
 }
 
-/** (b) Runs the e2e script in its own process; returns { passes, failures }. */
-function runE2e() {
+/** (b) Runs one e2e script in its own process; returns { passes, failures }. */
+function runE2e(script) {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'e2e', 'workbench.e2e.mjs')], {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'e2e', script)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     // If this process is stopped, so is the e2e script (which then stops its server).
@@ -122,9 +125,9 @@ function runE2e() {
       }
     });
     child.on('close', (code) => {
-      console.log(`  (e2e took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+      console.log(`  (${script} took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
       if (!result) {
-        console.log(`  ✖ the e2e script reported no result (exit code ${code})`);
+        console.log(`  ✖ ${script} reported no result (exit code ${code})`);
         resolve({ passes: 0, failures: 1 });
       } else resolve(result);
     });
@@ -133,9 +136,11 @@ function runE2e() {
 
 preflight();
 if (extensionDevPath !== repoRoot) console.log(`(extension under test: ${extensionDevPath})`);
-const results = [await runIntegration()];
+const results = [];
+if (process.env.SKIP_INTEGRATION) console.log('integration: skipped (SKIP_INTEGRATION)');
+else results.push(await runIntegration());
 if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);
-else results.push(await runE2e());
+else for (const script of E2E_SCRIPTS) results.push(await runE2e(script));
 
 const passed = results.reduce((n, r) => n + r.passes, 0);
 const failed = results.reduce((n, r) => n + r.failures, 0);
