@@ -46,6 +46,10 @@ export class DecorationController implements vscode.Disposable {
   }
 
   private draw(editor: vscode.TextEditor): void {
+    // A model older than the text would draw its offsets on the wrong words; until it catches
+    // up (debounced after typing) VS Code's own tracked decoration ranges are the right ones.
+    const state = this.store.get(editor.document.uri);
+    if (state?.model && state.version !== editor.document.version) return;
     const ranges = this.rangesFor(editor.document);
     for (const [key, type] of this.types) editor.setDecorations(type, ranges.get(key) ?? []);
   }
