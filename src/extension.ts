@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     decorations,
     statusBar,
     views,
-    registerFileOps(store),
+    registerFileOps(store, getConfig),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, getConfig)),
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),

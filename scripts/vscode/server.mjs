@@ -221,7 +221,8 @@ export async function openWorkbench({ url, onLog = () => {}, onExit = () => {}, 
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   onCleanup(() => browser.close(), null); // playwright kills its browsers itself on process exit
-  const page = await browser.newPage({ viewport });
+  // Clipboard permissions: the paste tests write and read the clipboard from the extension host.
+  const page = await browser.newPage({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
   page.setDefaultTimeout(30_000);
   // Must exist before the workbench script runs: it looks them up when it logs / exits.
   await page.exposeFunction('codeAutomationLog', (level, message) => onLog(level, String(message)));

@@ -8,7 +8,11 @@ export interface Config {
   highlight: Record<AnnotationType, boolean> & { aliases: boolean };
   colorBy: 'speaker' | 'kind';
   sidecarPattern: string;
+  /** What to do with a sidecar when its article is deleted in VS Code. */
+  sidecarOnArticleDelete: 'ask' | 'delete' | 'keep';
 }
+
+const ON_DELETE = ['ask', 'delete', 'keep'] as const;
 
 export function readConfig(): Config {
   const c = vscode.workspace.getConfiguration(SECTION);
@@ -22,5 +26,6 @@ export function readConfig(): Config {
     },
     colorBy: c.get('colorBy') === 'kind' ? 'kind' : 'speaker',
     sidecarPattern: c.get('sidecarPattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
+    sidecarOnArticleDelete: ON_DELETE.find((m) => m === c.get('sidecarOnArticleDelete')) ?? 'ask',
   };
 }

@@ -6,12 +6,13 @@ import { parseDocument } from 'yaml';
 import { SIDECAR_TO_STRING_OPTIONS } from '../core/sidecar';
 import { ArticleStore } from './articleStore';
 import { writeFileAtomic } from './atomicWrite';
+import { Config } from './config';
 
-export function registerFileOps(store: ArticleStore): vscode.Disposable {
+export function registerFileOps(store: ArticleStore, config: () => Config): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.onWillRenameFiles((e) => e.waitUntil(sidecarRenames(store, e.files))),
     vscode.workspace.onDidRenameFiles((e) => void fixDocumentFields(store, e.files)),
-    vscode.workspace.onDidDeleteFiles((e) => void offerSidecarDeletion(store, e.files)),
+    vscode.workspace.onDidDeleteFiles((e) => void offerSidecarDeletion(store, e.files, config().sidecarOnArticleDelete)),
   );
 }
 
@@ -51,16 +52,26 @@ async function fixDocumentFields(store: ArticleStore, files: readonly { oldUri: 
   }
 }
 
-async function offerSidecarDeletion(store: ArticleStore, files: readonly vscode.Uri[]): Promise<void> {
+export const DELETE_SIDECAR = 'Delete Sidecar';
+export const KEEP_SIDECAR = 'Keep Sidecar';
+
+/**
+ * The sidecar is the user's work, so by default we ask; dismissing the prompt keeps it. Deletion
+ * goes to the trash where there is one, so even "delete" can be taken back.
+ */
+async function offerSidecarDeletion(store: ArticleStore, files: readonly vscode.Uri[], mode: Config['sidecarOnArticleDelete']): Promise<void> {
+  if (mode === 'keep') return;
   for (const uri of files) {
     const sidecar = store.sidecarUriFor(uri);
     if (!(await exists(sidecar))) continue;
-    const choice = await vscode.window.showWarningMessage(
-      `Attribution Lens: ${vscode.workspace.asRelativePath(uri)} was deleted. Delete its annotations (${vscode.workspace.asRelativePath(sidecar)}) too?`,
-      'Delete Sidecar',
-      'Keep',
-    );
-    if (choice !== 'Delete Sidecar') continue;
+    if (mode === 'ask') {
+      const choice = await vscode.window.showWarningMessage(
+        `Attribution Lens: ${vscode.workspace.asRelativePath(uri)} was deleted. Delete its annotations (${vscode.workspace.asRelativePath(sidecar)}) too?`,
+        DELETE_SIDECAR,
+        KEEP_SIDECAR,
+      );
+      if (choice !== DELETE_SIDECAR) continue;
+    }
     try {
       await vscode.workspace.fs.delete(sidecar, { useTrash: true });
     } catch {

@@ -26,6 +26,10 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
   }
 }
 
+function select(editor: vscode.TextEditor, start: number, end = start): void {
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+}
+
 /** Every live annotation sits exactly on the text it had at the start. */
 function assertOnText(api: AttributionLensApi, doc: vscode.TextDocument, expected: Map<string, string>, message: string): void {
   const text = doc.getText();
@@ -131,6 +135,66 @@ describe('Annotations follow the text', function () {
     assertOnText(api, doc, changed, 'after replacing Tuesday by Wednesday everywhere');
     await vscode.commands.executeCommand('undo');
     assertOnText(api, doc, original, 'after undoing replace-all');
+  });
+
+  it('format document keeps every annotation on its text, and its Undo too', async () => {
+    // A formatter that trims trailing blanks and collapses runs of blank lines, answering with one
+    // replacement of the whole text as many formatters do (VS Code turns it into minimal edits).
+    const tidy = (t: string) => t.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n');
+    const provider = vscode.languages.registerDocumentFormattingEditProvider({ scheme: 'file', pattern: `**/${name}` }, {
+      provideDocumentFormattingEdits: (d) => [vscode.TextEdit.replace(new vscode.Range(d.positionAt(0), d.positionAt(d.getText().length)), tidy(d.getText()))],
+    });
+    try {
+      // Make a mess to tidy: blanks at the end of every line, and extra blank lines between paragraphs.
+      await editor.edit((b) => {
+        for (let line = 0; line < doc.lineCount; line++) {
+          const end = doc.lineAt(line).range.end;
+          b.insert(end, doc.lineAt(line).isEmptyOrWhitespace ? '\n\n' : '   ');
+        }
+      });
+      const messy = doc.getText();
+      assert.notEqual(tidy(messy), messy, 'there is something to format');
+      // Spans that cross a line end took in the blanks inserted inside them.
+      const grown = (t: string) => t.replace(/(?<=.)\n/gs, (_, i: number) => (t[i - 1] === '\n' ? '\n\n\n' : '   \n'));
+      assertOnText(api, doc, new Map([...original].map(([id, t]) => [id, grown(t)])), 'after making a mess');
+      await vscode.commands.executeCommand('editor.action.formatDocument');
+      await waitFor('the document formatted', () => doc.getText() === tidy(messy));
+      assertOnText(api, doc, original, 'after format document');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), messy, 'undo brings the messy text back');
+      assertOnText(api, doc, new Map([...original].map(([id, t]) => [id, grown(t)])), 'after undoing format document');
+      await vscode.commands.executeCommand('undo');
+    } finally {
+      provider.dispose();
+    }
+    assertOnText(api, doc, original, 'after undoing the mess');
+  });
+
+  it('paste, at one cursor and at several, keeps every annotation on its text', async () => {
+    const clip = 'PASTED “text” with an emoji 🗞️\nand a second line ';
+    await vscode.env.clipboard.writeText(clip);
+    assert.equal(await vscode.env.clipboard.readText(), clip, 'the clipboard holds the text');
+    const a7 = api.annotations(doc).find((a) => a.id === 'a7')!;
+    // One cursor right before a quote: the quote moves, and does not take in the pasted text.
+    select(editor, a7.start);
+    const before = doc.getText().length;
+    await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+    await waitFor('the paste', () => doc.getText().length === before + clip.length);
+    assertOnText(api, doc, original, 'after a paste before a quote');
+    // Several cursors, one at each edge of a mention and one inside another quote: VS Code pastes the
+    // whole clipboard at every cursor. The quote with text pasted inside grows by the pasted text.
+    const now6 = api.annotations(doc).find((a) => a.id === 'a6')!;
+    const now7 = api.annotations(doc).find((a) => a.id === 'a7')!;
+    const inside = now7.start + 2;
+    editor.selections = [now6.start, now6.end, inside].map((o) => new vscode.Selection(doc.positionAt(o), doc.positionAt(o)));
+    const length = doc.getText().length;
+    await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+    await waitFor('the multi-cursor paste', () => doc.getText().length === length + 3 * clip.length);
+    const grown = original.get('a7')!.slice(0, 2) + clip + original.get('a7')!.slice(2);
+    assertOnText(api, doc, new Map([...original, ['a7', grown]]), 'after a paste at three cursors');
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    assertOnText(api, doc, original, 'after undoing both pastes');
   });
 
   it('saving writes the sidecar for the saved text; reopening finds every annotation', async () => {
