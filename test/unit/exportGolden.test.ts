@@ -28,7 +28,7 @@ export function sampleInput(articlePath = path.basename(SAMPLE_ARTICLE)): Articl
   return loaded.article;
 }
 
-const FORMATS: ExportFormat[] = ['json', 'csv', 'markdown', 'brat', 'w3c'];
+const FORMATS: ExportFormat[] = ['json', 'csv', 'markdown', 'html', 'brat', 'w3c'];
 
 describe('export golden files', () => {
   const written = new Set<string>();

@@ -1,6 +1,7 @@
 // The formats by name, for the command-line tool and the VS Code export command alike.
 import { exportBrat } from './brat';
 import { exportCsv } from './csv';
+import { exportHtml } from './html';
 import { importBrat } from './importBrat';
 import { importW3c } from './importW3c';
 import { exportJson } from './json';
@@ -9,10 +10,11 @@ import { ImportResult } from './sidecarBuilder';
 import { ExportFormat, Exporter } from './types';
 import { exportW3c } from './w3c';
 
-export const exporters: Partial<Record<ExportFormat, Exporter>> = {
+export const exporters: Record<ExportFormat, Exporter> = {
   json: exportJson,
   csv: exportCsv,
   markdown: exportMarkdown,
+  html: exportHtml,
   brat: exportBrat,
   w3c: exportW3c,
 };
