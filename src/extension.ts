@@ -9,6 +9,7 @@ import { EditingDeps } from './vscode/commands/commandContext';
 import { deleteCommand } from './vscode/commands/deleteCommand';
 import { demandStatusCommand } from './vscode/commands/demandStatusCommand';
 import { editCommand } from './vscode/commands/editCommand';
+import { exportCommand } from './vscode/commands/exportCommand';
 import { markCommand } from './vscode/commands/markCommand';
 import { navigateCommand } from './vscode/commands/navigateCommand';
 import { referencesCommand } from './vscode/commands/referencesCommand';
@@ -19,6 +20,7 @@ import { DecorationController } from './vscode/decorations';
 import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
+import { ReportView } from './vscode/reportView';
 import { StatusBar } from './vscode/statusBar';
 import { registerArticleSymbols } from './vscode/symbols';
 import { ArticleViews, ViewNode } from './vscode/views';
@@ -32,6 +34,8 @@ export interface AttributionLensApi {
   load(document: vscode.TextDocument): Promise<unknown>;
   /** The side-bar trees' data, as the views read it. */
   views: Record<'speakers' | 'demands', Pick<vscode.TreeDataProvider<ViewNode>, 'getChildren' | 'getTreeItem'>>;
+  /** The report webview: the HTML it shows now, and its message handler (what a click in it sends). */
+  report: Pick<ReportView, 'html' | 'receive'>;
 }
 
 export function activate(context: vscode.ExtensionContext): AttributionLensApi {
@@ -42,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const statusBar = new StatusBar(store);
   const editing: EditingDeps = { store, workspaceState: context.workspaceState };
   const views = new ArticleViews(store);
+  const report = new ReportView(store);
+  const output = vscode.window.createOutputChannel('Attribution Lens');
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
     { language: 'markdown', scheme: 'file' },
@@ -54,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     decorations,
     statusBar,
     views,
+    report,
+    output,
     registerFileOps(store, getConfig),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, getConfig)),
     registerArticleSymbols(store, selector),
@@ -77,6 +85,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     vscode.commands.registerCommand(Commands.nextAnnotation, () => navigateCommand(store, 'next')),
     vscode.commands.registerCommand(Commands.previousAnnotation, () => navigateCommand(store, 'previous')),
     vscode.commands.registerCommand(Commands.showReferences, (args) => referencesCommand(store, args)),
+    vscode.commands.registerCommand(Commands.exportAnnotations, (args) => exportCommand({ store, config: getConfig, output, workspaceState: context.workspaceState }, args)),
+    vscode.commands.registerCommand(Commands.showReport, () => report.show()),
     vscode.commands.registerCommand(Commands.undo, () => undoCommand(store, 'undo')),
     vscode.commands.registerCommand(Commands.redo, () => undoCommand(store, 'redo')),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -103,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },
+    report,
   };
 }
 

@@ -21,6 +21,8 @@ export const Commands = {
   showReferences: 'attributionLens.showReferences',
   undo: 'attributionLens.undo',
   redo: 'attributionLens.redo',
+  exportAnnotations: 'attributionLens.exportAnnotations',
+  showReport: 'attributionLens.showReport',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */

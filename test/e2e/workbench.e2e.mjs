@@ -126,6 +126,42 @@ async function main() {
         throw new Error(`hover card lacks ${missing.map((s) => `"${s}"`).join(' and ')}; it reads:\n${text.slice(0, 600)}`);
       }
     });
+
+    await check('Show Report opens the report beside the article; clicking a quote in it selects that quote in the editor', async () => {
+      if (!opened) throw new Error('not run: the article did not open');
+      await page.keyboard.press('Escape'); // the hover card
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('>Attribution Lens: Show Report');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Attribution Lens: Show Report' }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab', { hasText: `Report: ${ARTICLE}` }).waitFor({ timeout: 15_000 });
+      // A webview is an iframe holding another iframe with the page.
+      const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const quote = report.locator('.text mark.q', { hasText: QUOTE }).first();
+      await quote.waitFor({ state: 'visible', timeout: 15_000 });
+      const marks = await report.locator('.text mark').count();
+      const bars = await report.locator('svg rect').count();
+      console.log(`      (${marks} highlights and ${bars} chart rectangles in the report)`);
+      if (bars === 0) throw new Error('the report has no chart');
+      const selectionItem = page.locator('[id="status.editor.selection"]');
+      const before = await selectionItem.innerText().catch(() => '');
+      await quote.click();
+      // The editor selects the quote: the status bar counts the selected characters.
+      const selected = await poll(page, (prev) => {
+        const t = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
+        return t !== prev && /\((\d+) selected\)/.exec(t)?.[1];
+      }, before, 10_000);
+      if (!selected) throw new Error(`no selection in the editor after the click (status bar: "${await selectionItem.innerText().catch(() => '')}")`);
+      const active = (await page.locator('.editor-group-container.active .tab.active').innerText()).replace(/\s+/g, '');
+      if (!active.includes(ARTICLE)) throw new Error(`the active editor is "${active}", not the article`);
+      // What is selected is the quote: copy it and read the clipboard.
+      await page.keyboard.press('Control+C');
+      const copied = norm(await page.evaluate(() => navigator.clipboard.readText()));
+      if (!copied.includes(QUOTE)) throw new Error(`the selection is "${copied.slice(0, 200)}", not the quote "${QUOTE}…"`);
+    });
   } finally {
     const errors = extHostErrors(server);
     if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);

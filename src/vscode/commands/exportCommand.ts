@@ -1,0 +1,292 @@
+// "Export Annotations…": a format, then a destination, for the active article or for every
+// annotated article in a folder (with progress and cancel), then a summary of what was written
+// and what was skipped and why (details, with sidecar file:line:column, in the output channel).
+import * as vscode from 'vscode';
+import { exporters } from '../../core/export';
+import { ArticleInput, ExportFile, ExportFormat } from '../../core/export/types';
+import { Problem } from '../../core/sidecar';
+import { ArticleStore } from '../articleStore';
+import { writeFileAtomic } from '../atomicWrite';
+import { Config } from '../config';
+import { findAnnotatedArticles, liveArticleInput, readArticleInput, Skipped } from '../exportInputs';
+
+/** Arguments that skip the pickers: for tests, keybindings and other extensions. */
+export interface ExportArgs {
+  format?: ExportFormat;
+  /** CSV only: a UTF-8 byte-order mark, for Excel. */
+  bom?: boolean;
+  /** Export every annotated article in this folder (path or URI) instead of the active article. */
+  folder?: string | vscode.Uri;
+  /** The file to write (one output file) or the folder to write into (several); no overwrite question. */
+  target?: string | vscode.Uri;
+}
+
+export interface ExportResult {
+  written: vscode.Uri[];
+  skipped: { file: string; reason: string }[];
+  annotations: number;
+  /** Annotations exported as needing review (not on the text any more). */
+  review: number;
+}
+
+export interface ExportDeps {
+  store: ArticleStore;
+  config: () => Config;
+  output: vscode.OutputChannel;
+  workspaceState: vscode.Memento;
+}
+
+interface FormatPick extends vscode.QuickPickItem {
+  format: ExportFormat;
+  bom?: boolean;
+}
+
+const FORMATS: FormatPick[] = [
+  { format: 'csv', label: 'CSV', description: '.csv', detail: 'One row per annotation, for spreadsheets and scripts' },
+  { format: 'csv', bom: true, label: 'CSV for Excel', description: '.csv, UTF-8 with byte-order mark', detail: 'Excel opens it with accents and quotation marks intact' },
+  { format: 'json', label: 'JSON', description: '.json', detail: 'Every annotation with its speaker and demand inline, with line and column' },
+  { format: 'markdown', label: 'Markdown report', description: '.md', detail: 'Per speaker their quotes; per demand who made it, its status and the responses' },
+  { format: 'html', label: 'HTML report', description: '.html', detail: 'One self-contained page: the article highlighted, a speaker index, the demands table and a chart' },
+  { format: 'brat', label: 'brat standoff', description: '.ann + .txt', detail: 'For brat and the tools that read its format (code-point offsets)' },
+  { format: 'w3c', label: 'W3C Web Annotation', description: '.jsonld', detail: 'JSON-LD with text-quote and text-position selectors, for Hypothesis-style tools' },
+];
+const LAST_FORMAT_KEY = 'attributionLens.export.lastFormat';
+
+export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.Uri): Promise<ExportResult | undefined> {
+  // From the Explorer's context menu VS Code passes the clicked file or folder.
+  const args: ExportArgs = arg instanceof vscode.Uri ? await argsForUri(arg) : (arg ?? {});
+  const activeDoc = vscode.window.activeTextEditor?.document;
+  const activeArticle = activeDoc && deps.store.get(activeDoc.uri)?.model ? activeDoc : undefined;
+
+  let folder = toUri(args.folder);
+  if (!folder && !activeArticle) {
+    folder = await pickFolder('Export the annotated articles in this folder', 'Choose Folder');
+    if (!folder) return undefined;
+  } else if (!folder && !args.format && !args.target && activeArticle) {
+    const scope = await vscode.window.showQuickPick(
+      [
+        { label: `$(file) ${vscode.workspace.asRelativePath(activeArticle.uri)}`, description: 'this article', folder: false },
+        { label: '$(folder) Every annotated article in a folder…', description: '', folder: true },
+      ],
+      { title: 'Export Annotations: what to export' },
+    );
+    if (!scope) return undefined;
+    if (scope.folder) {
+      folder = await pickFolder('Export the annotated articles in this folder', 'Choose Folder', activeArticle.uri);
+      if (!folder) return undefined;
+    }
+  }
+
+  const format = args.format ? FORMATS.find((f) => f.format === args.format && !!f.bom === !!args.bom) : await pickFormat(deps.workspaceState);
+  if (!format) return undefined;
+  if (!exporters[format.format]) {
+    void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} format is not available in this version.`);
+    return undefined;
+  }
+
+  const collected = folder ? await collectFolder(deps, folder) : collectActive(deps.store, activeArticle!);
+  if (!collected) return undefined; // cancelled, or already explained
+  const { inputs, skipped, problems, base, protectedUris } = collected;
+  const result: ExportResult = {
+    written: [],
+    skipped: skipped.map((s) => ({ file: vscode.workspace.asRelativePath(s.file), reason: s.reason })),
+    annotations: inputs.reduce((n, a) => n + a.placed.length + a.orphans.length, 0),
+    review: inputs.reduce((n, a) => n + a.orphans.length, 0),
+  };
+  logDetails(deps.output, format, skipped, problems);
+  if (inputs.length === 0) {
+    const why = skipped.length ? `all ${skipped.length} skipped (see the output for why)` : 'none found';
+    const choice = await vscode.window.showWarningMessage(`Attribution Lens: nothing exported: annotated articles in ${vscode.workspace.asRelativePath(base)}: ${why}.`, ...(skipped.length ? ['Show Details'] : []));
+    if (choice) deps.output.show(true);
+    return result;
+  }
+
+  let files: ExportFile[];
+  try {
+    files = exporters[format.format]!(inputs, { bom: format.bom, name: 'annotations' });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  const targets = await chooseTargets(files, base, format, args.target);
+  if (!targets) return undefined;
+
+  for (const [file, uri] of targets) {
+    if (protectedUris.has(uri.toString())) {
+      // brat's .txt is the article text: beside the article it is the article itself. Never write over it.
+      if (await sameContent(uri, file.content)) continue;
+      result.skipped.push({ file: vscode.workspace.asRelativePath(uri), reason: 'not written: it is an article or a sidecar being exported' });
+      continue;
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await writeFileAtomic(uri, file.content);
+      result.written.push(uri);
+    } catch (e) {
+      result.skipped.push({ file: vscode.workspace.asRelativePath(uri), reason: `not written: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  for (const uri of result.written) deps.output.appendLine(`wrote ${vscode.workspace.asRelativePath(uri)}`);
+  void summarize(deps.output, format, inputs.length, result);
+  return result;
+}
+
+async function argsForUri(uri: vscode.Uri): Promise<ExportArgs> {
+  const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  if (stat && stat.type & vscode.FileType.Directory) return { folder: uri };
+  // A file: make it the active article (the command then exports it).
+  await vscode.window.showTextDocument(uri, { preview: true });
+  return {};
+}
+
+function toUri(value: string | vscode.Uri | undefined): vscode.Uri | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? (/^[a-z][\w+.-]+:\//i.test(value) ? vscode.Uri.parse(value, true) : vscode.Uri.file(value)) : value;
+}
+
+async function pickFolder(title: string, openLabel: string, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const defaultUri = near ? vscode.Uri.joinPath(near, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const picked = await vscode.window.showOpenDialog({ title, openLabel, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri });
+  return picked?.[0];
+}
+
+async function pickFormat(state: vscode.Memento): Promise<FormatPick | undefined> {
+  const last = state.get<string>(LAST_FORMAT_KEY);
+  const items = FORMATS.filter((f) => exporters[f.format]);
+  const lastIndex = items.findIndex((f) => `${f.format}${f.bom ? '+bom' : ''}` === last);
+  // The last format used comes first, so exporting again is Enter, Enter.
+  if (lastIndex > 0) items.unshift(...items.splice(lastIndex, 1));
+  const pick = await vscode.window.showQuickPick(items, { title: 'Export Annotations: format', matchOnDescription: true, matchOnDetail: true });
+  if (pick) await state.update(LAST_FORMAT_KEY, `${pick.format}${pick.bom ? '+bom' : ''}`);
+  return pick;
+}
+
+interface Collected {
+  inputs: ArticleInput[];
+  skipped: Skipped[];
+  /** Warnings to show beside the export, per sidecar (annotations that need review). */
+  problems: { sidecar: vscode.Uri; problems: Problem[] }[];
+  /** The folder exported files are named relative to. */
+  base: vscode.Uri;
+  /** Articles and sidecars: never written over. */
+  protectedUris: Set<string>;
+}
+
+function collectActive(store: ArticleStore, doc: vscode.TextDocument): Collected | undefined {
+  const state = store.get(doc.uri)!;
+  const model = state.model!;
+  const errors = model.problems.filter((p) => p.severity === 'error');
+  const name = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+  const input = liveArticleInput(store, doc, name);
+  if (!input || errors.length) {
+    void vscode.window
+      .showErrorMessage(
+        `Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} has ${errors.length || 'unreadable'} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting, or the export would silently miss annotations.`,
+        'Show Problems',
+      )
+      .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    return undefined;
+  }
+  return {
+    inputs: [input],
+    skipped: [],
+    problems: [{ sidecar: state.sidecar, problems: model.problems }],
+    base: vscode.Uri.joinPath(doc.uri, '..'),
+    protectedUris: new Set([doc.uri.toString(), state.sidecar.toString()]),
+  };
+}
+
+async function collectFolder(deps: ExportDeps, folder: vscode.Uri): Promise<Collected | undefined> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Attribution Lens: reading ${vscode.workspace.asRelativePath(folder)}`, cancellable: true },
+    async (progress, token) => {
+      const found = await findAnnotatedArticles(folder, deps.config().sidecarPattern, token);
+      const collected: Collected = { inputs: [], skipped: [...found.skipped], problems: [], base: folder, protectedUris: new Set() };
+      const total = found.articles.length;
+      for (const [i, f] of found.articles.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${i + 1} of ${total}: ${vscode.workspace.asRelativePath(f.article)}`, increment: 100 / Math.max(total, 1) });
+        collected.protectedUris.add(f.article.toString()).add(f.sidecar.toString());
+        const rel = f.article.path.slice(folder.path.replace(/\/$/, '').length + 1);
+        const read = await readArticleInput(deps.store, f, rel);
+        if (read.skipped) collected.skipped.push(read.skipped);
+        if (read.input) collected.inputs.push(read.input);
+        if (read.problems.length) collected.problems.push({ sidecar: f.sidecar, problems: read.problems });
+      }
+      if (token.isCancellationRequested) {
+        void vscode.window.showInformationMessage('Attribution Lens: export cancelled; nothing was written.');
+        return undefined;
+      }
+      return collected;
+    },
+  );
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', markdown: 'md', html: 'html', brat: 'ann', w3c: 'jsonld' };
+
+/** Where each file goes: a save dialog for one file, a folder for several. */
+async function chooseTargets(files: ExportFile[], base: vscode.Uri, format: FormatPick, target: string | vscode.Uri | undefined): Promise<[ExportFile, vscode.Uri][] | undefined> {
+  const given = toUri(target);
+  if (files.length === 1) {
+    const uri = given
+      ? given
+      : await vscode.window.showSaveDialog({
+          title: `Export Annotations as ${format.label}`,
+          defaultUri: vscode.Uri.joinPath(base, files[0].path),
+          filters: { [format.label]: [EXTENSIONS[format.format]] },
+          saveLabel: 'Export',
+        });
+    return uri && [[files[0], uri]];
+  }
+  const folder = given ?? (await pickFolder(`Export ${files.length} ${format.label} files into this folder`, 'Export Here', vscode.Uri.joinPath(base, 'x')));
+  if (!folder) return undefined;
+  const targets = files.map((f): [ExportFile, vscode.Uri] => [f, vscode.Uri.joinPath(folder, f.path)]);
+  if (!given) {
+    const existing: vscode.Uri[] = [];
+    for (const [f, uri] of targets) if ((await exists(uri)) && !(await sameContent(uri, f.content))) existing.push(uri);
+    if (existing.length) {
+      const names = existing.slice(0, 3).map((u) => vscode.workspace.asRelativePath(u)).join(', ') + (existing.length > 3 ? ', …' : '');
+      const ok = await vscode.window.showWarningMessage(`${existing.length} of the files exist already (${names}). Replace them?`, { modal: true }, 'Replace');
+      if (ok !== 'Replace') return undefined;
+    }
+  }
+  return targets;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
+}
+
+async function sameContent(uri: vscode.Uri, content: string): Promise<boolean> {
+  try {
+    const now = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return now.replace(/^\uFEFF/, '') === content.replace(/^\uFEFF/, '');
+  } catch {
+    return false;
+  }
+}
+
+function logDetails(output: vscode.OutputChannel, format: FormatPick, skipped: Skipped[], problems: Collected['problems']): void {
+  output.appendLine(`[${new Date().toLocaleTimeString()}] Export as ${format.label}`);
+  for (const s of skipped) {
+    output.appendLine(`skipped ${vscode.workspace.asRelativePath(s.file)}: ${s.reason}`);
+    for (const p of s.problems ?? []) output.appendLine(`  ${located(s.file, p)}`);
+  }
+  for (const { sidecar, problems: list } of problems) for (const p of list) output.appendLine(located(sidecar, p));
+}
+
+function located(file: vscode.Uri, p: Problem): string {
+  return `${vscode.workspace.asRelativePath(file)}:${p.line}:${p.column}: ${p.severity}: ${p.message}`;
+}
+
+async function summarize(output: vscode.OutputChannel, format: FormatPick, articles: number, r: ExportResult): Promise<void> {
+  const where = r.written.length === 1 ? ` to ${vscode.workspace.asRelativePath(r.written[0])}` : `: ${r.written.length} files written`;
+  const review = r.review ? ` ${r.review} annotation${r.review === 1 ? '' : 's'} no longer on the text ${r.review === 1 ? 'is' : 'are'} exported as needing review.` : '';
+  const skipped = r.skipped.length ? ` ${r.skipped.length} skipped.` : '';
+  const message = `Attribution Lens: exported ${articles} article${articles === 1 ? '' : 's'} (${r.annotations} annotation${r.annotations === 1 ? '' : 's'}) as ${format.label}${where}.${skipped}${review}`;
+  const buttons = [...(r.written.length === 1 ? ['Open'] : []), ...(r.skipped.length || r.review ? ['Show Details'] : [])];
+  const show = r.skipped.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(message, ...buttons);
+  if (choice === 'Show Details') output.show(true);
+  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', r.written[0]);
+}

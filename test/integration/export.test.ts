@@ -1,0 +1,176 @@
+// "Export Annotations…" and "Show Report" in a real VS Code: the files the command writes (for the
+// active article and for a folder with a broken sidecar in it), the pickers and save dialog answered
+// from the keyboard, and the report webview's HTML, its updates and its clicks.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AttributionLensApi } from '../../src/extension';
+import type { ExportResult } from '../../src/vscode/commands/exportCommand';
+
+const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
+const PICKER_MS = 800;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function folder(): string {
+  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(f, 'a workspace folder');
+  return f;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function copySample(to: string): void {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(path.join(folder(), SAMPLE), to);
+  fs.copyFileSync(path.join(folder(), SAMPLE + '.annotations.yaml'), to + '.annotations.yaml');
+}
+
+const sampleIds = () => [...fs.readFileSync(path.join(folder(), SAMPLE + '.annotations.yaml'), 'utf8').matchAll(/^\s*- id: (\S+)/gm)].map((m) => m[1]);
+
+describe('Export and report', function () {
+  this.timeout(60_000);
+  let api: AttributionLensApi;
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  let tmp: string;
+  const article = () => path.join(folder(), 'export-sample.txt');
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-export-'));
+    copySample(article());
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.file(article()));
+    editor = await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
+    api = await waitFor('activation', () => ext.isActive && ext.exports);
+    await api.load(doc);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const f of fs.readdirSync(folder())) if (f.startsWith('export-')) fs.rmSync(path.join(folder(), f), { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('exports the active article as CSV to the given file', async () => {
+    const target = path.join(tmp, 'one.csv');
+    const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'csv', target });
+    assert.deepEqual(result.written.map((u) => u.fsPath), [target]);
+    const csv = fs.readFileSync(target, 'utf8');
+    assert.match(csv, /^article,id,type,speaker,demand,stance,status,line,start,end,text,note,orphan\r\n/);
+    for (const id of sampleIds()) assert.match(csv, new RegExp(`^export-sample\\.txt,${id},`, 'm'), `row for ${id}`);
+    assert.match(csv, /a positive and constructive meeting/);
+    assert.equal(result.annotations, 65);
+  });
+
+  it('shows unsaved annotation changes in the export: what the user sees', async () => {
+    const a7 = api.annotations(doc).find((a) => a.id === 'a7')!;
+    await vscode.commands.executeCommand('attributionLens.deleteAnnotation', { id: 'a7' });
+    await waitFor('a7 deleted', () => !api.annotations(doc).some((a) => a.id === 'a7'));
+    const target = path.join(tmp, 'after-delete.json');
+    await vscode.commands.executeCommand('attributionLens.exportAnnotations', { format: 'json', target });
+    const json = JSON.parse(fs.readFileSync(target, 'utf8'));
+    assert.equal(json.annotations.length, 64);
+    assert.ok(!json.annotations.some((a: { id: string }) => a.id === 'a7'));
+    await vscode.commands.executeCommand('attributionLens.undo');
+    await waitFor('a7 back', () => api.annotations(doc).some((a) => a.id === a7.id));
+  });
+
+  it('through the pickers: this article, Markdown, and the save dialog proposing the file beside it', async () => {
+    await vscode.window.showTextDocument(doc);
+    const running = vscode.commands.executeCommand<ExportResult | undefined>('attributionLens.exportAnnotations');
+    await sleep(PICKER_MS); // scope: this article first
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(PICKER_MS); // formats: CSV, CSV for Excel, JSON, Markdown report, …
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(PICKER_MS * 2); // the save dialog (VS Code's own, in the browser), with the default path
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const result = await running;
+    const expected = article() + '.md';
+    assert.deepEqual(result?.written.map((u) => u.fsPath), [expected]);
+    const md = fs.readFileSync(expected, 'utf8');
+    assert.match(md, /^# Attribution report: export-sample\\\.txt\n/); // the dot escaped: Markdown would link a bare domain
+    assert.match(md, /### Jeremy Corbyn/);
+  });
+
+  it('exports every annotated article of a folder, skipping a broken sidecar and saying where it is broken', async () => {
+    const dir = path.join(folder(), 'export-folder');
+    copySample(path.join(dir, 'one.txt'));
+    copySample(path.join(dir, 'nested', 'two.txt'));
+    copySample(path.join(dir, 'broken.txt'));
+    fs.writeFileSync(path.join(dir, 'broken.txt.annotations.yaml'), 'version: 1\nspeakers: [\n  - id: x\n');
+    fs.writeFileSync(path.join(dir, 'stray.txt.annotations.yaml'), 'version: 1\n');
+    const target = path.join(tmp, 'folder.json');
+    const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'json', folder: dir, target });
+    assert.deepEqual(result.written.map((u) => u.fsPath), [target]);
+    const json = JSON.parse(fs.readFileSync(target, 'utf8'));
+    assert.deepEqual(json.map((a: { article: string }) => a.article), ['nested/two.txt', 'one.txt']);
+    assert.equal(json[0].annotations.length, 65);
+    const skipped = Object.fromEntries(result.skipped.map((s) => [path.basename(s.file), s.reason]));
+    assert.match(skipped['broken.txt.annotations.yaml'] ?? '', /its sidecar has 1 error/);
+    assert.match(skipped['stray.txt.annotations.yaml'] ?? '', /no article/);
+    assert.equal(result.skipped.length, 2);
+  });
+
+  it('exports a folder as HTML and brat into a target folder: a set of files per article, the articles untouched', async () => {
+    const dir = path.join(folder(), 'export-folder');
+    const out = path.join(tmp, 'html');
+    const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'html', folder: dir, target: out });
+    assert.deepEqual(result.written.map((u) => path.relative(out, u.fsPath)).sort(), ['nested/two.txt.html', 'one.txt.html']);
+    const html = fs.readFileSync(path.join(out, 'one.txt.html'), 'utf8');
+    assert.match(html, /Content-Security-Policy/);
+    assert.match(html, /Jeremy Corbyn/);
+    // brat into the folder itself: its .txt files are the articles, which must not be rewritten.
+    const before = fs.readFileSync(path.join(dir, 'one.txt'), 'utf8');
+    const brat = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'brat', folder: dir, target: dir });
+    assert.deepEqual(brat.written.map((u) => path.relative(dir, u.fsPath)).sort(), ['nested/two.ann', 'one.ann']);
+    assert.equal(fs.readFileSync(path.join(dir, 'one.txt'), 'utf8'), before);
+    assert.match(fs.readFileSync(path.join(dir, 'one.ann'), 'utf8'), /^T1\t/m);
+  });
+
+  it('shows the report beside the article, redraws it as annotations change, and reveals what is clicked', async () => {
+    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('attributionLens.showReport');
+    const tab = await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Report: export-sample.txt'),
+    );
+    assert.notEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'beside the article');
+    const html = await waitFor('report html', () => api.report.html);
+    assert.match(html, /Content-Security-Policy/);
+    assert.match(html, /script-src 'nonce-/);
+    assert.match(html, /a positive and constructive meeting/);
+    const marks = (h: string) => (h.match(/<mark /g) ?? []).length;
+
+    // An annotation change redraws it.
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('attributionLens.deleteAnnotation', { id: 'a7' });
+    const redrawn = await waitFor('the report redrawn', () => api.report.html !== html && api.report.html);
+    assert.ok(marks(redrawn) < marks(html), `fewer highlights: ${marks(redrawn)} < ${marks(html)}`);
+    await vscode.commands.executeCommand('attributionLens.undo');
+    await waitFor('the report redrawn again', () => api.report.html === html || undefined);
+
+    // A click in the page posts { type: 'reveal', start, end }: the article's editor selects that span.
+    const a13 = api.annotations(doc).find((a) => a.id === 'a13')!;
+    await api.report.receive({ type: 'reveal', start: a13.start, end: a13.end });
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.uri.toString(), doc.uri.toString());
+    assert.equal(active.viewColumn, vscode.ViewColumn.One);
+    assert.equal(doc.offsetAt(active.selection.start), a13.start);
+    assert.equal(doc.offsetAt(active.selection.end), a13.end);
+    // Anything else from the page is ignored.
+    for (const bad of [null, 'reveal', { type: 'reveal', start: '0', end: 5 }, { type: 'run', command: 'x' }, { type: 'reveal', start: 1.5, end: 2 }]) {
+      await api.report.receive(bad);
+      assert.equal(doc.offsetAt(vscode.window.activeTextEditor!.selection.start), a13.start);
+    }
+  });
+});
