@@ -362,5 +362,15 @@ export const REPORT_SCRIPT = String.raw`
   });
   window.addEventListener('scroll', function () { if (current && document.activeElement !== current) hide(); }, { passive: true });
   window.addEventListener('blur', hide);
+  if (vscode) {
+    // The extension redraws the page as annotations change: keep the reader where they were.
+    var saved = vscode.getState();
+    if (saved && typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+    var pending = 0;
+    window.addEventListener('scroll', function () {
+      if (pending) return;
+      pending = setTimeout(function () { pending = 0; vscode.setState({ scrollY: window.scrollY }); }, 200);
+    }, { passive: true });
+  }
 })();
 `.trim();
