@@ -10,6 +10,7 @@ import { parseSidecar } from '../../src/core/sidecar';
 import { sha256Hex } from '../../src/core/text';
 import type { AttributionLensApi } from '../../src/extension';
 import { KEYS } from '../../src/vscode/commands/keys';
+import { sleep, waitFor, workspaceFile } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const ARTICLE = 'edit-sample.txt';
@@ -18,12 +19,6 @@ const BROKEN = 'edit-broken.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
 /** How long a quick pick takes to show in the workbench before keys can drive it. */
 const PICKER_MS = 800;
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder with the sample docs');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
 
 const sidecarPath = (article: string) => workspaceFile(article + '.annotations.yaml').fsPath;
 const sidecarText = (article: string) => fs.readFileSync(sidecarPath(article), 'utf8');
@@ -34,18 +29,6 @@ function sidecarOnDisk(article: string): Sidecar {
   assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), [], 'no errors in the written sidecar');
   return parsed.sidecar;
 }
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; api: AttributionLensApi }> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));

@@ -8,27 +8,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ExportResult } from '../../src/vscode/commands/exportCommand';
+import { folder, sleep, waitFor } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const PICKER_MS = 800;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function folder(): string {
-  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(f, 'a workspace folder');
-  return f;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 function copySample(to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(path.join(folder(), SAMPLE), to);

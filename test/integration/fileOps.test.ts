@@ -6,17 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
+import { folder, sleep } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const SETTING = 'sidecarOnArticleDelete';
-
-function folder(): string {
-  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(f, 'a workspace folder');
-  return f;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A copy of the sample article and its sidecar under a new name; returns the article's path. */
 function copySample(name: string): string {

@@ -7,24 +7,9 @@ import * as vscode from 'vscode';
 import { anchorAnnotations } from '../../src/core/anchoring';
 import { parseSidecar } from '../../src/core/sidecar';
 import type { AttributionLensApi } from '../../src/extension';
+import { folder, waitFor } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
-
-function folder(): string {
-  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  assert.ok(f, 'a workspace folder');
-  return f;
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function select(editor: vscode.TextEditor, start: number, end = start): void {
   editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));

@@ -7,26 +7,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views';
+import { waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
 const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt'];
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need a workspace folder with the sample docs');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; api: AttributionLensApi }> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));

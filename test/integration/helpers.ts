@@ -1,0 +1,29 @@
+// What every integration suite needs: the workspace's files, and waiting for the extension.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The workspace folder the tests run in (a copy of sample-docs). */
+export function folder(): string {
+  const f = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(f, 'the tests need a workspace folder with the sample docs');
+  return f;
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the tests need a workspace folder with the sample docs');
+  return vscode.Uri.joinPath(f.uri, name);
+}
+
+/** Polls `probe` every 100 ms until it gives something other than undefined or false. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
