@@ -19,8 +19,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
 import {
-  cleanup, extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, withTimeout, workbenchUrl,
+  extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, withTimeout, workbenchUrl,
 } from '../../scripts/vscode/server.mjs';
+import { finish, results } from './harness.mjs';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const ARTICLE = 'fresh-article.txt';
@@ -36,7 +37,6 @@ const GROUP = { id: 'jewish-groups', name: 'Jewish groups', kind: 'group' };
 const DEMAND_SUMMARY = 'No platforms for expelled members';
 const DEMAND_TEXT = "Labour MPs shouldn't share platforms with people expelled from the party for anti-semitism";
 
-const results = []; // one per step: true / false
 let page;
 let server;
 let folder;
@@ -654,7 +654,6 @@ async function leaveEvidence() {
 
 const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 120_000);
 const started = Date.now();
-let code = 0;
 try {
   await withTimeout(main(), timeoutMs, 'annotate e2e check (E2E_TIMEOUT_MS)');
 } catch (err) {
@@ -667,9 +666,4 @@ try {
   if (!results.includes(false)) results.push(false); // count the crash as a failure
 }
 console.log(`  (annotate check took ${((Date.now() - started) / 1000).toFixed(1)}s${typedAtTop ? '' : ', stopped before the text edits'})`);
-const passes = results.filter(Boolean).length;
-const failures = results.length - passes;
-console.log(`E2E-RESULT ${JSON.stringify({ passes, failures })}`);
-if (failures) code = 1;
-await cleanup();
-process.exit(code);
+await finish();

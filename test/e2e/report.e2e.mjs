@@ -16,7 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanup, onCleanup, repoRoot, tempDir, withTimeout } from '../../scripts/vscode/server.mjs';
+import { onCleanup, repoRoot, tempDir } from '../../scripts/vscode/server.mjs';
+import { check, runChecks } from './harness.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const SPEAKER = 'Jeremy Corbyn';
@@ -27,18 +28,7 @@ const compiledArticle = path.join(repoRoot, 'out', 'src', 'core', 'export', 'art
 const artifacts = path.join(repoRoot, 'test-artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const results = [];
 let tmp;
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`  ✔ ${name}`);
-  } catch (err) {
-    results.push(false);
-    console.log(`  ✖ ${name}\n      ${String(err?.message ?? err).split('\n').join('\n      ')}`);
-  }
-}
 
 function exportWith(format, out) {
   const r = spawnSync(process.execPath, [cli, 'export', path.join('sample-docs', ARTICLE), '--format', format, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
@@ -225,17 +215,4 @@ async function main() {
   }
 }
 
-const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 120_000);
-let code = 0;
-try {
-  await withTimeout(main(), timeoutMs, 'e2e check');
-} catch (err) {
-  console.log(`  ✖ e2e: ${err.message}`);
-  if (!results.includes(false)) results.push(false); // count the crash as a failure
-}
-const passes = results.filter(Boolean).length;
-const failures = results.length - passes;
-console.log(`E2E-RESULT ${JSON.stringify({ passes, failures })}`);
-if (failures) code = 1;
-await cleanup();
-process.exit(code);
+await runChecks(main);

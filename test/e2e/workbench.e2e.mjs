@@ -9,8 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
-  cleanup, extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, withTimeout, workbenchUrl,
+  extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
 } from '../../scripts/vscode/server.mjs';
+import { check, runChecks } from './harness.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const SPEAKER = 'Jeremy Corbyn';
@@ -19,17 +20,6 @@ const screenshotPath = path.join(repoRoot, 'test-artifacts', 'hover-card.png');
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const norm = (s) => s.replace(/\u00a0/g, ' '); // the editor renders spaces as U+00A0
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`  ✔ ${name}`);
-  } catch (err) {
-    results.push(false);
-    console.log(`  ✖ ${name}\n      ${String(err?.message ?? err).split('\n').join('\n      ')}`);
-  }
-}
 
 /** Polls fn() in the page until it returns a truthy value; returns it, or undefined after timeoutMs. */
 async function poll(page, fn, arg, timeoutMs) {
@@ -173,17 +163,4 @@ async function main() {
   }
 }
 
-const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 120_000);
-let code = 0;
-try {
-  await withTimeout(main(), timeoutMs, 'e2e check');
-} catch (err) {
-  console.log(`  ✖ e2e: ${err.message}`);
-  if (!results.includes(false)) results.push(false); // count the crash as a failure
-}
-const passes = results.filter(Boolean).length;
-const failures = results.length - passes;
-console.log(`E2E-RESULT ${JSON.stringify({ passes, failures })}`);
-if (failures) code = 1;
-await cleanup();
-process.exit(code);
+await runChecks(main);
