@@ -30,6 +30,11 @@ if [ -f "$dest/node_modules/code-server/lib/vscode/out/server-main.js" ] && \
 fi
 mkdir -p "$dest"
 cd "$dest"
+# When `npm test` or `npm run demo` starts this script, the outer npm (on the machine's
+# Node 20) exports npm_config_user_agent ("npm/11 node/v20…"), npm_node_execpath and the
+# rest; code-server's postinstall reads the Node version from the user agent and refuses
+# ("code-server currently requires node v24"). The installs below must see only Node 24.
+for var in $(compgen -e | grep -E '^(npm|NPM)_'); do unset "$var"; done
 # npm 11 skips dependency install scripts unless allowed; code-server's postinstall
 # builds its native modules for the Node that runs it, so it must run.
 cat > package.json <<'JSON'
