@@ -117,6 +117,8 @@ describe('W3C export against the W3C Web Annotation test suite', () => {
       if (url !== ANNO_CONTEXT) throw new Error(`nothing is fetched: ${url}`);
       return { contextUrl: null, documentUrl: url, document: annoContext };
     };
+    const undefinedKey = { '@context': [ANNO_CONTEXT, AL_CONTEXT], id: 'urn:x:1', type: 'Annotation', speakerName: 'x' };
+    await assert.rejects(jsonld.expand(undefinedKey, { documentLoader, safe: true }), /Safe mode validation error/, 'the check can fail');
     for (const [name, article, options] of cases) {
       // safe mode throws on any term, type or value that would be dropped as undefined.
       const expanded = await jsonld.expand(exported(article(), options), { documentLoader, safe: true });
