@@ -1,6 +1,6 @@
 // The W3C export judged by the W3C's own test suite, not by our reader: every exported
-// annotation against every vendored MUST assertion of annotationMusts.test, bodyMusts.test and
-// targetMusts.test, the collection (with its embedded page) against collectionMusts.test and
+// annotation against every vendored MUST assertion of annotationMusts.test, bodyMusts.test,
+// targetMusts.test and specificResourceMusts.test, the collection (with its embedded page) against collectionMusts.test and
 // pageMusts.test, validated by ajv
 // in draft-04 mode as the suite's schemas declare. And the JSON-LD expands offline against the
 // vendored anno.jsonld in jsonld.js's safe mode, which fails on any key no context defines.
@@ -49,6 +49,8 @@ function loadSuite(): Record<'annotation' | 'collection', Assertion[]> {
   for (const f of fs.readdirSync(path.join(SUITE, 'definitions'))) ajv.addSchema(readJson(`definitions/${f}`));
   const musts = (...testFiles: string[]): Assertion[] =>
     [...new Set(testFiles.flatMap((t) => readJson(t).assertions as string[]))]
+      // specificResourceMusts.test names its folder "specificResources/"; the files are in "specificResource/".
+      .map((file) => file.replace(/^specificResources\//, 'specificResource/'))
       .filter((file) => !NOT_VENDORED.includes(file))
       .map((file) => {
         const schema = readJson(file);
@@ -57,7 +59,7 @@ function loadSuite(): Record<'annotation' | 'collection', Assertion[]> {
         return { file, errorMessage: schema.errorMessage, validate: ajv.compile(schema) };
       });
   return {
-    annotation: musts('annotations/annotationMusts.test', 'bodiesTargets/bodyMusts.test', 'bodiesTargets/targetMusts.test'),
+    annotation: musts('annotations/annotationMusts.test', 'bodiesTargets/bodyMusts.test', 'bodiesTargets/targetMusts.test', 'specificResource/specificResourceMusts.test'),
     collection: musts('collections/collectionMusts.test', 'collections/pages/pageMusts.test'),
   };
 }
@@ -80,8 +82,8 @@ describe('W3C export against the W3C Web Annotation test suite', () => {
   const suite = loadSuite();
 
   it('the vendored suite holds every MUST assertion the .test files list, less the known missing ones', () => {
-    // 14 + 16 + 15, less the two body and target checks annotationMusts.test lists too.
-    assert.equal(suite.annotation.length, 43);
+    // 14 + 16 + 15 + 11, less the two body and target checks annotationMusts.test lists too.
+    assert.equal(suite.annotation.length, 54);
     assert.equal(suite.collection.length, 2 + 14);
   });
 
@@ -106,6 +108,18 @@ describe('W3C export against the W3C Web Annotation test suite', () => {
       'bodiesTargets/3.3.7-targCanonicalValidated.json',
       'bodiesTargets/3.3.7-targViaValidated.json',
     ]);
+  });
+
+  it('the specific-resource checks can fail: a TextPositionSelector starting before the text', () => {
+    const bad = {
+      '@context': ANNO_CONTEXT,
+      id: 'urn:x:1',
+      type: 'Annotation',
+      body: { id: 'urn:x:body' },
+      target: { type: 'SpecificResource', source: 'urn:x:article', selector: [{ type: 'TextQuoteSelector', exact: 'x' }, { type: 'TextPositionSelector', start: -1, end: 2 }] },
+    };
+    const failed = suite.annotation.filter((a) => !a.validate(bad)).map((a) => a.file);
+    assert.deepEqual(failed, ['annotations/3.2-targetObjectsRecognized.json', 'specificResource/4.2-selectorValidIfPresent.json', 'specificResource/4.2-TextDataPositionSelectorValid.json']);
   });
 
   const cases: [string, () => ArticleInput, ExportOptions][] = [
