@@ -71,7 +71,7 @@ export function articleIri(article: ArticleInput, options: ExportOptions = {}): 
   } catch {
     throw new Error(`the base IRI "${options.baseIri}" is not an absolute IRI (one such as https://news.example/articles/)`);
   }
-  if (base.hash || options.baseIri.includes('#')) throw new Error(`the base IRI "${options.baseIri}" has a fragment (#…); the export adds its own`);
+  if (options.baseIri.includes('#')) throw new Error(`the base IRI "${options.baseIri}" has a fragment (#…); the export adds its own`);
   return base.href.endsWith('/') ? base.href + path : `${base.href}/${path}`;
 }
 
