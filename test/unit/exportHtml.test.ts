@@ -3,21 +3,21 @@
 // of hostile sidecar and article text everywhere, the JSON data block, the Content-Security-
 // Policy in file mode (sha256 of the inline style and script) and in webview mode (nonce,
 // cspSource), the chart's numbers, and an empty sidecar. The page in a real browser:
-// test/e2e/report.e2e.mjs. The golden file: exportGolden.test.ts.
+// test/e2e/report.e2e.mjs. The golden file: exportGolden.test.ts. The escaping tag:
+// safeHtml.test.ts. The stylesheet and script: reportAssets.test.ts.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { anchorContext } from '../../src/core/anchoring';
-import { countWords, escapeHtml, exportHtml, jsonForScript, renderHtmlReport } from '../../src/core/export/html';
-import { REPORT_SCRIPT, REPORT_SPEAKER_COLORS } from '../../src/core/export/htmlAssets';
+import { countWords, exportHtml, renderHtmlReport } from '../../src/core/export/html';
+import { REPORT_SCRIPT } from '../../src/core/export/report/generated/assets';
+import { escapeHtml, jsonForScript } from '../../src/core/export/safeHtml';
 import { exporters } from '../../src/core/export/index';
 import { ArticleInput } from '../../src/core/export/types';
 import { Annotation, ANNOTATION_TYPES, compareAnnotations, emptySidecar, STANCES } from '../../src/core/model';
 import { articleOn } from './exportFormats.test';
 import { fixtureArticle, sampleInput } from './exportGolden.test';
-import { demand, REPO_ROOT, sidecarWith, speaker } from './helpers';
+import { demand, sidecarWith, speaker } from './helpers';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 function decode(html: string): string {
@@ -536,13 +536,5 @@ describe('html report', () => {
     assert.equal(countWords(''), 0);
     assert.equal(countWords('  — … '), 0);
     assert.equal(countWords("We don't share anti-semitism, 2 of 3 café’s e\u0301te\u0301 👍"), 9);
-  });
-
-  it('speaker colours are the defaults of the theme colours in package.json', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-    const colors = new Map<string, { light: string; dark: string }>(pkg.contributes.colors.map((c: { id: string; defaults: { light: string; dark: string } }) => [c.id, c.defaults]));
-    REPORT_SPEAKER_COLORS.forEach(([light, dark], i) => {
-      assert.deepEqual([light, dark], [colors.get(`attributionLens.speaker${i + 1}Border`)?.light, colors.get(`attributionLens.speaker${i + 1}Border`)?.dark], `slot ${i + 1}`);
-    });
   });
 });
