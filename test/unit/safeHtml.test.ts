@@ -2,7 +2,10 @@
 // text and in either kind of quoted attribute; markup only as SafeHtml from the tag itself,
 // htmlLines() or trustedHtml(); positions where escaping cannot help refused; SafeHtml unforgeable.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
+import { REPO_ROOT } from './helpers';
 import { escapeHtml, html, htmlLines, HtmlValue, SafeHtml, scriptJson, trustedHtml } from '../../src/core/export/safeHtml';
 
 const HOSTILE = `<script>alert(1)</script>"onmouseover="alert(2)' onfocus='alert(3)&amp;<!-- -->`;
@@ -126,5 +129,18 @@ describe('safe html', () => {
       assert.throws(() => Object.assign(safe, { toString: () => '<script>' }), TypeError);
       assert.equal(str(safe), '<b>');
     });
+  });
+
+  it('the HTML report writes markup only through the tag: no escapeHtml, no markup in a plain string', () => {
+    const dir = path.join(REPO_ROOT, 'src/core/export');
+    const files = ['html.ts', ...fs.readdirSync(path.join(dir, 'report')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `report/${f}`)];
+    assert.ok(files.length >= 8, files.join(', '));
+    for (const file of files) {
+      const code = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '');
+      assert.doesNotMatch(code, /escapeHtml|new SafeHtml/, file);
+      assert.doesNotMatch(code, /['"]<[a-zA-Z/!]/, `${file}: markup in a quoted string`);
+      assert.doesNotMatch(code, /(?<!\bhtml)`<[a-zA-Z/!]/, `${file}: markup in an untagged template`);
+      assert.equal([...code.matchAll(/trustedHtml\(/g)].length, file === 'html.ts' ? 2 : 0, `${file}: trustedHtml only for the two assets`);
+    }
   });
 });
