@@ -14,9 +14,13 @@
    * @typedef {{ summary: string, status?: string, by: string, to: string, missing?: true }} Demand
    * @typedef {{ type: string, start: number, end: number, line: number, speaker?: number, demand?: number, stance?: string, note?: string, origin?: string }} Span
    * @typedef {{ speakers: Speaker[], demands: Demand[], annotations: Span[] }} ReportData
+   * What a VS Code webview gives the page.
+   * @typedef {{ postMessage(message: unknown): void, getState(): unknown, setState(state: unknown): void }} VsCodeApi
    */
   /** @type {ReportData} */
   var data = JSON.parse(/** @type {string} */ (/** @type {HTMLElement} */ (document.getElementById('al-data')).textContent));
+  /** @type {VsCodeApi | null} */
+  // @ts-expect-error: a global only a webview defines (as a const, not on window), hence typeof.
   var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : null;
   var tip = /** @type {HTMLElement} */ (document.getElementById('al-tip'));
   /** @type {Record<string, string>} */
