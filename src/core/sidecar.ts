@@ -27,8 +27,8 @@ export interface ParsedSidecar {
   readOnly: boolean;
   /** The yaml Document for rewriting with comments kept (parsed on first use: it is slow). */
   readonly doc: Document;
-  /** Where each annotation stands in the file: [start, end) of its item, and of its `start` value. */
-  readonly annotationRanges: Map<string, { item: [number, number]; start?: [number, number] }>;
+  /** Where each annotation stands in the file: [start, end) of its item, and of its `start` and `end` values. */
+  readonly annotationRanges: Map<string, { item: [number, number]; start?: [number, number]; end?: [number, number] }>;
   readonly lineCounter: LineCounter;
 }
 
@@ -69,7 +69,8 @@ export function parseSidecar(source: string): ParsedSidecar {
       if (!ranges) {
         ranges = new Map();
         for (const [id, i] of ids) {
-          ranges.set(id, { item: locate(full().doc, ['annotations', i]), start: locate(full().doc, ['annotations', i, 'start']) });
+          const doc = full().doc;
+          ranges.set(id, { item: locate(doc, ['annotations', i]), start: locate(doc, ['annotations', i, 'start']), end: locate(doc, ['annotations', i, 'end']) });
         }
       }
       return ranges;
