@@ -3,6 +3,7 @@
 import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Sidecar } from './model';
+import { conflictMarkers, forbiddenCharacters, lineColumn, nonPrintableNear, SourceProblem } from './sidecarSource';
 import { Path, validate } from './sidecarValidate';
 
 export { serializeSidecar, SIDECAR_TO_STRING_OPTIONS } from './sidecarWrite';
@@ -77,21 +78,24 @@ export function parseSidecar(source: string): ParsedSidecar {
     },
   });
 
+  const fromSource = (found: SourceProblem[]) => {
+    for (const p of found) problems.push({ severity: 'error', message: p.message, start: p.start, end: p.end, ...lineColumn(source, p.start) });
+    return found.length > 0;
+  };
+  // Conflict markers first: they are the cause of whatever else looks wrong in such a file.
+  if (fromSource(conflictMarkers(source)) || fromSource(forbiddenCharacters(source))) return result();
+
   let data: unknown;
   try {
     data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
   } catch (e) {
     if (!(e instanceof jsyaml.YAMLException)) throw e;
-    const mark = (e as jsyaml.YAMLException & { mark?: { position: number; line: number; column: number } }).mark;
-    const offset = Math.min(mark?.position ?? 0, source.length);
-    problems.push({
-      severity: 'error',
-      message: `Not valid YAML: ${e.reason}`,
-      start: offset,
-      end: offset + 1,
-      line: (mark?.line ?? 0) + 1,
-      column: (mark?.column ?? 0) + 1,
-    });
+    // js-yaml drops a leading BOM before it counts, and its line and column are not always
+    // maintained (a NUL is reported on line 1): only its position is, so count from that.
+    const mark = (e as jsyaml.YAMLException & { mark?: { position: number } }).mark;
+    const offset = Math.min((mark?.position ?? 0) + (source.charCodeAt(0) === 0xfeff ? 1 : 0), source.length);
+    const near = /non-printable/.test(e.reason) ? nonPrintableNear(source, offset) : undefined;
+    fromSource([near ?? { message: `Not valid YAML: ${e.reason}`, start: offset, end: offset + 1 }]);
     return result();
   }
   const v = validate(data);
