@@ -48,9 +48,11 @@ export function conflictMarkers(source: string): SourceProblem[] {
  * than tab and line breaks, and lone surrogates (half of a character: damaged text, which no
  * UTF-8 file can hold). Our writer escapes both, so no file it wrote has them. DEL, C1 controls
  * and U+FFFE/U+FFFF are allowed inside double quotes, where the writer puts them; elsewhere
- * the parser refuses them and `nonPrintableNear` finds which.
+ * the parser refuses them and `nonPrintableNear` finds which. A CR without an LF is refused
+ * too: js-yaml (the reader) takes it for a line end, the yaml Document (the writer) for text,
+ * so a rewrite would change values nobody edited; the writer never puts one in a file.
  */
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function forbiddenCharacters(source: string): SourceProblem[] {
   const found = [...source.matchAll(FORBIDDEN)];
@@ -64,6 +66,7 @@ export function forbiddenCharacters(source: string): SourceProblem[] {
 const C0_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'TAB', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
 
 function describeForbidden(code: number): string {
+  if (code === 0x0d) return 'A carriage return (CR) without a line feed is not allowed in a sidecar: use LF or CRLF line ends, or write it as "\\r" inside a double-quoted string';
   if (code < 0x20) {
     const escape = code === 0 ? '\\0' : code === 0x1b ? '\\e' : `\\x${hex(code, 2)}`;
     return `Control character U+${hex(code, 4)} (${C0_NAMES[code]}) is not allowed in YAML: remove it, or write it as "${escape}" inside a double-quoted string`;

@@ -93,6 +93,19 @@ describe('sidecar source: forbidden characters', () => {
     assert.equal(parsed.sidecar!.annotations[0].note, value);
   });
 
+  it('regression: a CR without LF, which the reader took for a line end and the writer for text, is refused at its place', () => {
+    // Old Mac line ends: every problem used to be at 1:1, and a rewrite changed values.
+    const mac = sampleSidecarSource().replace(/\n/g, '\r');
+    const parsed = parseSidecar(mac);
+    assert.equal(parsed.problems.length, 10);
+    assert.match(parsed.problems[0].message, /^A carriage return \(CR\) without a line feed is not allowed/);
+    // One stray CR in a plain scalar of an LF file: js-yaml read a line break, the yaml Document a CR.
+    const { source } = withAt(135, 17, '\r');
+    assertUnreadable(source, [{ line: 135, column: 17, message: /^A carriage return \(CR\) without a line feed/ }]);
+    // CRLF line ends, and "\r" escaped in double quotes (as the writer puts it), are fine.
+    assert.deepEqual(parseSidecar(sampleSidecarSource().replace(/\n/g, '\r\n').replace('text: Jewish groups', 'text: "Jewish\\rgroups"')).problems, []);
+  });
+
   it('a file full of NULs (UTF-16 read as UTF-8) lists the first ten and counts the rest', () => {
     const source = [...'version: 1\ndocument: {}\n'].join('\u0000');
     const parsed = parseSidecar(source);
