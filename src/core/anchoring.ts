@@ -193,6 +193,14 @@ export function splitsSurrogatePair(text: string, offset: number): boolean {
   return offset > 0 && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
 }
 
+/** [start, end) widened to whole characters: an edge inside a surrogate pair moves out of it. */
+export function wholeCharacters(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  return {
+    start: splitsSurrogatePair(text, span.start) ? span.start - 1 : span.start,
+    end: splitsSurrogatePair(text, span.end) ? span.end + 1 : span.end,
+  };
+}
+
 function splitField(text: string, a: Annotation): 'start' | 'end' | undefined {
   if (splitsSurrogatePair(text, a.start)) return 'start';
   if (splitsSurrogatePair(text, a.end)) return 'end';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AnchorTracker, TextEdit } from '../../src/core/anchorTracker';
-import { anchorAnnotations, anchorContext, splitsSurrogatePair } from '../../src/core/anchoring';
+import { anchorAnnotations, anchorContext, splitsSurrogatePair, wholeCharacters } from '../../src/core/anchoring';
 import { buildArticleModel } from '../../src/core/articleModel';
 import { loadArticle } from '../../src/core/export/article';
 import { Annotation } from '../../src/core/model';
@@ -69,6 +69,14 @@ describe('sidecar spans: offsets that split a surrogate pair', () => {
     const r = anchorAnnotations(sidecarWith([speaker('ann', 'Ann')], [], [{ id: 'a1', type: 'quote', speaker: 'ann', start: 0, end: 3, text: '\ude00 twice', prefix: 'Ann said \ud83d' }]), TEXT);
     assert.deepEqual(r.placed, []);
     assert.deepEqual(r.orphans.map((o) => o.annotation.id), ['a1']);
+  });
+
+  it('a new span (Mark Selection) with an edge inside an emoji takes the whole emoji', () => {
+    assert.deepEqual(wholeCharacters(TEXT, { start: EMOJI + 1, end: EMOJI + 7 }), { start: EMOJI, end: EMOJI + 7 });
+    const last = TEXT.lastIndexOf('😀');
+    assert.deepEqual(wholeCharacters(TEXT, { start: 0, end: last + 1 }), { start: 0, end: last + 2 });
+    assert.deepEqual(wholeCharacters(TEXT, { start: 0, end: TEXT.length }), { start: 0, end: TEXT.length });
+    assert.deepEqual(wholeCharacters('\ude00\ud83d', { start: 1, end: 1 }), { start: 1, end: 1 });
   });
 
   it('no export sees half an emoji', () => {
