@@ -43,6 +43,14 @@ export function conflictMarkers(source: string): SourceProblem[] {
   });
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first lone surrogate in `s` (half of a character), if any. */
+export function loneSurrogate(s: string): number | undefined {
+  const m = LONE_SURROGATE.exec(s);
+  return m ? m[0].charCodeAt(0) : undefined;
+}
+
 /**
  * Characters YAML allows nowhere in a file, not even inside quotes: C0 control characters other
  * than tab and line breaks, and lone surrogates (half of a character: damaged text, which no
@@ -52,7 +60,7 @@ export function conflictMarkers(source: string): SourceProblem[] {
  * too: js-yaml (the reader) takes it for a line end, the yaml Document (the writer) for text,
  * so a rewrite would change values nobody edited; the writer never puts one in a file.
  */
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const FORBIDDEN = new RegExp(`[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]|\\r(?!\\n)|${LONE_SURROGATE.source}`, 'g');
 
 export function forbiddenCharacters(source: string): SourceProblem[] {
   const found = [...source.matchAll(FORBIDDEN)];

@@ -12,6 +12,7 @@ import {
   SPEAKER_KINDS,
   STANCES,
 } from './model';
+import { loneSurrogate } from './sidecarSource';
 
 export type Path = (string | number)[];
 
@@ -124,6 +125,7 @@ class Checker {
       return;
     }
     for (const [id, entry] of Object.entries(value)) {
+      if (!this.wellFormed(id, [key, id], `the id of an entry of "${key}"`, true)) continue;
       if (!isRecord(entry)) {
         this.error(`Entry "${id}" of "${key}" must be a mapping of fields`, [key, id]);
         continue;
@@ -135,9 +137,22 @@ class Checker {
   optString(map: Record<string, unknown>, path: Path, key: string): string | undefined {
     const value = map[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      return this.wellFormed(String(value), [...path, key], `"${key}"`) ? String(value) : undefined;
+    }
     this.error(`"${key}" must be text`, [...path, key]);
     return undefined;
+  }
+
+  /**
+   * Text with half of a character (a lone surrogate, from an escape such as "\uD83D") is an
+   * error: no UTF-8 file or export can hold it, so it would come out as U+FFFD.
+   */
+  wellFormed(value: string, path: Path, what: string, atKey = false): boolean {
+    const code = loneSurrogate(value);
+    if (code === undefined) return true;
+    this.error(`${capitalize(what)} has half of a character (a lone surrogate, U+${code.toString(16).toUpperCase()}): write the whole character`, path, undefined, atKey);
+    return false;
   }
 
   reqString(map: Record<string, unknown>, path: Path, key: string, what: string, annotationId?: string): string | undefined {
@@ -167,15 +182,16 @@ class Checker {
   stringList(map: Record<string, unknown>, path: Path, key: string): string[] {
     const value = map[key];
     if (value === undefined || value === null) return [];
-    if (typeof value === 'string' || typeof value === 'number') return [String(value)];
+    if (typeof value === 'string' || typeof value === 'number') return this.wellFormed(String(value), [...path, key], `"${key}"`) ? [String(value)] : [];
     if (!Array.isArray(value)) {
       this.error(`"${key}" must be a list`, [...path, key]);
       return [];
     }
     const out: string[] = [];
     value.forEach((item, i) => {
-      if (typeof item === 'string' || typeof item === 'number') out.push(String(item));
-      else this.error(`Each item of "${key}" must be text`, [...path, key, i]);
+      if (typeof item === 'string' || typeof item === 'number') {
+        if (this.wellFormed(String(item), [...path, key, i], `each item of "${key}"`)) out.push(String(item));
+      } else this.error(`Each item of "${key}" must be text`, [...path, key, i]);
     });
     return out;
   }

@@ -75,6 +75,26 @@ describe('sidecar source: forbidden characters', () => {
     assert.deepEqual(parseSidecar(withAt(180, 15, '😀').source).problems, []);
   });
 
+  it('regression: an escaped lone surrogate ("\\uD83D") in a value, a list item or an id is an error at it, not exported as U+FFFD', () => {
+    const base = sampleSidecarSource();
+    for (const [from, to, at] of [
+      ['    text: Jewish groups', '    text: "Jewish \\uD83D groups"', '"Jewish'],
+      ['name: Jeremy Corbyn', 'name: "Jeremy \\uDE00Corbyn"', '"Jeremy'],
+      ['      - Mr Corbyn\n', '      - "Mr \\uD83DCorbyn"\n', '"Mr'],
+      ['  corbyn:\n', '  "corbyn\\uD83D":\n', '"corbyn'],
+    ]) {
+      assert.ok(base.includes(from), from);
+      const source = base.replace(from, to);
+      const parsed = parseSidecar(source);
+      assert.equal(parsed.readOnly, true);
+      const p = parsed.problems.find((x) => /has half of a character \(a lone surrogate, U\+D[8-F][0-9A-F]{2}\)/.test(x.message));
+      assert.ok(p, `${to}: ${JSON.stringify(parsed.problems.map((x) => x.message))}`);
+      assert.deepEqual([p.line, p.column], [lineColOf(source, at).line, lineColOf(source, at).column], to);
+    }
+    // An escaped whole pair is one character, and fine.
+    assert.deepEqual(parseSidecar(base.replace('name: Jeremy Corbyn', 'name: "Jeremy \\uD83D\\uDE00 Corbyn"')).problems, []);
+  });
+
   it('regression: DEL, C1 controls and noncharacters outside quotes are found where they are, not at the end of the line', () => {
     for (const c of ['\u007f', '\u0080', '\u009b', '\ufffe', '\uffff']) {
       const { source } = withAt(189, 15, c); // "    text: Jonathan Goldstein"
