@@ -37,7 +37,9 @@ export interface ParsedSidecar {
  * Reads a sidecar. The fast path is js-yaml into plain data (the yaml package's Document
  * parser is several times slower, too slow for a 10,000-annotation file on open); the
  * Document, with node positions, is parsed only when something needs it: a problem to
- * locate, an orphan to point at, or a rewrite.
+ * locate, an orphan to point at, or a rewrite. Before either, the raw text is checked for
+ * what makes the file unreadable as a whole (sidecarSource.ts): conflict markers, forbidden
+ * characters.
  */
 export function parseSidecar(source: string): ParsedSidecar {
   let cached: { doc: Document; lineCounter: LineCounter } | undefined;
