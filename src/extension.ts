@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ArticleStore } from './vscode/articleStore';
 import { aliasCommand } from './vscode/commands/aliasCommand';
-import { EditingDeps } from './vscode/commands/commandContext';
+import { EditingDeps, flashes } from './vscode/commands/commandContext';
 import { registerCommands } from './vscode/commands/commandTable';
 import { deleteCommand } from './vscode/commands/deleteCommand';
 import { demandStatusCommand } from './vscode/commands/demandStatusCommand';
@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     statusBar,
     views,
     report,
+    flashes,
     registerFileOps(store, config),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, config)),
     registerArticleSymbols(store, selector),
@@ -97,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   // Reads every open article's sidecar in the background: activation returns at once.
   void store.loadAll();
 
-  return extensionApi(store, decorations, views, report);
+  return extensionApi(store, decorations, views, report, context.logUri);
 }
 
 export function deactivate(): void {}

@@ -17,9 +17,11 @@ export interface AttributionLensApi {
   views: Record<'speakers' | 'demands', Pick<vscode.TreeDataProvider<ViewNode>, 'getChildren' | 'getTreeItem'>>;
   /** The report webview: the HTML it shows now, and its message handler (what a click in it sends). */
   report: Pick<ReportView, 'html' | 'receive'>;
+  /** The folder VS Code keeps the extension's log in (the "Attribution Lens" log channel's file). */
+  logUri: vscode.Uri;
 }
 
-export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, report: ReportView): AttributionLensApi {
+export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, report: ReportView, logUri: vscode.Uri): AttributionLensApi {
   return {
     decorations(document) {
       const out: Record<string, { start: number; end: number }[]> = {};
@@ -32,5 +34,6 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },
     report,
+    logUri,
   };
 }

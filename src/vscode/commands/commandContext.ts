@@ -111,6 +111,14 @@ export function flash(text: string, ms = 8000): void {
   lastMessage = vscode.window.setStatusBarMessage(text, ms);
 }
 
+/** Takes the last status-bar message away with the extension. */
+export const flashes: vscode.Disposable = {
+  dispose() {
+    lastMessage?.dispose();
+    lastMessage = undefined;
+  },
+};
+
 /**
  * An annotation change is done: redraw, write the sidecar (or wait for the article's save),
  * and say what happened and how to undo it. A failed write rejects, before any message: the
