@@ -25,6 +25,8 @@ export interface ArticleState {
   session?: AnnotationSession;
   /** What we last wrote, to tell our own writes from other people's in the file watcher. */
   lastWritten?: string;
+  /** Why the sidecar file there could not be read: such a file is never written over. */
+  unreadable?: string;
 }
 
 const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -142,7 +144,7 @@ export class ArticleStore implements vscode.Disposable {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
     }
-    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version };
+    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError };
     if (source !== undefined) this.build(state, doc);
     else if (readError === undefined) {
       this.diagnostics.delete(sidecar);
@@ -213,6 +215,12 @@ export class ArticleStore implements vscode.Disposable {
       const errors = state.model.problems.some((p) => p.severity === 'error');
       void vscode.window.showErrorMessage(
         `Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} ${errors ? 'has errors (see Problems); fix them before annotating' : 'has a newer format version and is read-only'}.`,
+      );
+      return undefined;
+    }
+    if (state.unreadable !== undefined) {
+      void vscode.window.showErrorMessage(
+        plainText(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} could not be read (${state.unreadable}); it is left untouched, so this article cannot be annotated until it can be read.`),
       );
       return undefined;
     }

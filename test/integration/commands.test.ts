@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
+import { MAX_SIDECAR_BYTES } from '../../src/vscode/articleStore';
 import { folder, sleep, waitFor } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
@@ -50,6 +51,27 @@ function logText(api: AttributionLensApi): string {
     .join('\n');
 }
 
+/**
+ * Deletes test articles and their sidecars. An article whose annotation change could not be
+ * written still holds it: when its sidecar goes, the extension asks (modal) whether to keep the
+ * change; the answer here is "Reload from Disk", given before the reload is awaited.
+ */
+async function removeArticles(api: AttributionLensApi, files: string[]): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('notifications.clearAll');
+  const w = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = w.showWarningMessage;
+  w.showWarningMessage = (...args: unknown[]) =>
+    String(args[0]).includes('changed on disk') ? Promise.resolve('Reload from Disk') : original.apply(vscode.window, args);
+  try {
+    for (const f of files) fs.rmSync(f, { recursive: true, force: true });
+    for (const doc of vscode.workspace.textDocuments.filter((d) => files.includes(d.uri.fsPath))) await api.load(doc);
+    await sleep(500); // the file watcher's own reload, answered the same way
+  } finally {
+    w.showWarningMessage = original;
+  }
+}
+
 describe('Command error boundary', function () {
   this.timeout(30_000);
   let api: AttributionLensApi;
@@ -63,9 +85,7 @@ describe('Command error boundary', function () {
   afterEach(async () => {
     recorder?.restore();
     recorder = undefined;
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
-    for (const f of made.splice(0)) fs.rmSync(f, { recursive: true, force: true });
+    await removeArticles(api, made.splice(0));
   });
 
   it('the window functions the extension calls are the ones this test wraps', async () => {
@@ -121,5 +141,43 @@ describe('Command error boundary', function () {
     assert.deepEqual(fs.readFileSync(sidecar), before, 'the old sidecar is intact');
     assert.deepEqual(fs.readdirSync(folder()).filter((f) => f.startsWith(name) && f.endsWith('.tmp')), [], 'no temporary file left');
     assert.equal(api.annotations(doc).length, count + 1, 'the change is kept in memory');
+  });
+});
+
+describe('A sidecar that cannot be read', function () {
+  this.timeout(30_000);
+  const made: string[] = [];
+
+  afterEach(async () => removeArticles(await extensionApi(), made.splice(0)));
+
+  it('is never written over: annotating is refused with one error, the file stays as it was', async () => {
+    const api = await extensionApi();
+    const article = path.join(folder(), 'unreadable-sidecar.txt');
+    const sidecar = article + '.annotations.yaml';
+    fs.copyFileSync(path.join(folder(), SAMPLE), article);
+    // Over the size limit, so it is refused unread (a sparse file: nothing is really written).
+    fs.writeFileSync(sidecar, '');
+    fs.truncateSync(sidecar, MAX_SIDECAR_BYTES + 1);
+    made.push(article, sidecar);
+    const doc = await vscode.workspace.openTextDocument(article);
+    const editor = await vscode.window.showTextDocument(doc);
+    await api.load(doc);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const at = doc.getText().indexOf('Westminster');
+    editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + 'Westminster'.length));
+
+    const recorder = recordMessages();
+    try {
+      const result = await vscode.commands.executeCommand('attributionLens.markMention', { newSpeaker: { name: 'Westminster' } });
+      assert.equal(result, undefined, 'nothing was marked');
+      await sleep(300);
+      assert.equal(fs.statSync(sidecar).size, MAX_SIDECAR_BYTES + 1, 'the sidecar is as it was');
+      const errors = recorder.shown.filter((m) => m.kind === 'error');
+      assert.equal(errors.length, 1, `one error notification: ${JSON.stringify(recorder.shown)}`);
+      assert.match(errors[0].text, /unreadable-sidecar\.txt\.annotations\.yaml could not be read/);
+      assert.deepEqual(recorder.shown.filter((m) => m.kind !== 'error'), [], 'no success message');
+    } finally {
+      recorder.restore();
+    }
   });
 });
