@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { wholeCharacters } from '../../core/anchoring';
 import { Annotation, AnnotationType, ANNOTATION_TYPES, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { sentenceAt, trimSpan, wordAt } from '../../core/textBoundaries';
-import { changed, EditingDeps, editableArticle, quoted, used } from './commandContext';
+import { changed, EditingDeps, editableArticle, used } from './commandContext';
+import { quoted } from './labels';
 import { findSpeaker, newDemandFrom, newPending, newSpeakerFrom, pickDemand, pickKind, pickSpeaker, pickStance } from './pickers';
 
 /** Arguments (all optional) that skip the pickers: from tests, keybindings or other extensions. */
