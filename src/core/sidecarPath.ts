@@ -1,5 +1,5 @@
 // Where an article's sidecar lives, from the `attributionLens.sidecarPattern` setting.
-import * as path from 'node:path';
+import { isAbsolute, normalize } from './posixPath';
 
 export const DEFAULT_SIDECAR_PATTERN = '${file}.annotations.yaml';
 
@@ -16,14 +16,14 @@ export function sidecarRelativePath(articleFileName: string, pattern: string): s
     .replace(/\\/g, '/')
     .replace(/\$\{file\}/g, () => articleFileName)
     .replace(/\$\{name\}/g, () => name);
-  const normal = path.posix.normalize(rel);
+  const normal = normalize(rel);
   if (
     normal.toLowerCase() === articleFileName.toLowerCase() ||
     normal === '.' ||
     normal === '..' ||
     normal.startsWith('../') ||
-    path.posix.isAbsolute(normal) ||
-    path.win32.isAbsolute(normal) ||
+    isAbsolute(normal) ||
+    /^[a-z]:/i.test(normal) ||
     normal.endsWith('/')
   ) {
     return DEFAULT_SIDECAR_PATTERN.replace('${file}', () => articleFileName);

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli';
+import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli/index';
 import { exporters } from '../../src/core/export/index';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
 import { parseSidecar } from '../../src/core/sidecar';
@@ -343,7 +343,7 @@ describe('attribution-lens CLI', () => {
       const clobber: Exporter = (articles) => [{ path: articles[0].path, content: 'gone' }];
       r = await run(tmp, ['export', '.', '--format', 'brat'], { exporters: { brat: clobber } });
       assert.equal(r.code, 1);
-      assert.match(r.stderr, new RegExp(`not written ${escape(ARTICLE)}: it is an article or a sidecar given to export`));
+      assert.match(r.stderr, new RegExp(`not written ${escape(ARTICLE)}: it is an article: articles and sidecars are never written over`));
       assert.equal(fs.readFileSync(article, 'utf8'), original);
     });
 

@@ -1,0 +1,88 @@
+// The help texts of the command-line tool.
+import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
+import { TOOL } from './io';
+
+export const HELP: Record<'main' | 'check' | 'export' | 'import', string> = {
+  main: `Usage: ${TOOL} <command> [options]
+
+Check, export and import the annotations kept in sidecar files beside news articles
+(story.txt -> story.txt.annotations.yaml).
+
+Commands:
+  check <paths...>                      validate sidecars and their anchors against the articles
+  export <paths...> --format FORMAT     write annotations as json, csv, markdown, html, brat or w3c
+  import <file.ann|file.jsonld>         make a sidecar from brat standoff or W3C Web Annotations
+
+Paths may be articles, sidecars or folders (walked recursively, skipping node_modules and
+folders whose name starts with a dot). An article is any file with a sidecar beside it.
+
+Run "${TOOL} <command> --help" for a command's options.
+
+Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage error.
+`,
+  check: `Usage: ${TOOL} check <paths...> [options]
+
+Validates each article's sidecar and puts its annotations on the article text, then prints,
+per article, how many annotations still match, the ones that no longer do (re-anchored:
+found elsewhere because the article changed; orphaned: not found with confidence), and
+invalid entries, each as FILE:LINE:COLUMN of the sidecar. A summary line comes last.
+
+Options:
+  --strict                  also fail when document.sha256 is missing or does not match
+                            the article, even though every annotation still matches
+  --sidecar-pattern PATTERN sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN});
+                            \${file} = article file name, \${name} = without its extension
+  -h, --help                show this help
+
+Exit code 1 on any problem: an invalid entry, an orphan, a re-anchored annotation (the
+sidecar's offsets are stale: open the article in VS Code and save it to rewrite them),
+a sidecar without its article, an article given by name without a sidecar, no article
+found at all. Exit code 0 when everything is clean, 2 on usage errors.
+`,
+  export: `Usage: ${TOOL} export <paths...> --format json|csv|markdown|html|brat|w3c [options]
+
+Options:
+  -f, --format FORMAT       json, csv, markdown, html, brat or w3c (required)
+  -o, --out PATH            where to write (folders are created when missing). For html, brat
+                            and w3c always a folder. For json, csv and markdown a file when PATH
+                            ends in .json, .csv, .md or .markdown or is an existing file, else
+                            a folder (end it with / to be sure); "-" writes the file to standard
+                            output. Default: beside the articles (a file that combines several
+                            articles goes into their common folder)
+      --bom                 csv: start with a UTF-8 byte-order mark, for Excel
+      --name NAME           name of a file that combines several articles (default "annotations")
+      --sidecar-pattern PATTERN   sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN})
+  -h, --help                show this help
+
+One article gives files named after it (story.txt.csv). Several articles give one combined
+file for json, csv and markdown, and files per article for html, brat and w3c.
+Articles whose sidecar has errors are skipped with the errors listed, and the rest are
+still exported; exit code 1 then. Annotations that could not be re-anchored are exported
+as orphans where the format can say so, with a warning. Export files are replaced whole
+(written beside, then renamed: a failed write leaves the previous file as it was), and
+never outside the output folder. Articles and sidecars are never written over, whatever
+path leads to them (a link, a hard link, another article's sidecar): such a file is
+reported and the exit code is 1. Files over 64 MB, special files and text that is not
+UTF-8 are not read (the error names file:line:column of the first bad byte).
+`,
+  import: `Usage: ${TOOL} import <file.ann|file.jsonld> [options]
+
+Makes a sidecar from brat standoff annotations (.ann, with its .txt) or W3C Web Annotation
+JSON-LD (.jsonld or .json).
+
+Options:
+      --text FILE           the article text the annotations refer to (default: story.txt
+                            beside story.ann; story.txt beside story.txt.jsonld)
+  -o, --out PATH            the sidecar to write (default: beside the text file, named by
+                            the sidecar pattern: story.txt.annotations.yaml)
+      --format brat|w3c     the input format (default: from the file extension)
+      --force               overwrite an existing sidecar
+      --sidecar-pattern PATTERN   sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN})
+  -h, --help                show this help
+
+An existing sidecar is never overwritten without --force; an article, the input file or
+another article's sidecar never, even with --force or through a link. Warnings (lines
+skipped, names guessed, spans kept for review) name the input file and line and leave the
+exit code 0; exit code 1 when nothing could be written.
+`,
+};

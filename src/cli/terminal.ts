@@ -1,0 +1,51 @@
+// Everything the CLI prints passes through here. Ids, names and file names come from articles and
+// sidecars someone else wrote: an ANSI or OSC escape in them must show as text, never move the
+// cursor, retitle the window or hide a line; a bidi override must not reorder what is read.
+import * as path from 'node:path';
+import { Problem } from '../core/sidecar';
+import { toPosix } from './nodeHost';
+
+// C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates,
+// the marks that reorder text, and the line and paragraph separators some terminals break on.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control and bidi character written as an escape (\x1b, \u202e), so it stays visible. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+export interface Terminal {
+  /** A line of information (stdout, or stderr when stdout carries data). */
+  info(line: string): void;
+  /** A line of warning or error (stderr). */
+  warn(line: string): void;
+  /** Exported data, as it is (only for `--out -`). */
+  data(text: string): void;
+  /** A path as the user would type it: relative to the working folder when inside it. */
+  display(file: string): string;
+  /** `sidecar:line:column: label: message` for a problem found in a sidecar. */
+  located(file: string, p: Pick<Problem, 'line' | 'column' | 'message' | 'severity'>, label?: string): string;
+}
+
+export function terminal(io: { stdout(t: string): void; stderr(t: string): void; cwd: string }, infoToStderr = false): Terminal {
+  const cwd = toPosix(io.cwd);
+  const display = (file: string) => {
+    const rel = path.posix.relative(cwd, file);
+    return rel && !rel.startsWith('..') && !path.posix.isAbsolute(rel) ? rel : file;
+  };
+  return {
+    info: (line) => (infoToStderr ? io.stderr : io.stdout)(visible(line) + '\n'),
+    warn: (line) => io.stderr(visible(line) + '\n'),
+    data: (text) => io.stdout(text),
+    display,
+    located: (file, p, label = p.severity) => `${display(file)}:${p.line}:${p.column}: ${label}: ${p.message}`,
+  };
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,63 @@
+// Writing an export's files: each target checked against the protected files, kept inside the
+// output folder even through a symlinked subfolder, and written atomically.
+import { errorText, Host } from '../host';
+import { dirname, isInside } from '../posixPath';
+import { Protection, refusal } from './protect';
+import { decodeText, readBytes } from './read';
+import { Plan, Target } from './targets';
+import { writeAtomic } from './write';
+
+export interface Outcome extends Target {
+  /** written; unchanged: the same text is there (brat's .txt is the article); refused or failed: see reason. */
+  status: 'written' | 'unchanged' | 'refused' | 'failed';
+  reason?: string;
+}
+
+async function sameContent(host: Host, file: string, content: string): Promise<boolean> {
+  try {
+    return decodeText(file, await readBytes(host, file)) === content.replace(/^\uFEFF/, '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes every target of `plan`. `articles` are the exported articles' own paths: the same text
+ * written at that very path (brat's .txt in the article's folder) is left alone, not refused.
+ */
+export async function writePlan(host: Host, plan: Plan, protection: Protection, articles: ReadonlySet<string>): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  // Resolved once the folder exists: the output folder itself may sit behind a link, its subfolders may not.
+  let realFolder: string | undefined;
+  for (const target of plan.targets) {
+    const done = (status: Outcome['status'], reason?: string) => outcomes.push({ ...target, status, reason });
+    if (articles.has(target.dest) && (await sameContent(host, target.dest, target.file.content))) {
+      done('unchanged');
+      continue;
+    }
+    const why = await refusal(protection, target.dest);
+    if (why) {
+      done('refused', `${why}: articles and sidecars are never written over`);
+      continue;
+    }
+    try {
+      await host.mkdir(dirname(target.dest));
+      realFolder ??= await host.realPath(plan.folder);
+      const realDir = await host.realPath(dirname(target.dest));
+      if (!isInside(realFolder, realDir)) {
+        done('refused', `its folder leads outside the output folder (to ${realDir})`);
+        continue;
+      }
+    } catch (e) {
+      done('failed', `cannot make its folder: ${errorText(e)}`);
+      continue;
+    }
+    try {
+      await writeAtomic(host, target.dest, target.file.content);
+      done('written');
+    } catch (e) {
+      done('failed', e instanceof Error ? e.message : String(e));
+    }
+  }
+  return outcomes;
+}
