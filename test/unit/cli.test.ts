@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli/index';
+import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli';
 import { exporters } from '../../src/core/export/index';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
 import { parseSidecar } from '../../src/core/sidecar';

@@ -1,0 +1,167 @@
+// The pipeline's write rules through the in-memory host, driven by the CLI: no article or sidecar
+// is ever written over, whatever path leads to it, and every write lands whole or not at all.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { CliIo, main } from '../../src/cli';
+import { Exporter } from '../../src/core/export/types';
+import { MemoryHost } from './memoryHost';
+import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
+
+const TEXT = fs.readFileSync(SAMPLE_ARTICLE, 'utf8');
+const SIDECAR = fs.readFileSync(SAMPLE_SIDECAR, 'utf8').replace(/^(\s*file:) .*$/m, '$1 story.txt');
+
+/** /w with an annotated story.txt in each of `dirs`. */
+export function articles(...dirs: string[]): MemoryHost {
+  const host = new MemoryHost().mkdirp('/w');
+  for (const d of dirs) host.file(`/w/${d}/story.txt`, TEXT).file(`/w/${d}/story.txt.annotations.yaml`, SIDECAR);
+  return host;
+}
+
+export async function run(host: MemoryHost, argv: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { host, cwd: '/w', stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), ...extra });
+  return { code, stdout, stderr };
+}
+
+/** Like csv: story.txt.csv for one article. */
+const csvLike: Exporter = (list) => [{ path: `${list[0].path}.csv`, content: 'csv\n' }];
+/** Names the article itself, with other content. */
+const clobber: Exporter = (list) => list.map((a) => ({ path: a.path, content: 'gone' }));
+
+describe('pipeline: never writes over an article or a sidecar', () => {
+  it('an export target that is a symbolic link to the article', async () => {
+    const host = articles('docs').symlink('/w/docs/story.txt.csv', '/w/docs/story.txt');
+    const r = await run(host, ['export', 'docs', '--format', 'csv'], { exporters: { csv: csvLike } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written docs\/story\.txt\.csv: it is an article \(\/w\/docs\/story\.txt, through a link\)/m);
+    assert.equal(host.text('/w/docs/story.txt'), TEXT);
+    assert.match(r.stdout, /0 files written/);
+  });
+
+  it('a target reached through a symbolically linked folder', async () => {
+    const host = articles('docs').symlink('/w/out', '/w/docs');
+    const r = await run(host, ['export', 'docs', '--format', 'brat', '--out', 'out'], { exporters: { brat: clobber } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written out\/story\.txt: it is an article/m);
+    assert.equal(host.text('/w/docs/story.txt'), TEXT);
+  });
+
+  it('a target that is a hard link to the article or to its sidecar', async () => {
+    const host = articles('docs').hardLink('/w/docs/story.txt', '/w/docs/story.txt.csv');
+    let r = await run(host, ['export', 'docs', '--format', 'csv'], { exporters: { csv: csvLike } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written docs\/story\.txt\.csv: it is an article \(a hard link to it\)/m);
+    assert.equal(host.text('/w/docs/story.txt'), TEXT);
+    await host.remove('/w/docs/story.txt.csv');
+    host.hardLink('/w/docs/story.txt.annotations.yaml', '/w/docs/story.txt.csv');
+    r = await run(host, ['export', 'docs', '--format', 'csv'], { exporters: { csv: csvLike } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /it is a sidecar \(a hard link to it\)/);
+    assert.equal(host.text('/w/docs/story.txt.annotations.yaml'), SIDECAR);
+  });
+
+  it('another annotated article named as --out', async () => {
+    const host = articles('a').file('/w/b/notes.md', '# Notes\n').file('/w/b/notes.md.annotations.yaml', 'version: 1\n');
+    const r = await run(host, ['export', 'a', '--format', 'markdown', '--out', 'b/notes.md']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written b\/notes\.md: it is an annotated article \(its sidecar \/w\/b\/notes\.md\.annotations\.yaml is there\)/m);
+    assert.equal(host.text('/w/b/notes.md'), '# Notes\n');
+  });
+
+  it("another article's sidecar, through a link", async () => {
+    const host = articles('a', 'c').symlink('/w/a/story.txt.csv', '/w/c/story.txt.annotations.yaml');
+    const r = await run(host, ['export', 'a', '--format', 'csv'], { exporters: { csv: csvLike } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /not written a\/story\.txt\.csv: it is the sidecar of \/w\/c\/story\.txt/);
+    assert.equal(host.text('/w/c/story.txt.annotations.yaml'), SIDECAR);
+  });
+
+  it("brat's .txt into a folder holding a same-named annotated article", async () => {
+    const host = articles('a').file('/w/b/story.txt', 'Another story.\n').file('/w/b/story.txt.annotations.yaml', 'version: 1\n');
+    const r = await run(host, ['export', 'a', '--format', 'brat', '--out', 'b']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written b\/story\.txt: it is an annotated article/m);
+    assert.match(r.stdout, /^wrote b\/story\.ann$/m);
+    assert.equal(host.text('/w/b/story.txt'), 'Another story.\n');
+  });
+
+  it("brat's .txt in the article's own folder with the same text is left alone, exit 0", async () => {
+    const host = articles('a');
+    const r = await run(host, ['export', 'a', '--format', 'brat']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'wrote a/story.ann\nExported 1 article (65 annotations) as brat: 1 file written.\n');
+  });
+
+  describe('import -o', () => {
+    const fakeImport = () => ({ sidecar: parseSample(), warnings: [] });
+    const setup = () => articles('.').file('/w/story.ann', 'T1\tSource 0 4\tText\n');
+
+    it('a symbolic link to the article is refused, even with --force', async () => {
+      const host = setup().symlink('/w/link.yaml', '/w/story.txt');
+      const r = await run(host, ['import', 'story.ann', '--text', 'story.txt', '-o', 'link.yaml', '--force'], { importers: { brat: fakeImport } });
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^attribution-lens import: refusing to write the sidecar over link\.yaml: it is the text being annotated \(\/w\/story\.txt, through a link\)/);
+      assert.equal(host.text('/w/story.txt'), TEXT);
+    });
+
+    it('the input file, a hard link to the text, or another article\'s sidecar are refused', async () => {
+      const host = setup().hardLink('/w/story.txt', '/w/hard.yaml').file('/w/other.txt', 'Other.\n').file('/w/other.txt.annotations.yaml', 'version: 1\n');
+      for (const [out, why] of [
+        ['story.ann', /it is the file being imported/],
+        ['hard.yaml', /it is the text being annotated \(a hard link to it\)/],
+        ['other.txt.annotations.yaml', /it is the sidecar of \/w\/other\.txt/],
+        ['other.txt', /it is an annotated article/],
+      ] as const) {
+        const r = await run(host, ['import', 'story.ann', '--text', 'story.txt', '-o', out, '--force'], { importers: { brat: fakeImport } });
+        assert.equal(r.code, 1, out);
+        assert.match(r.stderr, why, out);
+      }
+      assert.equal(host.text('/w/other.txt.annotations.yaml'), 'version: 1\n');
+      assert.equal(host.text('/w/story.txt'), TEXT);
+    });
+
+    it('--force replaces the text\'s own sidecar', async () => {
+      const host = setup();
+      const r = await run(host, ['import', 'story.ann', '--force'], { importers: { brat: fakeImport } });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^wrote story\.txt\.annotations\.yaml: /);
+    });
+  });
+});
+
+describe('pipeline: atomic writes', () => {
+  it('a write that fails midway (disk full) leaves the previous export whole and says so', async () => {
+    const host = articles('docs').file('/w/docs/story.txt.csv', 'previous\n');
+    host.failCreateAfter = { bytes: 2, code: 'ENOSPC' };
+    const r = await run(host, ['export', 'docs', '--format', 'csv'], { exporters: { csv: csvLike } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written docs\/story\.txt\.csv: cannot write: ENOSPC \(no space left on device, write\); the previous file is left as it was$/m);
+    assert.equal(host.text('/w/docs/story.txt.csv'), 'previous\n');
+    assert.deepEqual(host.names('/w/docs'), ['story.txt', 'story.txt.annotations.yaml', 'story.txt.csv'], 'no temporary file left behind');
+  });
+
+  it('import --force with a failing rename keeps the previous sidecar', async () => {
+    const host = articles('.').file('/w/story.ann', '');
+    host.failRename = 'EIO';
+    const r = await run(host, ['import', 'story.ann', '--force'], { importers: { brat: () => ({ sidecar: parseSample(), warnings: [] }) } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^story\.txt\.annotations\.yaml: cannot write: EIO .*; the previous file is left as it was$/m);
+    assert.equal(host.text('/w/story.txt.annotations.yaml'), SIDECAR);
+    assert.deepEqual(host.names('/w'), ['story.ann', 'story.txt', 'story.txt.annotations.yaml']);
+  });
+
+  it('temporary names differ per write and carry the process tag', async () => {
+    const { tempSibling } = await import('../../src/core/pipeline/write');
+    const host = new MemoryHost();
+    const names = new Set(Array.from({ length: 50 }, () => tempSibling(host, '/w/a.csv')));
+    assert.equal(names.size, 50);
+    for (const n of names) assert.match(n, /^\/w\/\.a\.csv\.4242-\d+-[a-z0-9]+\.tmp$/);
+  });
+});
+
+function parseSample() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseSidecar } = require('../../src/core/sidecar') as typeof import('../../src/core/sidecar');
+  return parseSidecar(SIDECAR).sidecar!;
+}
