@@ -1,28 +1,9 @@
 // The pipeline's write rules through the in-memory host, driven by the CLI: no article or sidecar
 // is ever written over, whatever path leads to it, and every write lands whole or not at all.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { CliIo, main } from '../../src/cli';
 import { Exporter } from '../../src/core/export/types';
 import { MemoryHost } from './memoryHost';
-import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
-
-const TEXT = fs.readFileSync(SAMPLE_ARTICLE, 'utf8');
-const SIDECAR = fs.readFileSync(SAMPLE_SIDECAR, 'utf8').replace(/^(\s*file:) .*$/m, '$1 story.txt');
-
-/** /w with an annotated story.txt in each of `dirs`. */
-export function articles(...dirs: string[]): MemoryHost {
-  const host = new MemoryHost().mkdirp('/w');
-  for (const d of dirs) host.file(`/w/${d}/story.txt`, TEXT).file(`/w/${d}/story.txt.annotations.yaml`, SIDECAR);
-  return host;
-}
-
-export async function run(host: MemoryHost, argv: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { host, cwd: '/w', stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), ...extra });
-  return { code, stdout, stderr };
-}
+import { articles, run, SIDECAR, TEXT } from './pipelineHelpers';
 
 /** Like csv: story.txt.csv for one article. */
 const csvLike: Exporter = (list) => [{ path: `${list[0].path}.csv`, content: 'csv\n' }];
