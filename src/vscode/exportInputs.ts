@@ -1,11 +1,13 @@
 // What the exporters and the report read, from VS Code: an open article as the user sees it now
 // (live annotations, unsaved edits included), or every annotated article in a folder from disk.
 import * as vscode from 'vscode';
-import { loadArticle } from '../core/export/article';
+import { LoadedArticle } from '../core/export/article';
 import { ArticleInput } from '../core/export/types';
+import { ArticleFinder } from '../core/pipeline/find';
+import { readArticle, ReadError } from '../core/pipeline/read';
 import { Problem } from '../core/sidecar';
-import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
-import { ArticleStore } from './articleStore';
+import { ArticleStore, MAX_SIDECAR_BYTES } from './articleStore';
+import { WorkspaceHost } from './workspaceHost';
 
 /** An open, loaded article as the editor shows it; undefined when it has no usable sidecar. */
 export function liveArticleInput(store: ArticleStore, doc: vscode.TextDocument, path: string): ArticleInput | undefined {
@@ -39,42 +41,28 @@ export interface Skipped {
 }
 
 /**
- * Every annotated article under `folder`: the sidecars the pattern can name, each matched to the
- * article it belongs to (its folder holds a file whose sidecar it is). Sidecars without an article
- * are returned as skipped, never silently dropped.
+ * Every annotated article under `folder`, found by the pipeline's rule (the same as the CLI's:
+ * node_modules and dot-folders skipped, symlinked folders not followed, special files not
+ * articles). Sidecars without an article are returned as skipped, never silently dropped.
  */
 export async function findAnnotatedArticles(
   folder: vscode.Uri,
   pattern: string,
   token?: vscode.CancellationToken,
 ): Promise<{ articles: FolderArticle[]; skipped: Skipped[] }> {
-  const sidecars = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, sidecarGlob(pattern)), '**/node_modules/**', undefined, token);
-  // How many folders the pattern puts between an article and its sidecar.
-  const depth = sidecarRelativePath('x.txt', pattern).split('/').length - 1;
-  const listings = new Map<string, string[]>();
-  const articles: FolderArticle[] = [];
-  const skipped: Skipped[] = [];
-  for (const sidecar of sidecars.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    if (token?.isCancellationRequested) break;
-    let dir = vscode.Uri.joinPath(sidecar, '..');
-    for (let i = 0; i < depth; i++) dir = vscode.Uri.joinPath(dir, '..');
-    let names = listings.get(dir.toString());
-    if (!names) {
-      const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(dir)).catch(() => [] as [string, vscode.FileType][]);
-      names = entries.filter(([, type]) => type & vscode.FileType.File).map(([name]) => name).sort();
-      listings.set(dir.toString(), names);
-    }
-    const name = names.find((n) => vscode.Uri.joinPath(dir, sidecarRelativePath(n, pattern)).toString() === sidecar.toString());
-    if (name === undefined) skipped.push({ file: sidecar, reason: 'no article beside this sidecar' });
-    else articles.push({ article: vscode.Uri.joinPath(dir, name), sidecar });
-  }
-  return { articles, skipped };
+  const host = new WorkspaceHost(folder);
+  const found = await new ArticleFinder(host, pattern).find([folder.path], () => token?.isCancellationRequested ?? false);
+  return {
+    articles: found.articles.map((r) => ({ article: host.uri(r.article), sidecar: host.uri(r.sidecar) })),
+    skipped: found.strays.map((s) => ({ file: host.uri(s), reason: 'no article beside this sidecar' })),
+  };
 }
 
 /**
  * One article of a folder export: the open document's live state when it is loaded (what the
- * user sees, unsaved changes included), else the files on disk. A sidecar with errors is skipped:
- * exporting the entries that could be read would look complete and not be.
+ * user sees, unsaved changes included), else the files on disk, read by the pipeline's rules (no
+ * special files, a size limit, UTF-8 or an error at its first bad byte). A sidecar with errors is
+ * skipped: exporting the entries that could be read would look complete and not be.
  */
 export async function readArticleInput(
   store: ArticleStore,
@@ -87,16 +75,17 @@ export async function readArticleInput(
     const input = liveArticleInput(store, open, path);
     if (input) return { input, problems: state.model.problems.filter((p) => p.severity !== 'error') };
   }
-  let text: string;
-  let source: string;
+  const host = new WorkspaceHost(found.article);
+  let loaded: LoadedArticle;
   try {
-    const decoder = new TextDecoder('utf-8');
-    text = decoder.decode(await vscode.workspace.fs.readFile(found.article));
-    source = decoder.decode(await vscode.workspace.fs.readFile(found.sidecar)).replace(/^\uFEFF/, '');
+    loaded = (await readArticle(host, { article: found.article.path, sidecar: found.sidecar.path }, path, MAX_SIDECAR_BYTES)).loaded;
   } catch (e) {
-    return { skipped: { file: found.article, reason: `cannot be read: ${e instanceof Error ? e.message : String(e)}` }, problems: [] };
+    if (!(e instanceof ReadError)) throw e;
+    const file = host.uri(e.file);
+    if (e.line === undefined) return { skipped: { file, reason: e.message }, problems: [] };
+    const at: Problem = { severity: 'error', message: e.message, start: 0, end: 0, line: e.line, column: e.column ?? 1 };
+    return { skipped: { file, reason: 'cannot be read as UTF-8 text', problems: [at] }, problems: [] };
   }
-  const loaded = loadArticle(path, text, source);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (!loaded.article || errors.length) {
     const n = errors.length || loaded.problems.length;

@@ -2,6 +2,8 @@
 // is ever written over, whatever path leads to it, and every write lands whole or not at all.
 import * as assert from 'node:assert/strict';
 import { Exporter } from '../../src/core/export/types';
+import { tempSibling } from '../../src/core/pipeline/write';
+import { parseSidecar } from '../../src/core/sidecar';
 import { MemoryHost } from './memoryHost';
 import { articles, run, SIDECAR, TEXT } from './pipelineHelpers';
 
@@ -133,7 +135,6 @@ describe('pipeline: atomic writes', () => {
   });
 
   it('temporary names differ per write and carry the process tag', async () => {
-    const { tempSibling } = await import('../../src/core/pipeline/write');
     const host = new MemoryHost();
     const names = new Set(Array.from({ length: 50 }, () => tempSibling(host, '/w/a.csv')));
     assert.equal(names.size, 50);
@@ -142,7 +143,5 @@ describe('pipeline: atomic writes', () => {
 });
 
 function parseSample() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseSidecar } = require('../../src/core/sidecar') as typeof import('../../src/core/sidecar');
   return parseSidecar(SIDECAR).sidecar!;
 }

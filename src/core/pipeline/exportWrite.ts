@@ -13,7 +13,8 @@ export interface Outcome extends Target {
   reason?: string;
 }
 
-async function sameContent(host: Host, file: string, content: string): Promise<boolean> {
+/** The file holds `content` already (byte-order marks aside). */
+export async function sameContent(host: Host, file: string, content: string): Promise<boolean> {
   try {
     return decodeText(file, await readBytes(host, file)) === content.replace(/^\uFEFF/, '');
   } catch {

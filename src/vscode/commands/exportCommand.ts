@@ -5,10 +5,14 @@ import * as vscode from 'vscode';
 import { exporters } from '../../core/export';
 import { ArticleInput, ExportFile, ExportFormat } from '../../core/export/types';
 import { Problem } from '../../core/sidecar';
+import { sameContent, writePlan } from '../../core/pipeline/exportWrite';
+import { ArticleFinder, ArticleRef } from '../../core/pipeline/find';
+import { protect } from '../../core/pipeline/protect';
+import { outKind, OutKind, planTargets, targetsIn } from '../../core/pipeline/targets';
 import { ArticleStore } from '../articleStore';
-import { writeFileAtomic } from '../atomicWrite';
 import { Config } from '../config';
 import { findAnnotatedArticles, liveArticleInput, readArticleInput, Skipped } from '../exportInputs';
+import { WorkspaceHost } from '../workspaceHost';
 
 /** Arguments that skip the pickers: for tests, keybindings and other extensions. */
 export interface ExportArgs {
@@ -86,7 +90,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
 
   const collected = folder ? await collectFolder(deps, folder) : collectActive(deps.store, activeArticle!);
   if (!collected) return undefined; // cancelled, or already explained
-  const { inputs, skipped, problems, base, protectedUris } = collected;
+  const { inputs, skipped, problems, base, refs } = collected;
   const result: ExportResult = {
     written: [],
     skipped: skipped.map((s) => ({ file: vscode.workspace.asRelativePath(s.file), reason: s.reason })),
@@ -108,23 +112,26 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
     void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const targets = await chooseTargets(files, base, format, args.target);
-  if (!targets) return undefined;
-
-  for (const [file, uri] of targets) {
-    if (protectedUris.has(uri.toString())) {
-      // brat's .txt is the article text: beside the article it is the article itself. Never write over it.
-      if (await sameContent(uri, file.content)) continue;
-      result.skipped.push({ file: vscode.workspace.asRelativePath(uri), reason: 'not written: it is an article or a sidecar being exported' });
-      continue;
-    }
-    try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await writeFileAtomic(uri, file.content);
-      result.written.push(uri);
-    } catch (e) {
-      result.skipped.push({ file: vscode.workspace.asRelativePath(uri), reason: `not written: ${e instanceof Error ? e.message : String(e)}` });
-    }
+  const chosen = await chooseTarget(files, base, format, args.target);
+  if (!chosen) return undefined;
+  // The pipeline's rules, as in the CLI: inside the chosen folder, never over an article or a
+  // sidecar (by file identity, through links too), each file written atomically.
+  const host = new WorkspaceHost(chosen.uri);
+  const plan = chosen.kind === 'file' ? planTargets(files, chosen.uri.path, 'file') : targetsIn(chosen.uri.path, files);
+  if ('error' in plan) {
+    void vscode.window.showErrorMessage(`Attribution Lens: not exported: ${plan.error}`);
+    return undefined;
+  }
+  if (chosen.confirm && !(await confirmReplace(host, plan.targets))) return undefined;
+  const onHost = refs.flatMap((r): ArticleRef[] => {
+    const article = host.pathOf(r.article);
+    const sidecar = host.pathOf(r.sidecar);
+    return article !== undefined && sidecar !== undefined ? [{ article, sidecar }] : [];
+  });
+  const protection = await protect(host, new ArticleFinder(host, deps.config().sidecarPattern), onHost);
+  for (const o of await writePlan(host, plan, protection, new Set(onHost.map((r) => r.article)))) {
+    if (o.status === 'written') result.written.push(host.uri(o.dest));
+    else if (o.status !== 'unchanged') result.skipped.push({ file: vscode.workspace.asRelativePath(host.uri(o.dest)), reason: `not written: ${o.reason}` });
   }
   for (const uri of result.written) deps.output.appendLine(`wrote ${vscode.workspace.asRelativePath(uri)}`);
   void summarize(deps.output, format, inputs.length, result);
@@ -168,8 +175,8 @@ interface Collected {
   problems: { sidecar: vscode.Uri; problems: Problem[] }[];
   /** The folder exported files are named relative to. */
   base: vscode.Uri;
-  /** Articles and sidecars: never written over. */
-  protectedUris: Set<string>;
+  /** The articles and sidecars exported: never written over. */
+  refs: { article: vscode.Uri; sidecar: vscode.Uri }[];
 }
 
 function collectActive(store: ArticleStore, doc: vscode.TextDocument): Collected | undefined {
@@ -192,7 +199,7 @@ function collectActive(store: ArticleStore, doc: vscode.TextDocument): Collected
     skipped: [],
     problems: [{ sidecar: state.sidecar, problems: model.problems }],
     base: vscode.Uri.joinPath(doc.uri, '..'),
-    protectedUris: new Set([doc.uri.toString(), state.sidecar.toString()]),
+    refs: [{ article: doc.uri, sidecar: state.sidecar }],
   };
 }
 
@@ -201,12 +208,11 @@ async function collectFolder(deps: ExportDeps, folder: vscode.Uri): Promise<Coll
     { location: vscode.ProgressLocation.Notification, title: `Attribution Lens: reading ${vscode.workspace.asRelativePath(folder)}`, cancellable: true },
     async (progress, token) => {
       const found = await findAnnotatedArticles(folder, deps.config().sidecarPattern, token);
-      const collected: Collected = { inputs: [], skipped: [...found.skipped], problems: [], base: folder, protectedUris: new Set() };
+      const collected: Collected = { inputs: [], skipped: [...found.skipped], problems: [], base: folder, refs: found.articles };
       const total = found.articles.length;
       for (const [i, f] of found.articles.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: `${i + 1} of ${total}: ${vscode.workspace.asRelativePath(f.article)}`, increment: 100 / Math.max(total, 1) });
-        collected.protectedUris.add(f.article.toString()).add(f.sidecar.toString());
         const rel = f.article.path.slice(folder.path.replace(/\/$/, '').length + 1);
         const read = await readArticleInput(deps.store, f, rel);
         if (read.skipped) collected.skipped.push(read.skipped);
@@ -224,46 +230,39 @@ async function collectFolder(deps: ExportDeps, folder: vscode.Uri): Promise<Coll
 
 const EXTENSIONS: Record<ExportFormat, string> = { json: 'json', csv: 'csv', markdown: 'md', html: 'html', brat: 'ann', w3c: 'jsonld' };
 
-/** Where each file goes: a save dialog for one file, a folder for several. */
-async function chooseTargets(files: ExportFile[], base: vscode.Uri, format: FormatPick, target: string | vscode.Uri | undefined): Promise<[ExportFile, vscode.Uri][] | undefined> {
+/**
+ * Where the files go: a save dialog for one file, a folder for several. A target given by argument
+ * is a file or a folder by the pipeline's rule (the CLI's --out rule).
+ */
+async function chooseTarget(
+  files: ExportFile[],
+  base: vscode.Uri,
+  format: FormatPick,
+  target: string | vscode.Uri | undefined,
+): Promise<{ uri: vscode.Uri; kind: OutKind; confirm?: boolean } | undefined> {
   const given = toUri(target);
+  if (given) return { uri: given, kind: await outKind(new WorkspaceHost(given), format.format, given.path, typeof target === 'string' ? target : given.path) };
   if (files.length === 1) {
-    const uri = given
-      ? given
-      : await vscode.window.showSaveDialog({
-          title: `Export Annotations as ${format.label}`,
-          defaultUri: vscode.Uri.joinPath(base, files[0].path),
-          filters: { [format.label]: [EXTENSIONS[format.format]] },
-          saveLabel: 'Export',
-        });
-    return uri && [[files[0], uri]];
+    const uri = await vscode.window.showSaveDialog({
+      title: `Export Annotations as ${format.label}`,
+      defaultUri: vscode.Uri.joinPath(base, files[0].path),
+      filters: { [format.label]: [EXTENSIONS[format.format]] },
+      saveLabel: 'Export',
+    });
+    return uri && { uri, kind: 'file' };
   }
-  const folder = given ?? (await pickFolder(`Export ${files.length} ${format.label} files into this folder`, 'Export Here', vscode.Uri.joinPath(base, 'x')));
-  if (!folder) return undefined;
-  const targets = files.map((f): [ExportFile, vscode.Uri] => [f, vscode.Uri.joinPath(folder, f.path)]);
-  if (!given) {
-    const existing: vscode.Uri[] = [];
-    for (const [f, uri] of targets) if ((await exists(uri)) && !(await sameContent(uri, f.content))) existing.push(uri);
-    if (existing.length) {
-      const names = existing.slice(0, 3).map((u) => vscode.workspace.asRelativePath(u)).join(', ') + (existing.length > 3 ? ', …' : '');
-      const ok = await vscode.window.showWarningMessage(`${existing.length} of the files exist already (${names}). Replace them?`, { modal: true }, 'Replace');
-      if (ok !== 'Replace') return undefined;
-    }
-  }
-  return targets;
+  const folder = await pickFolder(`Export ${files.length} ${format.label} files into this folder`, 'Export Here', vscode.Uri.joinPath(base, 'x'));
+  return folder && { uri: folder, kind: 'folder', confirm: true };
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
-}
-
-async function sameContent(uri: vscode.Uri, content: string): Promise<boolean> {
-  try {
-    const now = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-    return now.replace(/^\uFEFF/, '') === content.replace(/^\uFEFF/, '');
-  } catch {
-    return false;
-  }
+/** Files in a picked folder that would be replaced by different content: asked first. */
+async function confirmReplace(host: WorkspaceHost, targets: readonly { file: ExportFile; dest: string }[]): Promise<boolean> {
+  const existing: vscode.Uri[] = [];
+  for (const t of targets) if ((await host.stat(t.dest)) && !(await sameContent(host, t.dest, t.file.content))) existing.push(host.uri(t.dest));
+  if (!existing.length) return true;
+  const names = existing.slice(0, 3).map((u) => vscode.workspace.asRelativePath(u)).join(', ') + (existing.length > 3 ? ', …' : '');
+  const ok = await vscode.window.showWarningMessage(`${existing.length} of the files exist already (${names}). Replace them?`, { modal: true }, 'Replace');
+  return ok === 'Replace';
 }
 
 function logDetails(output: vscode.OutputChannel, format: FormatPick, skipped: Skipped[], problems: Collected['problems']): void {
