@@ -76,6 +76,15 @@ describe('pipeline: never writes over an article or a sidecar', () => {
     assert.equal(r.stdout, 'wrote a/story.ann\nExported 1 article (65 annotations) as brat: 1 file written.\n');
   });
 
+  it('keeps exports inside the output folder, even when a subfolder of it is a link leading out', async () => {
+    const host = articles('a', 'b').mkdirp('/elsewhere').symlink('/w/site/a', '/elsewhere');
+    const r = await run(host, ['export', 'a', 'b', '--format', 'html', '--out', 'site']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written site\/a\/story\.txt\.html: its folder leads outside the output folder \(to \/elsewhere\)$/m);
+    assert.match(r.stdout, /^wrote site\/b\/story\.txt\.html$/m);
+    assert.deepEqual(host.names('/elsewhere'), []);
+  });
+
   describe('import -o', () => {
     const fakeImport = () => ({ sidecar: parseSample(), warnings: [] });
     const setup = () => articles('.').file('/w/story.ann', 'T1\tSource 0 4\tText\n');
