@@ -7,7 +7,6 @@ import { toPosix } from './nodeHost';
 
 // C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates,
 // the marks that reorder text, and the line and paragraph separators some terminals break on.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control and bidi character written as an escape (\x1b, \u202e), so it stays visible. */

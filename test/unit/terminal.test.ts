@@ -6,7 +6,6 @@ import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
 import { MemoryHost } from './memoryHost';
 import { run } from './pipelineHelpers';
 
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('terminal output', () => {
