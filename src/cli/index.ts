@@ -26,6 +26,7 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     exporters: io.exporters ?? registryExporters,
     importers: io.importers ?? registryImporters,
     readLimit: io.readLimit ?? DEFAULT_READ_LIMIT,
+    stdoutIsTerminal: io.stdoutIsTerminal ?? (io.stdout ? false : process.stdout.isTTY === true),
   };
   const [command, ...rest] = argv;
   try {

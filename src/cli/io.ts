@@ -17,6 +17,8 @@ export interface CliIo {
   importers: Partial<Record<ImportFormat, CliImporter>>;
   /** Largest article, sidecar or import file read, in bytes. */
   readLimit: number;
+  /** Standard output is a terminal (exported data written there is escaped like messages). */
+  stdoutIsTerminal?: boolean;
 }
 
 /** Exit codes: the command ran and all is well / found problems / could not run as asked. */

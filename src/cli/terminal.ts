@@ -10,8 +10,9 @@ import { toPosix } from './nodeHost';
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control and bidi character written as an escape (\x1b, \u202e), so it stays visible. */
-export function visible(text: string): string {
+export function visible(text: string, keepCarriageReturns = false): string {
   return text.replace(UNSAFE, (c) => {
+    if (keepCarriageReturns && c === '\r') return c;
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
@@ -22,7 +23,7 @@ export interface Terminal {
   info(line: string): void;
   /** A line of warning or error (stderr). */
   warn(line: string): void;
-  /** Exported data, as it is (only for `--out -`). */
+  /** Exported data (only for `--out -`): as it is into a pipe or a file, made visible on a terminal. */
   data(text: string): void;
   /** A path as the user would type it: relative to the working folder when inside it. */
   display(file: string): string;
@@ -30,7 +31,7 @@ export interface Terminal {
   located(file: string, p: Pick<Problem, 'line' | 'column' | 'message' | 'severity'>, label?: string): string;
 }
 
-export function terminal(io: { stdout(t: string): void; stderr(t: string): void; cwd: string }, infoToStderr = false): Terminal {
+export function terminal(io: { stdout(t: string): void; stderr(t: string): void; cwd: string; stdoutIsTerminal?: boolean }, infoToStderr = false): Terminal {
   const cwd = toPosix(io.cwd);
   const display = (file: string) => {
     const rel = path.posix.relative(cwd, file);
@@ -39,7 +40,8 @@ export function terminal(io: { stdout(t: string): void; stderr(t: string): void;
   return {
     info: (line) => (infoToStderr ? io.stderr : io.stdout)(visible(line) + '\n'),
     warn: (line) => io.stderr(visible(line) + '\n'),
-    data: (text) => io.stdout(text),
+    // A CSV's line ends stay; an escape a sidecar smuggled into a quote does not reach the terminal.
+    data: (text) => io.stdout(io.stdoutIsTerminal ? visible(text, true) : text),
     display,
     located: (file, p, label = p.severity) => `${display(file)}:${p.line}:${p.column}: ${label}: ${p.message}`,
   };

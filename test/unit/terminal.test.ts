@@ -35,4 +35,13 @@ describe('terminal output', () => {
     assert.match(outputs[0].stdout, /^FAIL gone\\x1b\[1A\.txt\.annotations\.yaml: a sidecar without its article/m);
     assert.match(outputs[2].stderr, /cannot find the text|no such file/);
   });
+
+  it('export --out - writes the data as it is into a pipe, escaped (line ends kept) on a terminal', async () => {
+    const host = new MemoryHost().file('/w/s.txt', 'Hi\n').file('/w/s.txt.annotations.yaml', 'version: 1\n');
+    const hostile = () => [{ path: 's.csv', content: 'a,\x1b]8;;http://evil\x07b\r\n' }];
+    const piped = await run(host, ['export', '.', '--format', 'csv', '--out', '-'], { exporters: { csv: hostile } });
+    assert.equal(piped.stdout, 'a,\x1b]8;;http://evil\x07b\r\n');
+    const tty = await run(host, ['export', '.', '--format', 'csv', '--out', '-'], { exporters: { csv: hostile }, stdoutIsTerminal: true });
+    assert.equal(tty.stdout, 'a,\\x1b]8;;http://evil\\x07b\r\n');
+  });
 });
