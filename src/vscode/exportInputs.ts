@@ -84,7 +84,7 @@ export async function readArticleInput(
     const file = host.uri(e.file);
     if (e.line === undefined) return { skipped: { file, reason: e.message }, problems: [] };
     const at: Problem = { severity: 'error', message: e.message, start: 0, end: 0, line: e.line, column: e.column ?? 1 };
-    return { skipped: { file, reason: 'cannot be read as UTF-8 text', problems: [at] }, problems: [] };
+    return { skipped: { file, reason: `cannot be read as UTF-8 text (line ${e.line}, column ${at.column})`, problems: [at] }, problems: [] };
   }
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (!loaded.article || errors.length) {

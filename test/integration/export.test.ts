@@ -121,6 +121,24 @@ describe('Export and report', function () {
     assert.match(fs.readFileSync(path.join(dir, 'one.ann'), 'utf8'), /^T1\t/m);
   });
 
+  it('never writes over an article through a link, and skips a Latin-1 article naming line:column (the CLI\'s rules)', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = path.join(folder(), 'export-hostile');
+    copySample(path.join(dir, 'one.txt'));
+    copySample(path.join(dir, 'latin.txt'));
+    fs.writeFileSync(path.join(dir, 'latin.txt'), Buffer.from('Caf\xe9\n', 'latin1'));
+    const out = path.join(tmp, 'hostile');
+    fs.mkdirSync(out);
+    fs.symlinkSync(path.join(dir, 'one.txt'), path.join(out, 'one.txt.html'));
+    const before = fs.readFileSync(path.join(dir, 'one.txt'), 'utf8');
+    const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'html', folder: dir, target: out });
+    assert.deepEqual(result.written, []);
+    const skipped = Object.fromEntries(result.skipped.map((s) => [path.basename(s.file), s.reason]));
+    assert.match(skipped['one.txt.html'] ?? '', /^not written: it is an article/);
+    assert.match(skipped['latin.txt'] ?? '', /cannot be read as UTF-8 text \(line 1, column 4\)/);
+    assert.equal(fs.readFileSync(path.join(dir, 'one.txt'), 'utf8'), before);
+  });
+
   it('shows the report beside the article, redraws it as annotations change, and reveals what is clicked', async () => {
     editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('attributionLens.showReport');
