@@ -6,7 +6,8 @@ import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 import { findArticles, parse, readFailure, strayMessage, stringOption, UsageError } from './args';
 import { HELP } from './help';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS } from './io';
-import { plural, Terminal, terminal } from './terminal';
+import { plural } from '../core/wording';
+import { Terminal, terminal } from './terminal';
 
 interface CheckTally {
   articles: number;

@@ -11,7 +11,8 @@ import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 import { findArticles, parse, readFailure, resolvePath, strayMessage, stringOption, UsageError } from './args';
 import { HELP } from './help';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, TOOL } from './io';
-import { plural, terminal } from './terminal';
+import { plural } from '../core/wording';
+import { terminal } from './terminal';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown', 'html', 'brat', 'w3c'];
 

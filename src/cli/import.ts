@@ -12,7 +12,8 @@ import { DEFAULT_SIDECAR_PATTERN, sidecarRelativePath } from '../core/sidecarPat
 import { parse, readFailure, resolvePath, stringOption, UsageError } from './args';
 import { HELP } from './help';
 import { CliImporter, CliIo, EXIT_OK, EXIT_PROBLEMS, TOOL } from './io';
-import { plural, terminal } from './terminal';
+import { plural } from '../core/wording';
+import { terminal } from './terminal';
 
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('import', args, {

@@ -46,7 +46,3 @@ export function terminal(io: { stdout(t: string): void; stderr(t: string): void;
     located: (file, p, label = p.severity) => `${display(file)}:${p.line}:${p.column}: ${label}: ${p.message}`,
   };
 }
-
-export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

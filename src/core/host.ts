@@ -45,10 +45,3 @@ export interface Host {
   /** Part of every temporary file name, so two processes never pick the same one (the pid on Node). */
   readonly tempTag: string;
 }
-
-/** An error's code and message, as people read them: `ENOSPC (no space left on device, write)`. */
-export function errorText(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown };
-  const message = typeof err?.message === 'string' ? err.message.replace(/^\w+: /, '') : String(e);
-  return typeof err?.code === 'string' && /^E[A-Z]+$/.test(err.code) ? `${err.code} (${message})` : message;
-}

@@ -1,6 +1,7 @@
 // Writing an export's files: each target checked against the protected files, kept inside the
 // output folder even through a symlinked subfolder, and written atomically.
-import { errorText, Host } from '../host';
+import { Host } from '../host';
+import { errorText } from '../wording';
 import { dirname, isInside } from '../posixPath';
 import { Protection, refusal } from './protect';
 import { decodeText, readBytes } from './read';

@@ -2,7 +2,8 @@
 // process without end), never more than the limit, and text that is not UTF-8 is an error at its
 // first bad byte, never a page of U+FFFD.
 import { loadArticle, LoadedArticle } from '../export/article';
-import { errorText, Host } from '../host';
+import { Host } from '../host';
+import { errorText } from '../wording';
 import { ArticleRef } from './find';
 
 /** Articles and sidecars are text: anything past this is not one. */

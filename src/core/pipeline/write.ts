@@ -1,6 +1,7 @@
 // Every write lands whole or not at all: a temporary sibling, then a rename over the target. A
 // failed write (a full disk, a vanished folder) leaves the previous file as it was and says so.
-import { errorText, Host } from '../host';
+import { Host } from '../host';
+import { errorText } from '../wording';
 import { basename, dirname, join } from '../posixPath';
 
 let counter = 0;
