@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
+import { NodeHost, toPosix } from '../../src/cli/nodeHost';
+import { writeAtomic, WriteError } from '../../src/core/pipeline/write';
 import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
 
 async function run(cwd: string, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -144,5 +146,35 @@ describe('attribution-lens CLI on a real disk: hostile paths', function () {
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stdout, /^OK   docs\/evil\\x1b\]0;owned\\x07\.txt: /m);
     assert.doesNotMatch(r.stdout, /\x1b|\x07/);
+  });
+});
+
+describe('atomic writes on node:fs', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-write-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('two writes at once to one file: it ends whole, one or the other, never mixed; no temporary file stays', async () => {
+    const host = new NodeHost();
+    const target = toPosix(path.join(tmp, 'story.txt.annotations.yaml'));
+    const a = 'a'.repeat(3_000_000);
+    const b = 'b'.repeat(2_000_000);
+    await Promise.all([writeAtomic(host, target, a), writeAtomic(host, target, b), writeAtomic(host, target, a)]);
+    const now = fs.readFileSync(target, 'utf8');
+    assert.ok(now === a || now === b, `whole: ${now.length} bytes`);
+    assert.deepEqual(fs.readdirSync(tmp), ['story.txt.annotations.yaml']);
+  });
+
+  it('replace: false never replaces a file that is there (EEXIST), and leaves it whole', async () => {
+    const host = new NodeHost();
+    const target = toPosix(path.join(tmp, 'x.yaml'));
+    fs.writeFileSync(target, 'mine');
+    await assert.rejects(writeAtomic(host, target, 'theirs', { replace: false }), (e: WriteError) => e.code === 'EEXIST');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'mine');
+    assert.deepEqual(fs.readdirSync(tmp), ['x.yaml']);
+    await writeAtomic(host, toPosix(path.join(tmp, 'new.yaml')), 'fresh', { replace: false });
+    assert.equal(fs.readFileSync(path.join(tmp, 'new.yaml'), 'utf8'), 'fresh');
   });
 });
