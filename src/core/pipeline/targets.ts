@@ -3,7 +3,7 @@
 // it as a file when it ends in a known extension or is an existing file, else as a folder.
 import { ExportFile, ExportFormat } from '../export/types';
 import { Host } from '../host';
-import { isAbsolute, join, normalize } from '../posixPath';
+import { dirname, isAbsolute, join, normalize } from '../posixPath';
 
 /** Formats whose export is one set of files per article, whatever their number. */
 export const PER_ARTICLE_FORMATS: ReadonlySet<ExportFormat> = new Set(['html', 'brat', 'w3c']);
@@ -51,7 +51,7 @@ export function planTargets(files: readonly ExportFile[], out: string, kind: Out
   if (kind === 'file') {
     if (files.length !== 1) return { error: `the export gives ${files.length} files, so its target must be a folder` };
     const dest = normalize(out);
-    return { targets: [{ file: files[0], dest }], folder: dest.slice(0, dest.lastIndexOf('/')) || '/' };
+    return { targets: [{ file: files[0], dest }], folder: dirname(dest) };
   }
   return targetsIn(out, files);
 }

@@ -21,7 +21,11 @@ export interface ExportArgs {
   bom?: boolean;
   /** Export every annotated article in this folder (path or URI) instead of the active article. */
   folder?: string | vscode.Uri;
-  /** The file to write (one output file) or the folder to write into (several); no overwrite question. */
+  /**
+   * Where to write, with no overwrite question: a folder for html, brat and w3c; for json, csv and
+   * markdown a file when it ends in .json, .csv, .md or .markdown or is an existing file, else a
+   * folder (the CLI's --out rule).
+   */
   target?: string | vscode.Uri;
 }
 
