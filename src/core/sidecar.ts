@@ -17,6 +17,7 @@ import {
   SPEAKER_KINDS,
   STANCES,
 } from './model';
+import { colorProblem } from './palette';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -192,6 +193,13 @@ function validate(data: unknown): { sidecar?: Sidecar; problems: RawProblem[]; r
       members: c.stringList(e, path, 'members'),
       note: c.optString(e, path, 'note'),
     });
+    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
+    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
+    // as in any text field).
+    const color = c.optString(e, path, 'color');
+    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
+    if (colorIssue) problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
+    if (color !== undefined) sidecar.speakers.get(id)!.color = color;
   }
   for (const [id, e, path] of c.entries(data, 'demands')) {
     sidecar.demands.set(id, {
@@ -384,7 +392,7 @@ function child(map: YAMLMap, key: string): Node | undefined {
 // Writing
 
 const DOCUMENT_KEYS = ['file', 'sha256', 'offsets'] as const;
-const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note'] as const;
+const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note', 'color'] as const;
 const DEMAND_KEYS = ['summary', 'by', 'to', 'status', 'note'] as const;
 const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin'] as const;
 const TOP_KEYS = ['version', 'document', 'speakers', 'demands', 'annotations'] as const;
@@ -417,6 +425,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     aliases: s.aliases,
     members: s.members,
     note: s.note,
+    color: s.color,
   }), SPEAKER_KEYS, 'speakers');
   syncEntries(doc, blockWhenFilled(ensureMap(doc, root, 'demands'), sidecar.demands.size), sidecar.demands, (m) => ({
     summary: m.summary,
@@ -514,7 +523,8 @@ function setFields(doc: Document, map: YAMLMap, values: Record<string, unknown>,
     const value = values[key];
     const idx = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-      if (idx !== -1) map.items.splice(idx, 1);
+      // An empty value with a comment is a person's note (`color: #d62728` unquoted reads so): keep it.
+      if (idx !== -1 && !isCommentedEmpty(map.items[idx].value)) map.items.splice(idx, 1);
       continue;
     }
     if (idx !== -1) {
@@ -536,6 +546,10 @@ function setFields(doc: Document, map: YAMLMap, values: Record<string, unknown>,
     }
     map.items.splice(at, 0, pair as Pair<Node, Node>);
   }
+}
+
+function isCommentedEmpty(node: unknown): boolean {
+  return isScalar(node) && node.value === null && !!(node.comment || node.commentBefore);
 }
 
 function sameValue(node: Node | null, value: unknown): boolean {
