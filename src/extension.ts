@@ -28,6 +28,8 @@ import { ArticleViews, ViewNode } from './vscode/views';
 /** What tests (and other extensions) may read: what is drawn, as offsets into the document. */
 export interface AttributionLensApi {
   decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
+  /** How each decoration key is drawn (its render options, theme colours as `theme:<id>`). */
+  decorationStyles(): Record<string, Record<string, string>>;
   /** The article's live annotations, where they are now (they move with every edit at once). */
   annotations(document: vscode.TextDocument): Annotation[];
   /** Resolves when the article's sidecar has been (re)loaded. */
@@ -110,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
       }
       return out;
     },
+    decorationStyles: () => decorations.renderOptions(),
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },

@@ -205,11 +205,71 @@ describe('Attribution Lens on the sample article', function () {
     await waitFor('reload after the file changed', () => Object.keys(lapi.decorations(ldoc)).some((k) => k.startsWith('mention:')), 15_000);
   });
 
+  it('15 speakers get 15 distinct colours, an underline past the tenth, and their own sidecar color', async () => {
+    const name = 'many-speakers.txt';
+    const count = 15;
+    const lines: string[] = [];
+    const speakers: string[] = [];
+    const annotations: string[] = [];
+    let at = 0;
+    for (let i = 1; i <= count; i++) {
+      const who = `Speaker${i}`;
+      const quote = `"Words of number ${i}."`;
+      const line = `${who} said ${quote}\n`;
+      speakers.push(`  s${i}: {name: ${who}, kind: person${i === 12 ? ', color: "#D62728"' : ''}}`);
+      annotations.push(`  - {id: m${i}, type: mention, speaker: s${i}, start: ${at}, end: ${at + who.length}}`);
+      const q = at + line.indexOf(quote);
+      annotations.push(`  - {id: q${i}, type: quote, speaker: s${i}, start: ${q}, end: ${q + quote.length}}`);
+      lines.push(line);
+      at += line.length;
+    }
+    fs.writeFileSync(workspaceFile(name).fsPath, lines.join(''));
+    fs.writeFileSync(workspaceFile(name + '.annotations.yaml').fsPath, ['version: 1', 'speakers:', ...speakers, 'annotations:', ...annotations, ''].join('\n'));
+    const { doc: mdoc, api: mapi } = await openArticle(name);
+    const quoteKeys = () => Object.keys(mapi.decorations(mdoc)).filter((k) => k.startsWith('quote:'));
+    const drawn = (theme: string) => {
+      const keys = quoteKeys();
+      assert.equal(keys.length, count, `one quote decoration per speaker (${theme}): ${keys.join(', ')}`);
+      const styles = mapi.decorationStyles();
+      const fills = keys.map((k) => styles[k].backgroundColor);
+      const lines = keys.map((k) => styles[k].overviewRulerColor);
+      assert.equal(new Set(fills).size, count, `distinct fills (${theme}): ${fills.join(', ')}`);
+      assert.equal(new Set(lines).size, count, `distinct line colours (${theme}): ${lines.join(', ')}`);
+      const ranges = mapi.decorations(mdoc);
+      const ofSpeaker = (i: number) => {
+        const start = mdoc.getText().indexOf(`"Words of number ${i}."`);
+        return styles[keys.find((k) => ranges[k].some((r) => r.start === start))!];
+      };
+      for (let i = 1; i <= 10; i++) assert.equal(ofSpeaker(i).backgroundColor, `theme:attributionLens.speaker${i}`, `speaker ${i} is themable`);
+      for (const i of [11, 13, 14, 15]) assert.match(ofSpeaker(i).borderStyle ?? '', /^(solid|dashed|dotted)$/, `speaker ${i} has an underline`);
+      assert.equal(ofSpeaker(12).overviewRulerColor, '#d62728', 'speaker 12 in their own colour');
+      assert.match(ofSpeaker(12).backgroundColor, /^#d62728[0-9a-f]{2}$/);
+      return keys.map((k) => styles[k].overviewRulerColor);
+    };
+    const config = vscode.workspace.getConfiguration('workbench');
+    const dark = await waitFor('15 quote colours', () => quoteKeys().length === count && drawn('dark'));
+    try {
+      type Theme = { id?: string; label: string; uiTheme: string };
+      const themes: Theme[] = vscode.extensions.all.flatMap((e) => (e.packageJSON?.contributes?.themes as Theme[] | undefined) ?? []);
+      const light = themes.find((t) => t.uiTheme === 'vs');
+      assert.ok(light, 'a light theme is installed');
+      await config.update('colorTheme', light.id ?? light.label, vscode.ConfigurationTarget.Global);
+      await waitFor('light theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light);
+      const onLight = await waitFor('colours for the light theme', () => {
+        const now = quoteKeys().length === count && drawn('light');
+        return now && now.join() !== dark.join() && now;
+      });
+      assert.notEqual(onLight[10], dark[10], 'generated colours follow the theme');
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   after(() => {
     // Leave the workspace as the next suite expects it.
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) return;
-    for (const f of ['hostile.txt', 'broken.txt', 'badyaml.txt', 'live.txt']) {
+    for (const f of ['hostile.txt', 'broken.txt', 'badyaml.txt', 'live.txt', 'many-speakers.txt']) {
       for (const p of [f, f + '.annotations.yaml']) fs.rmSync(path.join(folder, p), { force: true });
     }
   });
