@@ -16,6 +16,7 @@ export class DecorationController implements vscode.Disposable {
   /** What each type was made with, colours as text: for tests. */
   private options = new Map<Key, Record<string, string>>();
   private base: ThemeBase = themeBase();
+  private themeKind = vscode.window.activeColorTheme.kind;
   private cache = new WeakMap<ArticleModel, { version: number; configKey: string; ranges: Map<Key, vscode.Range[]> }>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -27,8 +28,9 @@ export class DecorationController implements vscode.Disposable {
     this.disposables.push(
       store.onDidChange((uri) => this.redraw(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
-      vscode.window.onDidChangeActiveColorTheme(() => {
-        if (themeBase() !== this.base) this.reconfigure();
+      // Literal colours depend on the kind of theme (their set, and the fill's alpha).
+      vscode.window.onDidChangeActiveColorTheme((theme) => {
+        if (theme.kind !== this.themeKind) this.reconfigure();
       }),
     );
   }
@@ -37,6 +39,7 @@ export class DecorationController implements vscode.Disposable {
   reconfigure(): void {
     this.disposeTypes();
     this.base = themeBase();
+    this.themeKind = vscode.window.activeColorTheme.kind;
     this.createTypes();
     this.cache = new WeakMap();
     this.redraw();
