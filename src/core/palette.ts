@@ -18,6 +18,12 @@ export const THEMED_COLORS: Record<ThemeBase, readonly string[]> = {
   light: ['#1f6fd6', '#d66a12', '#2e9e3a', '#d6294f', '#7a4fd6', '#a89400', '#129e9e', '#c2259c', '#6b8a1a', '#8a5a2b'],
 };
 
+/** Other colours the extension draws with (demand box, response underline, orphan mark): kept clear of too. */
+const OTHER_COLORS: Record<ThemeBase, readonly string[]> = {
+  dark: ['#ff5f5f', '#2fd0a8', '#ffcc00'],
+  light: ['#c41a1a', '#0a7d62', '#b38f00'],
+};
+
 export const UNDERLINE_STYLES = ['solid', 'dashed', 'dotted'] as const;
 export type UnderlineStyle = (typeof UNDERLINE_STYLES)[number];
 
@@ -103,11 +109,11 @@ export function colorProblem(speakerId: string, value: string | null): string | 
  * and chromas high enough to read as colours, not greys.
  */
 const LIGHTNESS: Record<ThemeBase, number[]> = {
-  dark: [0.62, 0.68, 0.74, 0.8, 0.86, 0.92],
-  light: [0.38, 0.44, 0.5, 0.56, 0.62, 0.68],
+  dark: [0.62,0.68,0.74,0.8,0.86,0.92],
+  light: [0.38,0.44,0.5,0.56,0.62,0.68],
 };
 const CHROMA = [0.08, 0.11, 0.14, 0.17, 0.2, 0.23];
-const HUE_STEP = 5;
+const HUE_STEP = 3;
 
 interface Generator {
   candidates: { hex: string; lab: Oklab; nearest: number }[];
@@ -118,7 +124,7 @@ const generators = new Map<ThemeBase, Generator>();
 
 /**
  * The n-th (0-based) generated colour: of all candidates, the one farthest (OKLab) from
- * the ten themed colours and every colour generated before it. Each pick depends only on
+ * the ten themed colours, the demand and response colours, and every colour generated before it. Each pick depends only on
  * the ones before, so a speaker's colour never changes when speakers are added after it.
  * The underline style is the one whose speakers are farthest in colour from this one, so
  * the colours nearest alike differ in the second channel.
@@ -147,7 +153,7 @@ function generatorFor(base: ThemeBase): Generator {
       }
     }
   }
-  const themed = THEMED_COLORS[base].map((hex) => rgbToOklab(parseHexColor(hex)!));
+  const themed = [...THEMED_COLORS[base], ...OTHER_COLORS[base]].map((hex) => rgbToOklab(parseHexColor(hex)!));
   for (const cand of candidates) for (const t of themed) cand.nearest = Math.min(cand.nearest, oklabDistance(cand.lab, t));
   g = { candidates, picked: [] };
   generators.set(base, g);
