@@ -35,6 +35,8 @@ export interface SpeakerStyle {
   themeSlot?: number;
   /** `#rrggbb` when not themed: generated, or the speaker's own `color`. */
   color?: string;
+  /** Set when the colour is the speaker's own, from the sidecar. */
+  own?: true;
   /** Generated colours only: the style of the line under quotes. */
   underline?: UnderlineStyle;
   /** Names what is drawn: speakers with equal keys look alike (the same theme slot or colour). */
@@ -79,7 +81,7 @@ export function speakerStyles(sidecar: Sidecar, colorBy: 'speaker' | 'kind', bas
       continue;
     }
     const own = speaker.color === undefined ? undefined : parseHexColor(speaker.color);
-    out.set(id, own ? { position, color: formatHex(own), key: formatHex(own) } : automaticStyle(position, base));
+    out.set(id, own ? { position, color: formatHex(own), own: true, key: formatHex(own) } : automaticStyle(position, base));
   }
   return out;
 }
@@ -99,6 +101,33 @@ export function colorProblem(speakerId: string, value: string | null): string | 
   }
   if (parseHexColor(value)) return undefined;
   return `Speaker "${speakerId}": "color" must be a hex colour such as "#d62728" or "#c00", not "${value}"; ${fallback}`;
+}
+
+/** Closer than this (OKLab) two colours pass for one at a glance; the themed defaults are all farther apart. */
+export const CLASH_DISTANCE = 0.06;
+
+/**
+ * Speakers whose own colour looks like another speaker's (automatic or own, on dark or light
+ * themes at their default colours): a misattribution waiting to happen, said once per speaker.
+ */
+export function ownColorClashes(sidecar: Sidecar): { speakerId: string; message: string }[] {
+  const out = new Map<string, string>();
+  for (const base of ['dark', 'light'] as const) {
+    const styles = [...speakerStyles(sidecar, 'speaker', base)];
+    const hexOf = (s: SpeakerStyle) => s.color ?? THEMED_COLORS[base][s.themeSlot! - 1];
+    styles.forEach(([id, style], i) => {
+      if (out.has(id) || !style.own) return;
+      const lab = rgbToOklab(parseHexColor(style.color!)!);
+      // Against everyone with an automatic colour, and the own colours listed before this one.
+      const other = styles.find(
+        ([otherId, o], j) => otherId !== id && (!o.own || j < i) && oklabDistance(lab, rgbToOklab(parseHexColor(hexOf(o))!)) < CLASH_DISTANCE,
+      );
+      if (other) {
+        out.set(id, `Speaker "${id}": color "${style.color}" is hard to tell from the colour of speaker "${other[0]}" (${hexOf(other[1])} on ${base} themes); choose another, or leave "color" out for an automatic colour`);
+      }
+    });
+  }
+  return [...out].map(([speakerId, message]) => ({ speakerId, message }));
 }
 
 // ---------------------------------------------------------------------------------------

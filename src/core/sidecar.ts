@@ -17,7 +17,7 @@ import {
   SPEAKER_KINDS,
   STANCES,
 } from './model';
-import { colorProblem } from './palette';
+import { colorProblem, ownColorClashes } from './palette';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -201,6 +201,7 @@ function validate(data: unknown): { sidecar?: Sidecar; problems: RawProblem[]; r
     if (colorIssue) problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
     if (color !== undefined) sidecar.speakers.get(id)!.color = color;
   }
+  for (const clash of ownColorClashes(sidecar)) problems.push({ severity: 'warning', message: clash.message, path: ['speakers', clash.speakerId, 'color'] });
   for (const [id, e, path] of c.entries(data, 'demands')) {
     sidecar.demands.set(id, {
       id,

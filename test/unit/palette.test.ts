@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatHex, oklabDistance, oklchToRgb, parseHexColor, rgbToOklab } from '../../src/core/colorSpace';
 import { Sidecar } from '../../src/core/model';
-import { automaticStyle, generated, PALETTE_SIZE, speakerSlot, speakerSlots, speakerStyles, THEMED_COLORS, ThemeBase } from '../../src/core/palette';
+import { automaticStyle, generated, ownColorClashes, PALETTE_SIZE, speakerSlot, speakerSlots, speakerStyles, THEMED_COLORS, ThemeBase } from '../../src/core/palette';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { REPO_ROOT, sampleSidecarSource, sidecarWith, speaker } from './helpers';
 
@@ -116,7 +116,7 @@ describe('palette', () => {
   it('a speaker’s own colour wins, in any case and short form; others keep their places', () => {
     const s = sidecarWith([speaker('a', 'A'), speaker('b', 'B', { color: '#D62728' }), speaker('c', 'C', { color: '#c00' }), ...many(12)], [], []);
     const styles = speakerStyles(s, 'speaker', 'light');
-    assert.deepEqual(styles.get('b'), { position: 2, color: '#d62728', key: '#d62728' });
+    assert.deepEqual(styles.get('b'), { position: 2, color: '#d62728', own: true, key: '#d62728' });
     assert.equal(styles.get('c')?.color, '#cc0000');
     assert.equal(styles.get('s0')?.themeSlot, 4, 'the next speaker is still the fourth');
     assert.equal(styles.get('s11')?.position, 15);
@@ -124,6 +124,17 @@ describe('palette', () => {
     assert.equal(speakerStyles(s, 'kind', 'light').get('b')?.themeSlot, 1, 'colour by kind ignores own colours');
     const bad = sidecarWith([speaker('a', 'A', { color: 'reddish' })], [], []);
     assert.deepEqual(speakerStyles(bad, 'speaker', 'dark').get('a'), { position: 1, themeSlot: 1, key: '1' }, 'a bad colour falls back');
+  });
+
+  it('warns when an own colour looks like another speaker’s, on dark or light themes', () => {
+    const s = sidecarWith([...many(3), speaker('d', 'D', { color: '#d62728' }), speaker('e', 'E', { color: '#D62728' }), speaker('f', 'F', { color: '#00aa00' })], [], []);
+    const clashes = ownColorClashes(s);
+    assert.deepEqual(clashes.map((c) => c.speakerId), ['e', 'f']);
+    assert.match(clashes[0].message, /Speaker "e": color "#d62728" is hard to tell from the colour of speaker "d" \(#d62728 on dark themes\)/);
+    assert.match(clashes[1].message, /speaker "s2" \(#2e9e3a on light themes\)/);
+    assert.deepEqual(ownColorClashes(sidecarWith([...many(30), speaker('x', 'X', { color: '#000000' })], [], [])), [], 'black is like no one');
+    const p = parseSidecar(['version: 1', 'speakers:', '  a: {name: A, kind: person, color: "#4e9bff"}', '  b: {name: B, kind: person, color: "#4E9BFF"}', 'annotations: []', ''].join('\n'));
+    assert.deepEqual(p.problems.map((x) => [x.severity, x.line, x.column]), [['warning', 4, 37]]);
   });
 
   it('parseHexColor takes #rgb and #rrggbb only', () => {
