@@ -11,6 +11,8 @@ export interface AnchorIssue {
   annotationId: string;
   severity: 'error' | 'warning';
   message: string;
+  /** The stored value at fault, to point at in the sidecar (its `start` by default). */
+  field?: 'start' | 'end';
 }
 
 export interface Orphan {
@@ -43,8 +45,12 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       a.start = converter.toUtf16(a.start);
       a.end = converter.toUtf16(a.end);
     }
+    // Code points never fall inside a character; UTF-16 offsets can, and such a span's text
+    // would be half an emoji, written out as U+FFFD by every export.
+    const split = pastEnd || converter ? undefined : splitField(text, a);
     const onText =
       !pastEnd &&
+      !split &&
       (a.text === undefined ||
         (text.slice(a.start, a.end) === a.text && (hashMatches || hash === undefined || agrees(contextScore(text, a.start, a.end, a), a))));
     if (onText) {
@@ -58,6 +64,19 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
         message: `Annotation "${a.id}": span ${stored.start}–${stored.end} is past the end of the text (${unitLength} ${converter ? 'code points' : 'UTF-16 units'})`,
       });
       result.orphans.push({ annotation: a, reason: 'span past the end of the text' });
+      continue;
+    }
+    if (split && (hashMatches || a.text === undefined)) {
+      const offset = a[split];
+      result.issues.push({
+        annotationId: a.id,
+        severity: 'error',
+        field: split,
+        message:
+          `Annotation "${a.id}": "${split}" (${offset}) falls inside the character ${describeChar(text, offset - 1)}: ` +
+          `UTF-16 offsets must not split a surrogate pair (use ${offset - 1} or ${offset + 1})`,
+      });
+      result.orphans.push({ annotation: a, reason: 'span splits a character in two' });
       continue;
     }
     if (hashMatches) {
@@ -107,6 +126,8 @@ export function reanchor(text: string, a: Annotation, near: number): { start: nu
   if (!needle) return undefined;
   const candidates: { start: number; score: number }[] = [];
   for (let i = text.indexOf(needle); i !== -1 && candidates.length < MAX_CANDIDATES; i = text.indexOf(needle, i + 1)) {
+    // A stored text with a lone surrogate at an edge can match half of a pair: not a place.
+    if (splitsSurrogatePair(text, i) || splitsSurrogatePair(text, i + needle.length)) continue;
     candidates.push({ start: i, score: contextScore(text, i, i + needle.length, a) });
   }
   if (candidates.length === 0) return undefined;
@@ -161,4 +182,33 @@ export function anchorContext(text: string, start: number, end: number): { text:
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** True when UTF-16 `offset` falls between the high and the low half of one character. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/** [start, end) widened to whole characters: an edge inside a surrogate pair moves out of it. */
+export function wholeCharacters(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  return {
+    start: splitsSurrogatePair(text, span.start) ? span.start - 1 : span.start,
+    end: splitsSurrogatePair(text, span.end) ? span.end + 1 : span.end,
+  };
+}
+
+function splitField(text: string, a: Annotation): 'start' | 'end' | undefined {
+  if (splitsSurrogatePair(text, a.start)) return 'start';
+  if (splitsSurrogatePair(text, a.end)) return 'end';
+  return undefined;
+}
+
+/** `"😀" (U+1F600)`: the character that starts at UTF-16 `offset`. */
+function describeChar(text: string, offset: number): string {
+  const cp = text.codePointAt(offset) ?? 0;
+  return `${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`;
 }

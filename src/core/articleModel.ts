@@ -37,7 +37,7 @@ export function buildArticleModel(sidecarSource: string, text: string): ArticleM
   const problems = [...parsed.problems];
   for (const issue of anchored.issues) {
     const where = parsed.annotationRanges.get(issue.annotationId);
-    const [start, end] = where?.start ?? where?.item ?? [0, 1];
+    const [start, end] = where?.[issue.field ?? 'start'] ?? where?.item ?? [0, 1];
     const pos = parsed.lineCounter.linePos(start);
     problems.push({ severity: issue.severity, message: issue.message, start, end, line: pos.line, column: pos.col, annotationId: issue.annotationId });
   }

@@ -1,4 +1,4 @@
-// The sidecar's data model (../../shared/docs/SIDECAR.md, version 1). Offsets in the
+// The sidecar's data model (docs/SIDECAR.md, version 1). Offsets in the
 // model are always UTF-16 code units of the article text (what JS strings and VS Code
 // use); a sidecar stored with `offsets: codepoint` is converted on read and on write.
 

@@ -8,7 +8,9 @@ import { AnnotationSession } from '../core/session';
 import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
 import { writeFileAtomic } from './atomicWrite';
+import { plainText } from './commands/labels';
 import { Config } from './config';
+import { UserFacingError } from './userFacingError';
 
 export interface ArticleState {
   article: vscode.Uri;
@@ -23,6 +25,8 @@ export interface ArticleState {
   session?: AnnotationSession;
   /** What we last wrote, to tell our own writes from other people's in the file watcher. */
   lastWritten?: string;
+  /** Why the sidecar file there could not be read: such a file is never written over. */
+  unreadable?: string;
 }
 
 const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -38,6 +42,8 @@ export class ArticleStore implements vscode.Disposable {
   private readonly inflight = new Map<string, Promise<ArticleState | undefined>>();
   /** Sidecar writes started per article: a read that overlapped one of ours saw an outdated file. */
   private readonly writesStarted = new Map<string, number>();
+  /** The write under way per article: the next one starts after it. */
+  private readonly writes = new Map<string, Promise<void>>();
   /** The last error shown per sidecar, so a reload of the same broken file does not nag again. */
   private readonly shownErrors = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -51,7 +57,7 @@ export class ArticleStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.isArticle(d) && void this.load(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.textChanged(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => void this.persist(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.inTurn(d, () => this.persist(d)).catch((e) => this.showWriteError(e))),
     );
     this.watch();
   }
@@ -138,7 +144,7 @@ export class ArticleStore implements vscode.Disposable {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
     }
-    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version };
+    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError };
     if (source !== undefined) this.build(state, doc);
     else if (readError === undefined) {
       this.diagnostics.delete(sidecar);
@@ -212,6 +218,12 @@ export class ArticleStore implements vscode.Disposable {
       );
       return undefined;
     }
+    if (state.unreadable !== undefined) {
+      void vscode.window.showErrorMessage(
+        plainText(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} could not be read (${state.unreadable}); it is left untouched, so this article cannot be annotated until it can be read.`),
+      );
+      return undefined;
+    }
     if (state.source === undefined && !state.session) {
       const name = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
       const fresh = emptySidecar(name);
@@ -224,8 +236,28 @@ export class ArticleStore implements vscode.Disposable {
     return state.session;
   }
 
+  /**
+   * After an annotation change: redraws, and writes the sidecar after the writes already under
+   * way for this article (keys pressed in quick succession run commands concurrently, and two
+   * writes of one file must not overlap). Rejects with a UserFacingError naming the file when the
+   * sidecar could not be written: the caller reports it, and must not claim the change was saved.
+   */
+  writeInTurn(doc: vscode.TextDocument): Promise<void> {
+    return this.inTurn(doc, () => this.changedAnnotations(doc));
+  }
+
+  private inTurn(doc: vscode.TextDocument, write: () => Promise<void>): Promise<void> {
+    const key = doc.uri.toString();
+    // An earlier write's failure was its own caller's to report; this one runs all the same.
+    const next = (this.writes.get(key) ?? Promise.resolve()).catch(() => undefined).then(write);
+    this.writes.set(key, next);
+    const forget = () => this.writes.get(key) === next && this.writes.delete(key);
+    next.then(forget, forget);
+    return next;
+  }
+
   /** After an annotation change: redraw now, and write the sidecar unless the article has unsaved text. */
-  async changedAnnotations(doc: vscode.TextDocument): Promise<void> {
+  private async changedAnnotations(doc: vscode.TextDocument): Promise<void> {
     const state = this.get(doc.uri);
     if (!state) return;
     this.refreshModel(state, doc);
@@ -235,9 +267,9 @@ export class ArticleStore implements vscode.Disposable {
   /**
    * Writes the session's annotations when the article's text is saved, so the sidecar's
    * offsets always refer to the saved text (its sha256 says which). Atomic: a temporary
-   * sibling, then a rename over the old file.
+   * sibling, then a rename over the old file. Rejects with a UserFacingError when it cannot.
    */
-  async persist(doc: vscode.TextDocument): Promise<void> {
+  private async persist(doc: vscode.TextDocument): Promise<void> {
     const state = this.get(doc.uri);
     const session = state?.session;
     if (!state || !session?.dirty || doc.isDirty || !state.model || state.model.readOnly) {
@@ -250,8 +282,7 @@ export class ArticleStore implements vscode.Disposable {
     const docError = state.model.parsed.doc.errors[0];
     if (docError) {
       const pos = state.model.parsed.lineCounter.linePos(docError.pos[0]);
-      this.showError(`Attribution Lens: cannot rewrite ${where}:${pos.line}:${pos.col}: ${docError.message.split('\n')[0]}. Your annotation changes are kept in memory until the file is fixed.`, state.sidecar);
-      return;
+      throw new UserFacingError(`cannot rewrite ${where}:${pos.line}:${pos.col}: ${docError.message.split('\n')[0]}. Your annotation changes are kept in memory until the file is fixed.`);
     }
     let content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
     // A CRLF file stays CRLF, or every line of it would show as changed.
@@ -266,8 +297,7 @@ export class ArticleStore implements vscode.Disposable {
       await writeFileAtomic(state.sidecar, content);
     } catch (e) {
       state.lastWritten = writtenBefore;
-      void vscode.window.showErrorMessage(`Attribution Lens: could not write ${where}: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+      throw new UserFacingError(`could not write ${where}: ${e instanceof Error ? e.message : String(e)}. Your annotation changes are kept in memory and written with the next change or save.`);
     }
     state.source = content;
     session.dirty = false;
@@ -284,6 +314,11 @@ export class ArticleStore implements vscode.Disposable {
     this.inflight.delete(key);
     this.writesStarted.delete(key);
     this.diagnostics.delete(state.sidecar);
+  }
+
+  /** The sidecar write after a save failed: no command is there to report it. Every save is told. */
+  private showWriteError(e: unknown): void {
+    void vscode.window.showErrorMessage(plainText(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   private showError(message: string, sidecar: vscode.Uri): void {

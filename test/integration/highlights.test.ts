@@ -195,6 +195,35 @@ describe('Attribution Lens on the sample article', function () {
     assert.equal(fs.readFileSync(sidecarUri.fsPath, 'utf8'), source);
   });
 
+  it('unresolved git merge conflict markers are named, each marker at its line, and the file is never rewritten', async () => {
+    const name = 'conflicted.txt';
+    const sidecarUri = workspaceFile(name + '.annotations.yaml');
+    const source = [
+      'version: 1',
+      'speakers:',
+      '  x: {name: X, kind: person}',
+      'annotations:',
+      '<<<<<<< HEAD',
+      '  - {id: a1, type: quote, speaker: x, start: 0, end: 4}',
+      '=======',
+      '  - {id: a1, type: quote, speaker: x, start: 5, end: 9}',
+      '>>>>>>> other-branch',
+      '',
+    ].join('\n');
+    fs.writeFileSync(sidecarUri.fsPath, source);
+    fs.writeFileSync(workspaceFile(name).fsPath, 'Some text here.\n');
+    const { editor } = await openArticle(name);
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(sidecarUri);
+      return d.length ? d : undefined;
+    });
+    assert.deepEqual(diags.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [4, 6, 8].map((line) => [line, 0, vscode.DiagnosticSeverity.Error]));
+    assert.match(diags[0].message, /^The sidecar has unresolved git merge conflict markers \(line 5\)/);
+    editor.selection = new vscode.Selection(0, 0, 0, 4);
+    assert.equal(await vscode.commands.executeCommand('attributionLens.markQuote', { speaker: 'x' }), undefined);
+    assert.equal(fs.readFileSync(sidecarUri.fsPath, 'utf8'), source);
+  });
+
   it('reloads when the sidecar changes on disk', async () => {
     const name = 'live.txt';
     const sidecarUri = workspaceFile(name + '.annotations.yaml');

@@ -11,7 +11,7 @@ import { CSV_COLUMNS, exportCsv, guardCell } from '../../src/core/export/csv';
 import { exporters } from '../../src/core/export/index';
 import { ArticleJson, exportJson } from '../../src/core/export/json';
 import { escapeMarkdown, exportMarkdown } from '../../src/core/export/markdown';
-import { ArticleInput } from '../../src/core/export/types';
+import { ArticleInput, ExportOptions } from '../../src/core/export/types';
 import { exportW3c } from '../../src/core/export/w3c';
 import { Annotation, compareAnnotations, Sidecar } from '../../src/core/model';
 import { fixtureArticle, sampleInput } from './exportGolden.test';
@@ -308,9 +308,12 @@ describe('export formats', () => {
       const cps = Array.from(article.text);
       const items = doc.first.items as Record<string, any>[];
       assert.equal(items.length, doc.total);
+      const iri = 'urn:attribution-lens:article:bike-lanes.txt';
+      assert.equal(doc.id, `${iri}#annotations`);
+      assert.equal(doc.first.id, `${iri}#page1`);
       for (const item of items) {
         assert.equal(item.type, 'Annotation');
-        assert.equal(item.target.source, 'bike-lanes.txt');
+        assert.equal(item.target.source, iri);
         const selectors = [item.target.selector].flat();
         const quote = selectors.find((s: any) => s.type === 'TextQuoteSelector');
         const position = selectors.find((s: any) => s.type === 'TextPositionSelector');
@@ -321,8 +324,9 @@ describe('export formats', () => {
         assert.equal(cps.slice(position.start, position.end).join(''), quote.exact);
         assert.ok(article.text.includes(quote.prefix + quote.exact + quote.suffix));
       }
-      const response = items.find((i) => i.id === '#a5')!;
+      const response = items.find((i) => i.id === `${iri}#annotation-a5`)!;
       assert.deepEqual(response.body[0], {
+        id: `${iri}#annotation-a5/attribution`,
         type: 'Attribution',
         annotationType: 'response',
         speaker: { id: 'urn:attribution-lens:speaker:council', type: 'Speaker', name: '[Click me](http://evil.example) <img src=x onerror=alert(1)> **Council** www.evil.example', kind: 'organisation' },
@@ -330,7 +334,31 @@ describe('export formats', () => {
         stance: 'rejects',
       });
       assert.deepEqual(response.body[1], { type: 'TextualBody', purpose: 'commenting', value: 'Said twice.\nOn the record.', format: 'text/plain' });
-      assert.equal(items.find((i) => i.id === '#a8')!.orphan.includes('could not be found'), true);
+      assert.equal(items.find((i) => i.id === `${iri}#annotation-a8`)!.orphan.includes('could not be found'), true);
+    });
+
+    it("names the article by the base IRI plus its path, else by its file URI, else by a urn: of its path; all percent-encoded", () => {
+      const article = fixtureArticle('bike-lanes.txt', 'city news/Zürich #1/bike-lanes.txt');
+      const sourceOf = (a: ArticleInput, options: ExportOptions) => JSON.parse(exportW3c([a], options)[0].content).first.items[0].target.source;
+      const encodedPath = 'city%20news/Z%C3%BCrich%20%231/bike-lanes.txt';
+      assert.equal(sourceOf(article, { baseIri: 'https://news.example/archive/' }), `https://news.example/archive/${encodedPath}`);
+      assert.equal(sourceOf(article, { baseIri: 'https://news.example/archive' }), `https://news.example/archive/${encodedPath}`);
+      assert.equal(sourceOf(article, { baseIri: 'https://news.example/Straße/' }), `https://news.example/Stra%C3%9Fe/${encodedPath}`);
+      const uri = 'file:///home/r%C3%A9dac/city%20news/Z%C3%BCrich%20%231/bike-lanes.txt';
+      assert.equal(sourceOf({ ...article, uri }, {}), uri);
+      assert.equal(sourceOf({ ...article, uri }, { baseIri: 'https://news.example/' }), `https://news.example/${encodedPath}`);
+      assert.equal(sourceOf(article, {}), `urn:attribution-lens:article:${encodedPath}`);
+    });
+
+    it('a base IRI that is not absolute, or has a fragment, is an error saying so', () => {
+      const article = fixtureArticle('bike-lanes.txt');
+      assert.throws(() => exportW3c([article], { baseIri: 'news/archive/' }), /^Error: the base IRI "news\/archive\/" is not an absolute IRI/);
+      assert.throws(() => exportW3c([article], { baseIri: 'https://news.example/#top' }), /^Error: the base IRI "https:\/\/news.example\/#top" has a fragment/);
+    });
+
+    it('the same input gives the same file: ids are derived, never random', () => {
+      const article = () => ({ ...sampleInput(), uri: 'file:///news/corbyn-jewish-leaders-meeting.txt' });
+      assert.equal(exportW3c([article()], {})[0].content, exportW3c([article()], {})[0].content);
     });
   });
 });

@@ -96,7 +96,7 @@ describe('importW3c', () => {
     const article = fixtureArticle('bike-lanes.txt');
     const { sidecar, warnings } = importW3c(exportW3c([article], {})[0].content, article.text, { file: 'bike-lanes.txt' });
     assert.deepEqual(warnings, [
-      'annotation 8 (#a8): its quote "a sentence that was deleted" is not in the text (exported as needing review: its text "a sentence that was deleted" could not be found with confidence in the changed article); kept for review',
+      'annotation 8 (urn:attribution-lens:article:bike-lanes.txt#annotation-a8): its quote "a sentence that was deleted" is not in the text (exported as needing review: its text "a sentence that was deleted" could not be found with confidence in the changed article); kept for review',
     ]);
     assert.deepEqual([...sidecar.speakers.values()], [...article.sidecar.speakers.values()]);
     assert.deepEqual([...sidecar.demands.values()], [...article.sidecar.demands.values()]);
@@ -104,6 +104,39 @@ describe('importW3c', () => {
     const strip = ({ prefix, suffix, ...a }: { prefix?: string; suffix?: string }) => a;
     assert.deepEqual(back.placed.map(strip), article.placed.map(strip));
     assert.deepEqual(back.orphans.map((o) => o.annotation.id), ['a8']);
+  });
+
+  it('an export in the older shape (ids "#a1", a relative source, no body id, name in our namespace) still comes back with its ids', () => {
+    const doc = {
+      '@context': ['http://www.w3.org/ns/anno.jsonld', { al: 'https://attribution-lens.example/ns#', name: 'al:name' }],
+      id: '#annotations',
+      type: 'AnnotationCollection',
+      speakers: [{ id: 'urn:attribution-lens:speaker:mayor', type: 'Speaker', name: 'The Mayor', kind: 'person' }],
+      first: {
+        id: '#page1',
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: '#q%201',
+            type: 'Annotation',
+            body: [{ type: 'Attribution', annotationType: 'quote', speaker: { id: 'urn:attribution-lens:speaker:mayor', type: 'Speaker', name: 'The Mayor' } }],
+            target: { type: 'SpecificResource', source: 'a.txt', selector: [{ type: 'TextPositionSelector', start: 19, end: 42 }, { type: 'TextQuoteSelector', exact: 'We need bike lanes now.' }] },
+          },
+        ],
+      },
+    };
+    const { sidecar, warnings } = importW3c(JSON.stringify(doc), text);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(sidecar.annotations.map((a) => [a.id, a.type, a.speaker, a.text]), [['q 1', 'quote', 'mayor', 'We need bike lanes now.']]);
+    assert.equal(sidecar.speakers.get('mayor')?.name, 'The Mayor');
+  });
+
+  it('our ids come back from any article IRI, encoded or not; a foreign annotation with a look-alike IRI keeps none', () => {
+    const ours = (id: string) => ({ id, type: 'Annotation', body: { id: `${id}/attribution`, type: 'Attribution', annotationType: 'mention', speaker: { id: 'urn:attribution-lens:speaker:council' } }, target: { selector: { type: 'TextQuoteSelector', exact: 'The council' } } });
+    const items = [ours('https://news.example/a%20b/a.txt#annotation-m%231'), ours('file:///x/a.txt#annotation-m2')];
+    const lookalike = { ...foreign({ type: 'TextQuoteSelector', exact: 'The mayor' }), id: 'https://x.example/#annotation-zz' };
+    const { sidecar } = importW3c(JSON.stringify([...items, lookalike]), text);
+    assert.deepEqual(sidecar.annotations.map((a) => a.id).sort(), ['a1', 'm#1', 'm2']);
   });
 
   it('links to speakers the file never describes are dropped, not written as a sidecar that does not read', () => {

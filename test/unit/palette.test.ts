@@ -9,7 +9,6 @@ import { REPO_ROOT, sampleSidecarSource, sidecarWith, speaker } from './helpers'
 
 // An independent colour library (no types shipped): CIEDE2000, the CIE's own colour
 // difference, and its OKLab conversion to check ours against.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const culori: { differenceCiede2000(): (a: string, b: string) => number; oklab(c: string): { l: number; a: number; b: number } } = require('culori');
 const ciede2000 = culori.differenceCiede2000();
 

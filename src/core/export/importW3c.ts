@@ -20,7 +20,7 @@ import { reanchor } from '../anchoring';
 import { ANNOTATION_TYPES, AnnotationType, DEMAND_STATUSES, ORIGINS, Origin, SPEAKER_KINDS, Stance, STANCES } from '../model';
 import { OffsetConverter } from '../text';
 import { cleanName, guessKind, ImportResult, NewAnnotation, SidecarBuilder } from './sidecarBuilder';
-import { DEMAND_IRI, SPEAKER_IRI } from './w3c';
+import { ANNOTATION_FRAGMENT, DEMAND_IRI, SPEAKER_IRI } from './w3c';
 
 export interface W3cImportOptions {
   /** The article's file name relative to the sidecar, for `document.file`. */
@@ -160,7 +160,7 @@ export function importW3c(source: string, text: string, options: W3cImportOption
     const note = notes.filter((n) => n.trim()).join('\n') || undefined;
     const a: NewAnnotation = { type, speaker, demand, stance, start: span?.start ?? near, end: span?.end ?? near, note, origin };
     // Our own ids come back; another tool's (URLs, UUIDs) mean nothing in a sidecar.
-    const id = ours && typeof an.id === 'string' && /^#[^#]+$/.test(an.id) ? safeDecode(an.id.slice(1)) : '';
+    const id = ours ? ownId(an.id) : '';
     if (span) builder.add(a, id);
     else {
       warnings.push(`${label}: its quote "${abbreviate(exact ?? '')}" is not in the text ${typeof an.orphan === 'string' ? `(exported as needing review: ${an.orphan})` : 'with confidence'}; kept for review`);
@@ -200,6 +200,14 @@ function collect(x: unknown, out: Json[], entities: { speakers: Json[]; demands:
     if (typeof v === 'string' && key !== '@graph') warnings.push(`the ${key} page ${v} is not in the file (nothing is fetched), skipped`);
     else collect(v, out, entities, warnings, depth + 1);
   }
+}
+
+/** The sidecar id in one of our annotation IRIs (`…#annotation-a1`, or `#a1` as older exports wrote it), or ''. */
+function ownId(iri: unknown): string {
+  if (typeof iri !== 'string') return '';
+  const m = iri.lastIndexOf(ANNOTATION_FRAGMENT);
+  if (m >= 0 && !iri.includes('#', m + 1)) return safeDecode(iri.slice(m + ANNOTATION_FRAGMENT.length));
+  return /^#[^#]+$/.test(iri) ? safeDecode(iri.slice(1)) : '';
 }
 
 function selectorsOf(target: unknown): Json[] {

@@ -6,6 +6,11 @@ import { Annotation, Sidecar } from '../model';
 export interface ArticleInput {
   /** The article's path relative to the export's root folder, with forward slashes. */
   path: string;
+  /**
+   * The article's absolute location as a URI (`file:///…`, percent-encoded as `url.pathToFileURL`
+   * gives it), when known. W3C export names the article by it unless `ExportOptions.baseIri` is given.
+   */
+  uri?: string;
   text: string;
   sidecar: Sidecar;
   /** Annotations placed on `text`, UTF-16 offsets, sorted. */
@@ -25,6 +30,13 @@ export interface ExportOptions {
   bom?: boolean;
   /** A name for a file that covers several articles (without extension); default "annotations". */
   name?: string;
+  /**
+   * W3C: an absolute IRI under which the articles are published (no fragment); an article's IRI is
+   * this plus its path, percent-encoded, with a "/" between them if the base does not end in one.
+   * Without it, the article's `uri`, else `urn:attribution-lens:article:<path>`. A base that is
+   * not an absolute IRI makes the exporter throw an Error saying so.
+   */
+  baseIri?: string;
 }
 
 export type ExportFormat = 'json' | 'csv' | 'markdown' | 'html' | 'brat' | 'w3c';

@@ -1,9 +1,16 @@
 // W3C Web Annotation export (JSON-LD, https://www.w3.org/TR/annotation-model/): per article
 // `<path>.jsonld`, an AnnotationCollection whose first page holds one Annotation per
-// annotation. Each targets a SpecificResource on the article (its file name, relative to the
-// .jsonld beside it) with a TextQuoteSelector (exact, and prefix/suffix of up to 32 UTF-16
-// units, as the sidecar keeps them) and a TextPositionSelector in code points (the model's
-// unit). An orphan has only the TextQuoteSelector of the text it had, and says why in `orphan`.
+// annotation. Each targets a SpecificResource on the article with a TextQuoteSelector (exact,
+// and prefix/suffix of up to 32 UTF-16 units, as the sidecar keeps them) and a
+// TextPositionSelector in code points (the model's unit). An orphan has only the
+// TextQuoteSelector of the text it had, and says why in `orphan`.
+//
+// Identity: the model wants absolute IRIs. The article's IRI is `options.baseIri` plus its path
+// when given (for exports that are published), else its `file:` URI (which shows the local
+// path), else `urn:attribution-lens:article:<path>` (valid, but names no place). The
+// collection, its page, each annotation and its Attribution body are fragments of it
+// (`#annotations`, `#page1`, `#annotation-<id>`, `#annotation-<id>/attribution`): the same
+// input gives the same file, and the sidecar's annotation ids come back on import.
 //
 // The body is ours: type Attribution, with annotationType (mention|quote|demand|response),
 // the speaker and demand as embedded resources (ids urn:attribution-lens:speaker:<id> and
@@ -11,16 +18,20 @@
 // origin; a note is a second, standard TextualBody with purpose "commenting". The collection
 // also lists every speaker and demand, so ones without annotations survive an import.
 // Our terms live in an inline context under https://attribution-lens.example/ns# after the
-// standard anno.jsonld context; nothing is ever fetched (importW3c reads the compact form).
+// standard anno.jsonld context and never redefine one of its terms (a speaker's `name` is
+// foaf:name); nothing is ever fetched (importW3c reads the compact form).
 import { anchorContext } from '../anchoring';
 import { Annotation, Demand, Sidecar, Speaker } from '../model';
 import { OffsetConverter } from '../text';
-import { ArticleInput, Exporter } from './types';
+import { ArticleInput, Exporter, ExportOptions } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const AL_NAMESPACE = 'https://attribution-lens.example/ns#';
 export const SPEAKER_IRI = 'urn:attribution-lens:speaker:';
 export const DEMAND_IRI = 'urn:attribution-lens:demand:';
+export const ARTICLE_IRI = 'urn:attribution-lens:article:';
+/** The fragment an annotation's IRI ends in, before its sidecar id. */
+export const ANNOTATION_FRAGMENT = '#annotation-';
 
 export const AL_CONTEXT = {
   al: AL_NAMESPACE,
@@ -36,7 +47,6 @@ export const AL_CONTEXT = {
   status: 'al:status',
   origin: 'al:origin',
   orphan: 'al:orphan',
-  name: 'al:name',
   kind: 'al:kind',
   role: 'al:role',
   aliases: { '@id': 'al:alias', '@container': '@set' },
@@ -47,17 +57,32 @@ export const AL_CONTEXT = {
   note: 'al:note',
 } as const;
 
-export const exportW3c: Exporter = (articles) =>
-  articles.map((article) => ({ path: `${article.path}.jsonld`, content: JSON.stringify(w3cCollection(article), null, 2) + '\n' }));
+export const exportW3c: Exporter = (articles, options) =>
+  articles.map((article) => ({ path: `${article.path}.jsonld`, content: JSON.stringify(w3cCollection(article, options), null, 2) + '\n' }));
 
-export function w3cCollection(article: ArticleInput): Record<string, unknown> {
+/** The article's absolute IRI: see the head of this file. */
+export function articleIri(article: ArticleInput, options: ExportOptions = {}): string {
+  const path = article.path.split('/').map(encodeURIComponent).join('/');
+  if (options.baseIri === undefined) return article.uri ?? ARTICLE_IRI + path;
+  let base: URL;
+  try {
+    // URL also percent-encodes what a URI may not hold (spaces, non-ASCII), as the suite's "uri" format wants.
+    base = new URL(options.baseIri);
+  } catch {
+    throw new Error(`the base IRI "${options.baseIri}" is not an absolute IRI (one such as https://news.example/articles/)`);
+  }
+  if (options.baseIri.includes('#')) throw new Error(`the base IRI "${options.baseIri}" has a fragment (#…); the export adds its own`);
+  return base.href.endsWith('/') ? base.href + path : `${base.href}/${path}`;
+}
+
+export function w3cCollection(article: ArticleInput, options: ExportOptions = {}): Record<string, unknown> {
   const { sidecar, text } = article;
   const converter = new OffsetConverter(text);
-  const source = encodeURI(article.path.slice(article.path.lastIndexOf('/') + 1));
+  const source = articleIri(article, options);
   const items = [
     ...article.placed.map((a) => {
       const { prefix, suffix } = anchorContext(text, a.start, a.end);
-      return annotation(sidecar, a, {
+      return annotation(sidecar, a, source, {
         type: 'SpecificResource',
         source,
         selector: [
@@ -67,7 +92,7 @@ export function w3cCollection(article: ArticleInput): Record<string, unknown> {
       });
     }),
     ...article.orphans.map(({ annotation: a, reason }) => ({
-      ...annotation(sidecar, a, {
+      ...annotation(sidecar, a, source, {
         type: 'SpecificResource',
         source,
         selector: { type: 'TextQuoteSelector', exact: a.text ?? '', prefix: a.prefix ?? '', suffix: a.suffix ?? '' },
@@ -77,21 +102,24 @@ export function w3cCollection(article: ArticleInput): Record<string, unknown> {
   ];
   return {
     '@context': [ANNO_CONTEXT, AL_CONTEXT],
-    id: '#annotations',
+    id: `${source}#annotations`,
     type: 'AnnotationCollection',
     label: `Attribution Lens annotations of ${article.path}`,
     total: items.length,
     speakers: [...sidecar.speakers.values()].map(speakerResource),
     demands: [...sidecar.demands.values()].map(demandResource),
-    first: { id: '#page1', type: 'AnnotationPage', items },
+    first: { id: `${source}#page1`, type: 'AnnotationPage', items },
   };
 }
 
-function annotation(sidecar: Sidecar, a: Annotation, target: Record<string, unknown>): Record<string, unknown> {
+function annotation(sidecar: Sidecar, a: Annotation, article: string, target: Record<string, unknown>): Record<string, unknown> {
+  const id = article + ANNOTATION_FRAGMENT + encodeURIComponent(a.id);
   const speaker = a.speaker === undefined ? undefined : sidecar.speakers.get(a.speaker);
   const demand = a.demand === undefined ? undefined : sidecar.demands.get(a.demand);
   const body: Record<string, unknown>[] = [
     {
+      // The model wants every body to have an id or a value; ours is data, so an id.
+      id: `${id}/attribution`,
       type: 'Attribution',
       annotationType: a.type,
       // Enough of each entity to read the annotation alone; the collection has them in full.
@@ -103,7 +131,7 @@ function annotation(sidecar: Sidecar, a: Annotation, target: Record<string, unkn
   ];
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
   return {
-    id: `#${encodeURIComponent(a.id)}`,
+    id,
     type: 'Annotation',
     motivation: a.type === 'mention' ? 'identifying' : 'classifying',
     body,

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { Speaker } from '../../core/model';
 import { wordAt } from '../../core/textBoundaries';
-import { changed, EditingDeps, editableArticle, quoted, selectionOffsets, used } from './commandContext';
+import { changed, EditingDeps, editableArticle, selectionOffsets, used } from './commandContext';
+import { quoted } from './labels';
 import { newPending, pickSpeaker } from './pickers';
 
 export interface AliasArgs {

@@ -5,9 +5,8 @@ import { annotationsAt, touchMru } from '../../core/editing';
 import { Annotation } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { ArticleStore } from '../articleStore';
-import { escapeIcons } from '../commands';
 import { KEYS, keyLabel } from './keys';
-import { annotationLabel } from './pickers';
+import { annotationLabel, escapeIcons } from './labels';
 
 export interface EditingDeps {
   store: ArticleStore;
@@ -104,19 +103,6 @@ export async function renamedInMru(deps: EditingDeps, kind: 'speaker' | 'demand'
 
 // --- after a change ------------------------------------------------------------------
 
-const writes = new WeakMap<vscode.TextDocument, Promise<void>>();
-
-/**
- * Redraws and writes the sidecar after the writes already under way for this article: keys
- * pressed in quick succession run commands concurrently, and two writes of one file must
- * not overlap.
- */
-export function writeInTurn(store: ArticleStore, doc: vscode.TextDocument): Promise<void> {
-  const next = (writes.get(doc) ?? Promise.resolve()).then(() => store.changedAnnotations(doc)).catch(() => undefined);
-  writes.set(doc, next);
-  return next;
-}
-
 let lastMessage: vscode.Disposable | undefined;
 
 /** Shows a short message in the status bar, replacing the previous one. */
@@ -125,19 +111,22 @@ export function flash(text: string, ms = 8000): void {
   lastMessage = vscode.window.setStatusBarMessage(text, ms);
 }
 
+/** Takes the last status-bar message away with the extension. */
+export const flashes: vscode.Disposable = {
+  dispose() {
+    lastMessage?.dispose();
+    lastMessage = undefined;
+  },
+};
+
 /**
  * An annotation change is done: redraw, write the sidecar (or wait for the article's save),
- * and say what happened and how to undo it.
+ * and say what happened and how to undo it. A failed write rejects, before any message: the
+ * command's error boundary reports it, and nothing claims the change was saved.
  */
 export async function changed(store: ArticleStore, doc: vscode.TextDocument, done: string): Promise<void> {
-  await writeInTurn(store, doc);
+  await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
   // Names in `done` come from the sidecar: they must not turn into icons in the status bar.
   flash(`Attribution Lens: ${escapeIcons(done)}${waiting} — Undo: ${keyLabel(KEYS.undo)}`);
-}
-
-/** Quotes text from the article or the sidecar for a message: short, on one line, no icons. */
-export function quoted(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `“${escapeIcons(oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine)}”`;
 }

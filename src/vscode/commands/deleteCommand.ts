@@ -1,6 +1,7 @@
 // Delete Annotation at Cursor. No confirmation: Undo (and the sidecar's history) brings it back.
 import { Annotation } from '../../core/model';
-import { annotationAtCursor, changed, EditingDeps, editableArticle, nameIn, quoted } from './commandContext';
+import { annotationAtCursor, changed, EditingDeps, editableArticle, nameIn } from './commandContext';
+import { quoted } from './labels';
 
 export async function deleteCommand(deps: EditingDeps, rawArgs?: unknown): Promise<Annotation | undefined> {
   const args = rawArgs && typeof rawArgs === 'object' ? (rawArgs as { id?: unknown }) : {};

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { annotationsAt } from '../../core/editing';
 import { Demand, DEMAND_STATUSES, DemandStatus } from '../../core/model';
-import { changed, EditingDeps, editableArticle, quoted, selectionOffsets, used } from './commandContext';
+import { changed, EditingDeps, editableArticle, selectionOffsets, used } from './commandContext';
+import { quoted } from './labels';
 import { newPending, pickDemand, pickStatus } from './pickers';
 
 export interface DemandStatusArgs {

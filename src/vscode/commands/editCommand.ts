@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import { Annotation, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { aliasCommand } from './aliasCommand';
-import { annotationAtCursor, changed, EditingDeps, editableArticle, EditableArticle, nameIn, quoted, used } from './commandContext';
+import { annotationAtCursor, changed, EditingDeps, editableArticle, EditableArticle, nameIn, used } from './commandContext';
 import { deleteCommand } from './deleteCommand';
 import { demandStatusCommand } from './demandStatusCommand';
+import { quoted } from './labels';
 import { findSpeaker, newDemandFrom, newPending, newSpeakerFrom, Pending, pickDemand, pickSpeaker, pickStance } from './pickers';
 import { renameDemandCommand, renameSpeakerCommand } from './renameCommand';
 

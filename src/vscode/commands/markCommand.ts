@@ -2,9 +2,11 @@
 // word at the cursor (for a mention) or the sentence (for the others) is proposed: selected,
 // so the user sees it, and put back as it was if they cancel.
 import * as vscode from 'vscode';
+import { wholeCharacters } from '../../core/anchoring';
 import { Annotation, AnnotationType, ANNOTATION_TYPES, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { sentenceAt, trimSpan, wordAt } from '../../core/textBoundaries';
-import { changed, EditingDeps, editableArticle, quoted, used } from './commandContext';
+import { changed, EditingDeps, editableArticle, used } from './commandContext';
+import { quoted } from './labels';
 import { findSpeaker, newDemandFrom, newPending, newSpeakerFrom, pickDemand, pickKind, pickSpeaker, pickStance } from './pickers';
 
 /** Arguments (all optional) that skip the pickers: from tests, keybindings or other extensions. */
@@ -51,6 +53,8 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
     span = kind === 'mention' ? wordAt(text, at) : sentenceAt(text, at);
     if (span) editor.selection = new vscode.Selection(doc.positionAt(span.start), doc.positionAt(span.end));
   }
+  // A selection or offsets inside an emoji take the whole of it: half a character is no text.
+  if (span) span = wholeCharacters(text, span);
   if (!span || span.end <= span.start) {
     void vscode.window.showInformationMessage(`Attribution Lens: select the text to mark as a ${kind} (there is no ${kind === 'mention' ? 'word' : 'sentence'} at the cursor).`);
     return undefined;

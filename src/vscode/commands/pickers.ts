@@ -9,8 +9,8 @@ import {
   Annotation, AnnotationType, ANNOTATION_TYPES, Demand, DEMAND_STATUSES, DemandStatus, Speaker, SPEAKER_KINDS, SpeakerKind, Stance, STANCES,
 } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
-import { escapeIcons } from '../commands';
 import { EditingDeps, recent } from './commandContext';
+import { escapeIcons, quoted, TYPE_ICON } from './labels';
 
 /** Speakers and demands chosen "New…" in a picker: not in the session until the command commits them. */
 export interface Pending {
@@ -36,13 +36,6 @@ export function findSpeaker(session: Entities, pending: Pending, id: string): Sp
   return session.speakers.get(id) ?? pending.speakers.find((s) => s.id === id);
 }
 
-export const TYPE_ICON: Record<AnnotationType, string> = {
-  mention: '$(person)',
-  quote: '$(quote)',
-  demand: '$(megaphone)',
-  response: '$(reply)',
-};
-
 const TYPE_HELP: Record<AnnotationType, string> = {
   mention: 'the text names a speaker',
   quote: 'what a speaker said, direct or reported',
@@ -57,15 +50,6 @@ const STANCE_HELP: Record<Stance, string> = {
   rejects: 'refuses it',
   disputes: 'contests its premise or facts',
 };
-
-/** A quick-pick row for an annotation. */
-export function annotationLabel(a: Annotation, name: string, text: string): vscode.QuickPickItem {
-  return {
-    label: `${TYPE_ICON[a.type]} ${escapeIcons(name)}`,
-    description: escapeIcons(firstWords(text, 10, 80)),
-    detail: `${a.type}${a.stance ? ` (${a.stance})` : ''} · ${a.id}${a.note ? ` · ${escapeIcons(firstWords(a.note, 8, 50))}` : ''}`,
-  };
-}
 
 export async function pickKind(title: string): Promise<AnnotationType | undefined> {
   const pick = await vscode.window.showQuickPick(
@@ -118,7 +102,7 @@ export async function pickSpeaker(
     ...ordered.filter((s) => !preferred.has(s.id)).map((s) => ({ label: escapeIcons(s.name), description: speakerDescription(s), speaker: s })),
   ];
   if (items.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(add) New speaker…', description: opts.newName ? quotedShort(opts.newName) : undefined, alwaysShow: true, create: true });
+  items.push({ label: '$(add) New speaker…', description: opts.newName ? quoted(opts.newName) : undefined, alwaysShow: true, create: true });
   const pick = await vscode.window.showQuickPick(items, {
     title: opts.title,
     placeHolder: opts.placeHolder ?? 'Speaker (most recently used first); type to filter by name, id or role',
@@ -281,9 +265,4 @@ function addPendingDemand(session: Entities, pending: Pending, f: { summary: str
   if (f.status) demand.status = f.status;
   pending.demands.push(demand);
   return demand;
-}
-
-function quotedShort(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return `“${escapeIcons(t.length > 40 ? t.slice(0, 39) + '…' : t)}”`;
 }

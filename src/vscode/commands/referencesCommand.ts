@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { ArticleStore } from '../articleStore';
 import { entityAt } from '../entities';
-import { activeArticle, quoted, selectionOffsets } from './commandContext';
+import { activeArticle, selectionOffsets } from './commandContext';
+import { quoted } from './labels';
 
 export interface ReferencesArgs {
   speaker?: string;

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { annotationsAt, deriveId, idProblem } from '../../core/editing';
 import { Demand, Speaker } from '../../core/model';
-import { changed, EditingDeps, editableArticle, EditableArticle, quoted, renamedInMru, selectionOffsets } from './commandContext';
+import { changed, EditingDeps, editableArticle, EditableArticle, renamedInMru, selectionOffsets } from './commandContext';
+import { quoted } from './labels';
 import { newPending, pickDemand, pickSpeaker } from './pickers';
 
 export interface RenameSpeakerArgs {

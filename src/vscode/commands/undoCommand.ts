@@ -1,8 +1,9 @@
 // Undo / Redo Annotation Change: the session's own history of annotation changes, apart from
 // the article's text undo (Ctrl+Z), which moves annotations with the text but never changes them.
 import { ArticleStore } from '../articleStore';
-import { activeArticle, flash, quoted, writeInTurn } from './commandContext';
+import { activeArticle, flash } from './commandContext';
 import { KEYS, keyLabel } from './keys';
+import { quoted } from './labels';
 
 export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): Promise<string | undefined> {
   const article = activeArticle(store);
@@ -20,7 +21,7 @@ export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): 
     return undefined;
   }
   const label = which === 'undo' ? session.undo() : session.redo();
-  await writeInTurn(store, doc);
+  await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
   const again = which === 'undo' ? `Redo: ${keyLabel(KEYS.redo)}` : `Undo: ${keyLabel(KEYS.undo)}`;
   flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${quoted(label ?? '', 60)}${waiting} — ${again}`);
