@@ -4,6 +4,7 @@
 // never silently dropped or moved to a doubtful place.
 import { Annotation, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
+import { abbreviate } from './wording';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -100,7 +101,7 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
         message: `Annotation "${a.id}" was re-anchored from ${stored.start} to ${converter ? converter.toCodePoint(found.start) : found.start}: the article changed since the sidecar was written`,
       });
     } else {
-      const reason = `its text ${JSON.stringify(abbreviate(a.text ?? ''))} could not be found with confidence in the changed article`;
+      const reason = `its text ${JSON.stringify(abbreviate(a.text ?? '', 40))} could not be found with confidence in the changed article`;
       result.orphans.push({ annotation: a, reason });
       result.issues.push({ annotationId: a.id, severity: 'warning', message: `Annotation "${a.id}" needs review: ${reason}` });
     }
@@ -164,10 +165,6 @@ function commonPrefixLength(x: string, y: string): number {
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
   return n;
-}
-
-function abbreviate(s: string, max = 40): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 /** The anchor fields the extension always writes: text, prefix and suffix around [start, end). */

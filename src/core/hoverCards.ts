@@ -4,6 +4,7 @@
 import { HighlightSpan } from './articleModel';
 import { CrossRefs, DemandCard, ResponseRef, SpanRef, SpeakerCard } from './crossRefs';
 import { Annotation, Speaker } from './model';
+import { plural } from './wording';
 
 /** A piece of a line: plain untrusted text, emphasised text, or a link that reveals an offset. */
 export type Inline = { text: string } | { strong: string } | { link: string; offset: number; title: string };
@@ -115,10 +116,6 @@ function lineLink(ref: SpanRef): Inline[] {
 
 function names(speakers: Speaker[]): string {
   return speakers.map((s) => s.name).join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function statusText(status: string | undefined): string {

@@ -134,3 +134,8 @@ function abbreviate(s: string, max = 40): string {
   const short = s.length > max ? s.slice(0, max - 1) + '…' : s;
   return short.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${hex(c.charCodeAt(0), 2)}`);
 }
+
+/** Control characters shown as \xNN, so a message quoting the sidecar never carries one. */
+function visibleControls(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${hex(c.charCodeAt(0), 2)}`);
+}

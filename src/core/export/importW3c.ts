@@ -21,6 +21,7 @@ import { ANNOTATION_TYPES, AnnotationType, DEMAND_STATUSES, ORIGINS, Origin, SPE
 import { OffsetConverter } from '../text';
 import { cleanName, guessKind, ImportResult, NewAnnotation, SidecarBuilder } from './sidecarBuilder';
 import { ANNOTATION_FRAGMENT, DEMAND_IRI, SPEAKER_IRI } from './w3c';
+import { abbreviate } from '../wording';
 
 export interface W3cImportOptions {
   /** The article's file name relative to the sidecar, for `document.file`. */
@@ -163,7 +164,7 @@ export function importW3c(source: string, text: string, options: W3cImportOption
     const id = ours ? ownId(an.id) : '';
     if (span) builder.add(a, id);
     else {
-      warnings.push(`${label}: its quote "${abbreviate(exact ?? '')}" is not in the text ${typeof an.orphan === 'string' ? `(exported as needing review: ${an.orphan})` : 'with confidence'}; kept for review`);
+      warnings.push(`${label}: its quote "${abbreviate(exact ?? '', 60)}" is not in the text ${typeof an.orphan === 'string' ? `(exported as needing review: ${an.orphan})` : 'with confidence'}; kept for review`);
       builder.addUnplaced(a, context, id);
     }
   });
@@ -272,7 +273,4 @@ function oneOf<T extends string>(x: unknown, allowed: readonly T[]): T | undefin
   return typeof x === 'string' && (allowed as readonly string[]).includes(x) ? (x as T) : undefined;
 }
 
-function abbreviate(s: string, max = 60): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
 

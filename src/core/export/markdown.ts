@@ -7,6 +7,7 @@
 import { Annotation, Sidecar } from '../model';
 import { combinedPath, Positions, speakerNames } from './common';
 import { ArticleInput, Exporter } from './types';
+import { plural } from '../wording';
 
 export const exportMarkdown: Exporter = (articles, options) => {
   const out: string[] = [];
@@ -126,10 +127,6 @@ function orphanWho(sidecar: Sidecar, a: Annotation): string {
 function lineList(lines: number[]): string {
   const unique = [...new Set(lines)];
   return `${unique.length === 1 ? 'line' : 'lines'} ${unique.join(', ')}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function capitalize(s: string): string {

@@ -4,6 +4,7 @@ import { anchorContext } from '../anchoring';
 import { deriveId } from '../editing';
 import { Annotation, compareAnnotations, Demand, emptySidecar, Sidecar, Speaker, SpeakerKind } from '../model';
 import { sha256Hex } from '../text';
+import { abbreviate } from '../wording';
 
 export interface ImportResult {
   sidecar: Sidecar;
@@ -61,7 +62,7 @@ export class SidecarBuilder {
 
   /** A new demand whose summary is the text that states it. */
   demandFromText(text: string): string {
-    const summary = abbreviate(text.replace(/\s+/g, ' ').trim(), 100) || 'Demand';
+    const summary = abbreviate(text.replace(/\s+/g, ' ').trim(), 100, { atWord: true }) || 'Demand';
     return this.addDemand({ id: deriveId(summary, (x) => this.sidecar.demands.has(x), 'demand'), summary, by: [], to: [] });
   }
 
@@ -133,8 +134,4 @@ export function guessKind(name: string): SpeakerKind {
   if (ANONYMOUS.test(name)) return 'anonymous';
   if (ORGANISATION.test(name)) return 'organisation';
   return 'person';
-}
-
-function abbreviate(s: string, max: number): string {
-  return s.length > max ? s.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : s;
 }

@@ -15,6 +15,4 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…';
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural } from '../../wording';

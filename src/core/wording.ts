@@ -1,0 +1,36 @@
+// Small pieces of wording every message, report and export shares, so they read the same
+// everywhere and are fixed once.
+
+/** "1 speaker", "2 speakers"; `many` for irregular plurals ("1 entry", "2 entries"). */
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * `s` cut to at most `max` UTF-16 units, ending in "…" when cut. Never cuts an emoji or other
+ * astral character in half (a lone surrogate shows as U+FFFD or breaks an encoder); with
+ * `atWord`, also backs up to the end of the last whole word.
+ */
+export function abbreviate(s: string, max: number, options: { atWord?: boolean } = {}): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  let head = s.slice(0, end);
+  if (options.atWord) head = head.replace(/\s+\S*$/, '');
+  return head + '…';
+}
+
+/** Editors drop a leading byte-order mark, so offsets and sha256 never count it. */
+export function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/** The text of anything thrown: a Node error's code first ("ENOSPC (no space left on device)"). */
+export function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const code = (e as { code?: unknown }).code;
+  if (typeof code !== 'string') return e.message;
+  const rest = e.message.replace(/^\w+: /, '');
+  return rest ? `${code} (${rest})` : code;
+}

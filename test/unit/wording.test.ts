@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { abbreviate, errorText, plural, stripBom } from '../../src/core/wording';
+
+describe('wording', () => {
+  it('plural: regular and irregular', () => {
+    assert.equal(plural(1, 'speaker'), '1 speaker');
+    assert.equal(plural(0, 'speaker'), '0 speakers');
+    assert.equal(plural(2, 'entry', 'entries'), '2 entries');
+  });
+
+  it('abbreviate: short text unchanged, long text cut with an ellipsis within the limit', () => {
+    assert.equal(abbreviate('short', 10), 'short');
+    const cut = abbreviate('a'.repeat(50), 10);
+    assert.equal(cut, 'a'.repeat(9) + '…');
+    assert.ok(cut.length <= 10);
+  });
+
+  it('abbreviate never leaves half an emoji, wherever the cut falls', () => {
+    const s = '😀'.repeat(30);
+    for (let max = 1; max < 40; max++) {
+      const cut = abbreviate(s, max);
+      assert.ok(cut.length <= max || max === 1, `max ${max}: ${cut.length}`);
+      assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(cut), `max ${max} leaves a lone surrogate`);
+    }
+  });
+
+  it('abbreviate atWord backs up to a whole word', () => {
+    assert.equal(abbreviate('the request carefully considered', 20, { atWord: true }), 'the request…');
+  });
+
+  it('stripBom drops one leading byte-order mark only', () => {
+    assert.equal(stripBom('\ufeffabc'), 'abc');
+    assert.equal(stripBom('abc\ufeff'), 'abc\ufeff');
+  });
+
+  it('errorText: Node errors by code and message, anything else as text', () => {
+    const e = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' });
+    assert.equal(errorText(e), 'ENOSPC (no space left on device, write)');
+    assert.equal(errorText(new Error('plain')), 'plain');
+    assert.equal(errorText('text'), 'text');
+  });
+});
