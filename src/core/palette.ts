@@ -112,6 +112,7 @@ export const CLASH_DISTANCE = 0.06;
  */
 export function ownColorClashes(sidecar: Sidecar): { speakerId: string; message: string }[] {
   const out = new Map<string, string>();
+  if (![...sidecar.speakers.values()].some((s) => s.color !== undefined)) return [];
   for (const base of ['dark', 'light'] as const) {
     const styles = [...speakerStyles(sidecar, 'speaker', base)];
     const hexOf = (s: SpeakerStyle) => s.color ?? THEMED_COLORS[base][s.themeSlot! - 1];
