@@ -31,6 +31,8 @@ export interface Speaker {
   /** Groups only: ids of member speakers. */
   members: string[];
   note?: string;
+  /** Their own highlight colour, as written in the sidecar (used when it is a hex colour). */
+  color?: string;
 }
 
 export interface Demand {

@@ -12,6 +12,7 @@ import {
   SPEAKER_KINDS,
   STANCES,
 } from './model';
+import { colorProblem, ownColorClashes } from './palette';
 import { loneSurrogate } from './sidecarSource';
 
 export type Path = (string | number)[];
@@ -73,7 +74,15 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       members: c.stringList(e, path, 'members'),
       note: c.optString(e, path, 'note'),
     });
+    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
+    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
+    // as in any text field).
+    const color = c.optString(e, path, 'color');
+    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
+    if (colorIssue) problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
+    if (color !== undefined) sidecar.speakers.get(id)!.color = color;
   }
+  for (const clash of ownColorClashes(sidecar)) problems.push({ severity: 'warning', message: clash.message, path: ['speakers', clash.speakerId, 'color'] });
   for (const [id, e, path] of c.entries(data, 'demands')) {
     sidecar.demands.set(id, {
       id,

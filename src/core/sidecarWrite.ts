@@ -13,7 +13,7 @@ function child(map: YAMLMap, key: string): Node | undefined {
 }
 
 const DOCUMENT_KEYS = ['file', 'sha256', 'offsets'] as const;
-const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note'] as const;
+const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note', 'color'] as const;
 const DEMAND_KEYS = ['summary', 'by', 'to', 'status', 'note'] as const;
 const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin'] as const;
 const TOP_KEYS = ['version', 'document', 'speakers', 'demands', 'annotations'] as const;
@@ -46,6 +46,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     aliases: s.aliases,
     members: s.members,
     note: s.note,
+    color: s.color,
   }), SPEAKER_KEYS, 'speakers');
   syncEntries(doc, blockWhenFilled(ensureMap(doc, root, 'demands'), sidecar.demands.size), sidecar.demands, (m) => ({
     summary: m.summary,
@@ -143,7 +144,8 @@ function setFields(doc: Document, map: YAMLMap, values: Record<string, unknown>,
     const value = values[key];
     const idx = map.items.findIndex((p) => isScalar(p.key) && p.key.value === key);
     if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-      if (idx !== -1) map.items.splice(idx, 1);
+      // An empty value with a comment is a person's note (`color: #d62728` unquoted reads so): keep it.
+      if (idx !== -1 && !isCommentedEmpty(map.items[idx].value)) map.items.splice(idx, 1);
       continue;
     }
     if (idx !== -1) {
@@ -165,6 +167,10 @@ function setFields(doc: Document, map: YAMLMap, values: Record<string, unknown>,
     }
     map.items.splice(at, 0, pair as Pair<Node, Node>);
   }
+}
+
+function isCommentedEmpty(node: unknown): boolean {
+  return isScalar(node) && node.value === null && !!(node.comment || node.commentBefore);
 }
 
 function sameValue(node: Node | null, value: unknown): boolean {

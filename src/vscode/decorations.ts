@@ -1,16 +1,22 @@
-// Draws an article's spans. Decoration types are made once per configuration; a redraw only
-// calls setDecorations, from ranges cached per model and document version, so switching
-// editors redraws at once without recomputing.
+// Draws an article's spans. Decoration types are made once per configuration (and colour
+// theme: generated colours differ for dark and light), those of speakers past the ten themed
+// colours when first needed; a redraw only calls setDecorations, from ranges cached per model
+// and document version, so switching editors redraws at once without recomputing.
 import * as vscode from 'vscode';
 import { ArticleModel, HighlightSpan } from '../core/articleModel';
-import { PALETTE_SIZE, speakerSlots } from '../core/palette';
+import { PALETTE_SIZE, SpeakerStyle, speakerStyles, ThemeBase } from '../core/palette';
 import { ArticleStore } from './articleStore';
 import { Config } from './config';
 
-type Key = string; // 'quote:3', 'mention:3', 'alias:3', 'demand', 'response'
+/** 'quote:3', 'mention:3', 'alias:3' (theme slot or generated place), 'quote:#d62728' (own colour), 'demand', 'response'. */
+type Key = string;
 
 export class DecorationController implements vscode.Disposable {
   private types = new Map<Key, vscode.TextEditorDecorationType>();
+  /** What each type was made with, colours as text: for tests. */
+  private options = new Map<Key, Record<string, string>>();
+  private base: ThemeBase = themeBase();
+  private themeKind = vscode.window.activeColorTheme.kind;
   private cache = new WeakMap<ArticleModel, { version: number; configKey: string; ranges: Map<Key, vscode.Range[]> }>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -22,12 +28,18 @@ export class DecorationController implements vscode.Disposable {
     this.disposables.push(
       store.onDidChange((uri) => this.redraw(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
+      // Literal colours depend on the kind of theme (their set, and the fill's alpha).
+      vscode.window.onDidChangeActiveColorTheme((theme) => {
+        if (theme.kind !== this.themeKind) this.reconfigure();
+      }),
     );
   }
 
   /** Called when settings change: new types (old ones are disposed, which clears them). */
   reconfigure(): void {
     this.disposeTypes();
+    this.base = themeBase();
+    this.themeKind = vscode.window.activeColorTheme.kind;
     this.createTypes();
     this.cache = new WeakMap();
     this.redraw();
@@ -45,6 +57,11 @@ export class DecorationController implements vscode.Disposable {
     return model ? this.ranges(model, document) : new Map();
   }
 
+  /** The render options of every decoration type made so far, ThemeColors as `theme:<id>`. */
+  renderOptions(): Record<Key, Record<string, string>> {
+    return Object.fromEntries(this.options);
+  }
+
   private draw(editor: vscode.TextEditor): void {
     // A model older than the text would draw its offsets on the wrong words; until it catches
     // up (debounced after typing) VS Code's own tracked decoration ranges are the right ones.
@@ -56,13 +73,14 @@ export class DecorationController implements vscode.Disposable {
 
   private ranges(model: ArticleModel, document: vscode.TextDocument): Map<Key, vscode.Range[]> {
     const config = this.config();
-    const configKey = JSON.stringify(config.highlight) + config.colorBy;
+    const configKey = JSON.stringify(config.highlight) + config.colorBy + this.base;
     const cached = this.cache.get(model);
     if (cached && cached.version === document.version && cached.configKey === configKey) return cached.ranges;
-    const slots = speakerSlots(model.sidecar, config.colorBy);
+    const styles = speakerStyles(model.sidecar, config.colorBy, this.base);
+    for (const style of styles.values()) this.ensureSpeakerTypes(style);
     const out = new Map<Key, vscode.Range[]>();
     for (const span of model.index.all()) {
-      const key = keyOf(span, slots, config);
+      const key = keyOf(span, styles, config);
       if (!key) continue;
       const list = out.get(key) ?? [];
       list.push(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
@@ -73,35 +91,10 @@ export class DecorationController implements vscode.Disposable {
   }
 
   private createTypes(): void {
-    const color = (id: string) => new vscode.ThemeColor(`attributionLens.${id}`);
+    const color = themeColor;
     const closed = vscode.DecorationRangeBehavior.ClosedClosed;
-    for (let i = 1; i <= PALETTE_SIZE; i++) {
-      this.types.set(`quote:${i}`, vscode.window.createTextEditorDecorationType({
-        backgroundColor: color(`speaker${i}`),
-        overviewRulerColor: color(`speaker${i}Border`),
-        overviewRulerLane: vscode.OverviewRulerLane.Left,
-        rangeBehavior: closed,
-      }));
-      this.types.set(`mention:${i}`, vscode.window.createTextEditorDecorationType({
-        backgroundColor: color(`speaker${i}`),
-        borderWidth: '1px',
-        borderStyle: 'solid',
-        borderColor: color(`speaker${i}Border`),
-        borderRadius: '3px',
-        fontWeight: '600',
-        overviewRulerColor: color(`speaker${i}Border`),
-        overviewRulerLane: vscode.OverviewRulerLane.Left,
-        rangeBehavior: closed,
-      }));
-      // Derived mentions are lighter: a dotted underline only, and no ruler mark to keep it quiet.
-      this.types.set(`alias:${i}`, vscode.window.createTextEditorDecorationType({
-        borderWidth: '0 0 1px 0',
-        borderStyle: 'dotted',
-        borderColor: color(`speaker${i}Border`),
-        rangeBehavior: closed,
-      }));
-    }
-    this.types.set('demand', vscode.window.createTextEditorDecorationType({
+    for (let i = 1; i <= PALETTE_SIZE; i++) this.ensureSpeakerTypes({ position: i, themeSlot: i, key: String(i) });
+    this.create('demand', {
       backgroundColor: color('demandBackground'),
       borderWidth: '1px',
       borderStyle: 'dashed',
@@ -110,20 +103,63 @@ export class DecorationController implements vscode.Disposable {
       overviewRulerColor: color('demandBorder'),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
       rangeBehavior: closed,
-    }));
-    this.types.set('response', vscode.window.createTextEditorDecorationType({
+    });
+    this.create('response', {
       borderWidth: '0 0 3px 0',
       borderStyle: 'double',
       borderColor: color('responseUnderline'),
       overviewRulerColor: color('responseUnderline'),
       overviewRulerLane: vscode.OverviewRulerLane.Center,
       rangeBehavior: closed,
-    }));
+    });
+  }
+
+  /** A speaker's quote, mention and alias types: theme colours for the themed slots, else literal ones. */
+  private ensureSpeakerTypes(style: SpeakerStyle): void {
+    if (this.types.has(`quote:${style.key}`)) return;
+    const theme = themeColor;
+    const fill = style.themeSlot ? theme(`speaker${style.themeSlot}`) : `${style.color}${fillAlpha()}`;
+    const line = style.themeSlot ? theme(`speaker${style.themeSlot}Border`) : style.color!;
+    const closed = vscode.DecorationRangeBehavior.ClosedClosed;
+    this.create(`quote:${style.key}`, {
+      backgroundColor: fill,
+      overviewRulerColor: line,
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      // The second channel for generated colours, which get close to one another as they multiply.
+      ...(style.underline && { borderWidth: '0 0 2px 0', borderStyle: style.underline, borderColor: line }),
+      rangeBehavior: closed,
+    });
+    this.create(`mention:${style.key}`, {
+      backgroundColor: fill,
+      borderWidth: '1px',
+      borderStyle: 'solid',
+      borderColor: line,
+      borderRadius: '3px',
+      fontWeight: '600',
+      overviewRulerColor: line,
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: closed,
+    });
+    // Derived mentions are lighter: a dotted underline only, and no ruler mark to keep it quiet.
+    this.create(`alias:${style.key}`, {
+      borderWidth: '0 0 1px 0',
+      borderStyle: 'dotted',
+      borderColor: line,
+      rangeBehavior: closed,
+    });
+  }
+
+  private create(key: Key, options: vscode.DecorationRenderOptions): void {
+    this.types.set(key, vscode.window.createTextEditorDecorationType(options));
+    const described: Record<string, string> = {};
+    for (const [k, v] of Object.entries(options)) described[k] = themeColorIds.has(v) ? `theme:${themeColorIds.get(v)}` : String(v);
+    this.options.set(key, described);
   }
 
   private disposeTypes(): void {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
+    this.options.clear();
   }
 
   dispose(): void {
@@ -132,10 +168,30 @@ export class DecorationController implements vscode.Disposable {
   }
 }
 
-function keyOf(span: HighlightSpan, slots: Map<string, number>, config: Config): Key | undefined {
-  if (span.kind === 'alias') return config.highlight.aliases ? `alias:${slots.get(span.speaker) ?? PALETTE_SIZE}` : undefined;
+function keyOf(span: HighlightSpan, styles: Map<string, SpeakerStyle>, config: Config): Key | undefined {
+  const speakerKey = (id: string | undefined) => styles.get(id ?? '')?.key ?? String(PALETTE_SIZE);
+  if (span.kind === 'alias') return config.highlight.aliases ? `alias:${speakerKey(span.speaker)}` : undefined;
   const a = span.annotation;
   if (!config.highlight[a.type]) return undefined;
   if (a.type === 'demand' || a.type === 'response') return a.type;
-  return `${a.type}:${slots.get(a.speaker ?? '') ?? PALETTE_SIZE}`;
+  return `${a.type}:${speakerKey(a.speaker)}`;
+}
+
+/** The ids of the ThemeColors made here (the typings of VS Code 1.90 do not show `id`). */
+const themeColorIds = new WeakMap<object, string>();
+function themeColor(name: string): vscode.ThemeColor {
+  const c = new vscode.ThemeColor(`attributionLens.${name}`);
+  themeColorIds.set(c, `attributionLens.${name}`);
+  return c;
+}
+
+function themeBase(): ThemeBase {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
+}
+
+/** The alpha of a literal colour's fill: that of package.json's defaults for the themed fills. */
+function fillAlpha(): string {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.Light ? '30' : kind === vscode.ColorThemeKind.HighContrast ? '60' : '40';
 }

@@ -9,6 +9,8 @@ import { ArticleViews, ViewNode } from './views';
 /** What is drawn, as offsets into the document, and the article's live state. */
 export interface AttributionLensApi {
   decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
+  /** How each decoration key is drawn (its render options, theme colours as `theme:<id>`). */
+  decorationStyles(): Record<string, Record<string, string>>;
   /** The article's live annotations, where they are now (they move with every edit at once). */
   annotations(document: vscode.TextDocument): Annotation[];
   /** Resolves when the article's sidecar has been (re)loaded. */
@@ -30,6 +32,7 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
       }
       return out;
     },
+    decorationStyles: () => decorations.renderOptions(),
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { HighlightSpan } from '../core/articleModel';
 import { Card, cardsAt, Inline } from '../core/hoverCards';
-import { speakerSlots } from '../core/palette';
+import { speakerStyles } from '../core/palette';
 import { ArticleStore } from './articleStore';
 import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
 import { Config } from './config';
@@ -20,8 +20,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const config = this.config();
     const spans = model.index.covering(document.offsetAt(position)).filter((s) => isShown(s, config));
     if (spans.length === 0) return undefined;
-    const slots = speakerSlots(model.sidecar, config.colorBy);
-    const cards = cardsAt(spans, model.crossRefs, { slotOf: (id) => slots.get(id) ?? 0, colorBy: config.colorBy });
+    // The legend names a speaker's place, which does not depend on the theme's colours.
+    const styles = speakerStyles(model.sidecar, config.colorBy, 'dark');
+    const cards = cardsAt(spans, model.crossRefs, { slotOf: (id) => styles.get(id)?.position ?? 0, colorBy: config.colorBy });
     if (cards.length === 0) return undefined;
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { generated, ThemeBase } from '../../src/core/palette';
 import type { AttributionLensApi } from '../../src/extension';
 import { waitFor, workspaceFile } from './helpers';
 
@@ -234,11 +235,74 @@ describe('Attribution Lens on the sample article', function () {
     await waitFor('reload after the file changed', () => Object.keys(lapi.decorations(ldoc)).some((k) => k.startsWith('mention:')), 15_000);
   });
 
+  it('15 speakers get 15 distinct colours, an underline past the tenth, and their own sidecar color', async () => {
+    const name = 'many-speakers.txt';
+    const count = 15;
+    const lines: string[] = [];
+    const speakers: string[] = [];
+    const annotations: string[] = [];
+    let at = 0;
+    for (let i = 1; i <= count; i++) {
+      const who = `Speaker${i}`;
+      const quote = `"Words of number ${i}."`;
+      const line = `${who} said ${quote}\n`;
+      speakers.push(`  s${i}: {name: ${who}, kind: person${i === 12 ? ', color: "#D62728"' : ''}}`);
+      annotations.push(`  - {id: m${i}, type: mention, speaker: s${i}, start: ${at}, end: ${at + who.length}}`);
+      const q = at + line.indexOf(quote);
+      annotations.push(`  - {id: q${i}, type: quote, speaker: s${i}, start: ${q}, end: ${q + quote.length}}`);
+      lines.push(line);
+      at += line.length;
+    }
+    fs.writeFileSync(workspaceFile(name).fsPath, lines.join(''));
+    fs.writeFileSync(workspaceFile(name + '.annotations.yaml').fsPath, ['version: 1', 'speakers:', ...speakers, 'annotations:', ...annotations, ''].join('\n'));
+    const { doc: mdoc, api: mapi } = await openArticle(name);
+    const quoteKeys = () => Object.keys(mapi.decorations(mdoc)).filter((k) => k.startsWith('quote:'));
+    const baseNow = (): ThemeBase =>
+      [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind) ? 'light' : 'dark';
+    const drawn = (base: ThemeBase) => {
+      const keys = quoteKeys();
+      assert.equal(keys.length, count, `one quote decoration per speaker (${base}): ${keys.join(', ')}`);
+      const styles = mapi.decorationStyles();
+      const fills = keys.map((k) => styles[k].backgroundColor);
+      const lines = keys.map((k) => styles[k].overviewRulerColor);
+      assert.equal(new Set(fills).size, count, `distinct fills (${base}): ${fills.join(', ')}`);
+      assert.equal(new Set(lines).size, count, `distinct line colours (${base}): ${lines.join(', ')}`);
+      const ranges = mapi.decorations(mdoc);
+      const ofSpeaker = (i: number) => {
+        const start = mdoc.getText().indexOf(`"Words of number ${i}."`);
+        return styles[keys.find((k) => ranges[k].some((r) => r.start === start))!];
+      };
+      for (let i = 1; i <= 10; i++) assert.equal(ofSpeaker(i).backgroundColor, `theme:attributionLens.speaker${i}`, `speaker ${i} is themable`);
+      for (const i of [11, 13, 14, 15]) assert.match(ofSpeaker(i).borderStyle ?? '', /^(solid|dashed|dotted)$/, `speaker ${i} has an underline`);
+      assert.equal(ofSpeaker(11).overviewRulerColor, generated(base, 0).color, `speaker 11 in the first generated colour for ${base} themes`);
+      assert.equal(ofSpeaker(12).overviewRulerColor, '#d62728', 'speaker 12 in their own colour');
+      assert.match(ofSpeaker(12).backgroundColor, /^#d62728[0-9a-f]{2}$/);
+      return true;
+    };
+    const first = baseNow();
+    await waitFor('15 quote colours', () => quoteKeys().length === count && drawn(first));
+    // Generated colours are made for the theme's kind: switch to a theme of the other kind.
+    const config = vscode.workspace.getConfiguration('workbench');
+    const other: ThemeBase = first === 'dark' ? 'light' : 'dark';
+    type Theme = { id?: string; label: string; uiTheme: string };
+    const themes: Theme[] = vscode.extensions.all.flatMap((e) => (e.packageJSON?.contributes?.themes as Theme[] | undefined) ?? []);
+    const theme = themes.find((t) => t.uiTheme === (other === 'light' ? 'vs' : 'vs-dark'));
+    assert.ok(theme, `a ${other} theme is installed`);
+    try {
+      await config.update('colorTheme', theme.id ?? theme.label, vscode.ConfigurationTarget.Global);
+      await waitFor(`a ${other} theme`, () => baseNow() === other);
+      await waitFor(`colours for ${other} themes`, () => mapi.decorationStyles()['quote:11']?.overviewRulerColor === generated(other, 0).color);
+      drawn(other);
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   after(() => {
     // Leave the workspace as the next suite expects it.
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) return;
-    for (const f of ['hostile.txt', 'broken.txt', 'badyaml.txt', 'live.txt']) {
+    for (const f of ['hostile.txt', 'broken.txt', 'badyaml.txt', 'live.txt', 'many-speakers.txt']) {
       for (const p of [f, f + '.annotations.yaml']) fs.rmSync(path.join(folder, p), { force: true });
     }
   });
