@@ -2,6 +2,8 @@
 // reading"): the YAML parsers report these late, vaguely or at the wrong place (js-yaml puts a
 // NUL on line 135 at 1:3195, and calls merge conflict markers bad indentation).
 
+import { abbreviate } from './wording';
+
 /** A problem found in the raw text: [start, end) in UTF-16 units of the source. */
 export interface SourceProblem {
   message: string;
@@ -31,7 +33,7 @@ export function conflictMarkers(source: string): SourceProblem[] {
   const first = lineColumn(source, markers[0].index!).line;
   return markers.map((m, i) => {
     const text = m[0].replace(/\r$/, '');
-    const what = `"${abbreviate(text)}" ${MARKER_ROLES[m[1][0]]}`;
+    const what = `"${visibleControls(abbreviate(text, 40))}" ${MARKER_ROLES[m[1][0]]}`;
     return {
       message:
         i === 0
@@ -129,13 +131,7 @@ function hex(n: number, width: number): string {
   return n.toString(16).toUpperCase().padStart(width, '0');
 }
 
-/** Short, and with any control character shown as an escape: the marker line is untrusted text. */
-function abbreviate(s: string, max = 40): string {
-  const short = s.length > max ? s.slice(0, max - 1) + '…' : s;
-  return short.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${hex(c.charCodeAt(0), 2)}`);
-}
-
-/** Control characters shown as \xNN, so a message quoting the sidecar never carries one. */
+/** Control characters shown as \xNN: the marker line quoted in a message is untrusted text. */
 function visibleControls(s: string): string {
   return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${hex(c.charCodeAt(0), 2)}`);
 }
