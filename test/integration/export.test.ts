@@ -24,7 +24,6 @@ describe('Export and report', function () {
   this.timeout(60_000);
   let api: AttributionLensApi;
   let doc: vscode.TextDocument;
-  let editor: vscode.TextEditor;
   let tmp: string;
   const article = () => path.join(folder(), 'export-sample.txt');
 
@@ -32,7 +31,7 @@ describe('Export and report', function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-export-'));
     copySample(article());
     doc = await vscode.workspace.openTextDocument(vscode.Uri.file(article()));
-    editor = await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(doc);
     const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
     api = await waitFor('activation', () => ext.isActive && ext.exports);
     await api.load(doc);
@@ -140,7 +139,7 @@ describe('Export and report', function () {
   });
 
   it('shows the report beside the article, redraws it as annotations change, and reveals what is clicked', async () => {
-    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('attributionLens.showReport');
     const tab = await waitFor('the report tab', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Report: export-sample.txt'),

@@ -3,10 +3,9 @@
 // never turn into icons. New speakers and demands are collected in `Pending` and committed
 // by the command together with its annotation, as one undo step.
 import * as vscode from 'vscode';
-import { firstWords } from '../../core/crossRefs';
 import { byMru, deriveId, idProblem } from '../../core/editing';
 import {
-  Annotation, AnnotationType, ANNOTATION_TYPES, Demand, DEMAND_STATUSES, DemandStatus, Speaker, SPEAKER_KINDS, SpeakerKind, Stance, STANCES,
+  AnnotationType, ANNOTATION_TYPES, Demand, DEMAND_STATUSES, DemandStatus, Speaker, SPEAKER_KINDS, SpeakerKind, Stance, STANCES,
 } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { EditingDeps, recent } from './commandContext';
