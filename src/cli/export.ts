@@ -8,9 +8,11 @@ import { protect } from '../core/pipeline/protect';
 import { readArticle, ReadArticle } from '../core/pipeline/read';
 import { outKind, planTargets, targetsIn } from '../core/pipeline/targets';
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
+import { baseIriProblem } from '../core/pipeline/baseIri';
 import { findArticles, parse, readFailure, resolvePath, strayMessage, stringOption, UsageError } from './args';
 import { HELP } from './help';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, TOOL } from './io';
+import { fileUri } from './nodeHost';
 import { plural } from '../core/wording';
 import { terminal } from './terminal';
 
@@ -23,6 +25,7 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
     bom: { type: 'boolean' },
     name: { type: 'string' },
     'sidecar-pattern': { type: 'string' },
+    'base-iri': { type: 'string' },
   });
   if (values.help) {
     io.stdout(HELP.export);
@@ -38,6 +41,13 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
   const name = stringOption('export', values, 'name');
   if (name !== undefined && /[\\/]/.test(name)) throw new UsageError(`--name is a file name without folders, not "${name}"`, 'export');
   const pattern = stringOption('export', values, 'sidecar-pattern') ?? DEFAULT_SIDECAR_PATTERN;
+  const baseIri = stringOption('export', values, 'base-iri');
+  if (baseIri !== undefined) {
+    // Refused rather than ignored: a script passing it to every format would think it took effect.
+    if (format !== 'w3c') throw new UsageError(`--base-iri is for --format w3c only (the ${format} export names no IRIs)`, 'export');
+    const problem = baseIriProblem(baseIri);
+    if (problem) throw new UsageError(`--base-iri: ${problem}`, 'export');
+  }
   const toStdout = outArg === '-';
   // With the data on stdout, everything else goes to stderr so a pipe gets only the data.
   const term = terminal(io, toStdout);
@@ -65,7 +75,7 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
   for (const ref of found.articles) {
     let read: ReadArticle;
     try {
-      read = await readArticle(io.host, ref, relative(root, ref.article), io.readLimit);
+      read = await readArticle(io.host, ref, relative(root, ref.article), io.readLimit, fileUri(ref.article));
     } catch (e) {
       failed = true;
       warn(`skipped ${term.display(ref.article)}: ${readFailure(term, e)}`);
@@ -87,7 +97,7 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
     return EXIT_PROBLEMS;
   }
 
-  const files = exporter(inputs, { bom: Boolean(values.bom), name });
+  const files = exporter(inputs, { bom: Boolean(values.bom), name, baseIri });
   let written = 0;
   if (toStdout) {
     if (files.length !== 1) {

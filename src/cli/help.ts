@@ -51,6 +51,13 @@ Options:
                             articles goes into their common folder)
       --bom                 csv: start with a UTF-8 byte-order mark, for Excel
       --name NAME           name of a file that combines several articles (default "annotations")
+      --base-iri IRI        w3c only: the absolute IRI the articles are published under (no #);
+                            an article's IRI, which its annotations target, is IRI plus its path
+                            relative to the exported folder, percent-encoded
+                            (https://news.example/archive/ + city news/story.txt gives
+                            https://news.example/archive/city%20news/story.txt). Without it an
+                            article is named by its file: URI, which reveals its local path
+                            (user name, folders): give --base-iri before publishing an export
       --sidecar-pattern PATTERN   sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN})
   -h, --help                show this help
 

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli';
 import { exporters } from '../../src/core/export/index';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
@@ -269,7 +270,8 @@ describe('attribution-lens CLI', () => {
       assert.equal(calls.length, 1);
       assert.equal(calls[0].articles[0].path, ARTICLE);
       assert.equal(calls[0].articles[0].placed.length, 65);
-      assert.deepEqual(calls[0].options, { bom: false, name: undefined });
+      assert.equal(calls[0].articles[0].uri, pathToFileURL(path.join(tmp, 'docs', ARTICLE)).href, 'every article read from disk has its file: URI');
+      assert.deepEqual(calls[0].options, { bom: false, name: undefined, baseIri: undefined });
       const out = path.join('docs', `${ARTICLE}.csv`);
       assert.equal(fs.readFileSync(path.join(tmp, out), 'utf8'), `${ARTICLE},65,0\n`);
       assert.equal(r.stdout, `wrote ${out}\nExported 1 article (65 annotations) as csv: 1 file written.\n`);
@@ -286,7 +288,7 @@ describe('attribution-lens CLI', () => {
       assert.equal(r.code, 1);
       assert.match(r.stderr, new RegExp(`^skipped ${escape(path.join('c', ARTICLE))}: its sidecar has 1 error\n  ${escape(path.join('c', SIDECAR))}:${lineColumn(source, 'quotation')}: error: .*quotation`, 'm'));
       assert.deepEqual(calls[0].articles.map((a) => a.path), [`a/${ARTICLE}`, `b/deeper/${ARTICLE}`]);
-      assert.deepEqual(calls[0].options, { bom: true, name: 'all' });
+      assert.deepEqual(calls[0].options, { bom: true, name: 'all', baseIri: undefined });
       assert.equal(fs.readFileSync(path.join(tmp, 'all.csv'), 'utf8'), `\ufeffa/${ARTICLE},65,0\nb/deeper/${ARTICLE},65,0\n`);
       assert.match(r.stdout, /^wrote all\.csv\nExported 2 articles \(130 annotations\) as csv: 1 file written, 1 skipped\.\n$/);
     });

@@ -43,7 +43,7 @@ function readJson(file: string): Json {
   return JSON.parse(fs.readFileSync(path.join(SUITE, file), 'utf8'));
 }
 
-function loadSuite(): Record<'annotation' | 'collection', Assertion[]> {
+export function loadSuite(): Record<'annotation' | 'collection', Assertion[]> {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   for (const f of fs.readdirSync(path.join(SUITE, 'definitions'))) ajv.addSchema(readJson(`definitions/${f}`));
@@ -65,7 +65,7 @@ function loadSuite(): Record<'annotation' | 'collection', Assertion[]> {
 }
 
 /** Every (document, assertion) pair that fails, as "what: assertion: message". */
-function failures(doc: Json, suite: ReturnType<typeof loadSuite>): string[] {
+export function failures(doc: Json, suite: ReturnType<typeof loadSuite>): string[] {
   const out: string[] = [];
   const check = (what: string, json: Json, assertions: Assertion[]) => {
     for (const a of assertions) if (!a.validate(json)) out.push(`${what}: ${a.file}: ${a.errorMessage}`);

@@ -113,9 +113,15 @@ export interface ReadArticle {
   loaded: LoadedArticle;
 }
 
-/** An article and its sidecar from the host, anchored; `articlePath` is the name exporters see. */
-export async function readArticle(host: Host, ref: ArticleRef, articlePath: string, limit = DEFAULT_READ_LIMIT): Promise<ReadArticle> {
+/**
+ * An article and its sidecar from the host, anchored; `articlePath` is the name exporters see and
+ * `uri` the article's absolute location (ArticleInput.uri), which only the caller knows how to
+ * spell: node's file URL in the CLI, the document's Uri (any scheme) in the extension.
+ */
+export async function readArticle(host: Host, ref: ArticleRef, articlePath: string, limit = DEFAULT_READ_LIMIT, uri?: string): Promise<ReadArticle> {
   const text = await readText(host, ref.article, limit);
   const source = await readText(host, ref.sidecar, limit);
-  return { ref, text, loaded: loadArticle(articlePath, text, source) };
+  const loaded = loadArticle(articlePath, text, source);
+  if (loaded.article && uri !== undefined) loaded.article.uri = uri;
+  return { ref, text, loaded };
 }
