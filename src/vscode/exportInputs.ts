@@ -16,11 +16,14 @@ export function liveArticleInput(store: ArticleStore, doc: vscode.TextDocument, 
   if (!state || !model?.readable) return undefined;
   const text = doc.getText();
   const session = state.session;
-  if (!session) return { path, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans };
+  // Any scheme: a virtual file system's Uri is an absolute IRI too (the W3C export's article IRI).
+  const uri = doc.uri.toString();
+  if (!session) return { path, uri, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans };
   const placed = session.annotations();
   const live = new Set(placed.map((a) => a.id));
   return {
     path,
+    uri,
     text,
     sidecar: { ...model.sidecar, speakers: session.speakers, demands: session.demands, annotations: placed },
     placed,
@@ -78,7 +81,7 @@ export async function readArticleInput(
   const host = new WorkspaceHost(found.article);
   let loaded: LoadedArticle;
   try {
-    loaded = (await readArticle(host, { article: found.article.path, sidecar: found.sidecar.path }, path, MAX_SIDECAR_BYTES)).loaded;
+    loaded = (await readArticle(host, { article: found.article.path, sidecar: found.sidecar.path }, path, MAX_SIDECAR_BYTES, found.article.toString())).loaded;
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
     const file = host.uri(e.file);

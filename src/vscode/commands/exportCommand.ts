@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { exporters } from '../../core/export';
 import { ArticleInput, ExportFile, ExportFormat } from '../../core/export/types';
 import { Problem } from '../../core/sidecar';
+import { baseIriProblem } from '../../core/pipeline/baseIri';
 import { sameContent, writePlan } from '../../core/pipeline/exportWrite';
 import { ArticleFinder, ArticleRef } from '../../core/pipeline/find';
 import { protect } from '../../core/pipeline/protect';
@@ -27,6 +28,8 @@ export interface ExportArgs {
    * folder (the CLI's --out rule).
    */
   target?: string | vscode.Uri;
+  /** W3C only: the base IRI of the articles, instead of the attributionLens.export.w3cBaseIri setting; "" for their own URIs. */
+  baseIri?: string;
 }
 
 export interface ExportResult {
@@ -92,6 +95,8 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
     return undefined;
   }
 
+  const baseIri = format.format === 'w3c' ? w3cBaseIri(args, folder ?? activeArticle!.uri) : undefined;
+  if (baseIri === null) return undefined;
   const collected = folder ? await collectFolder(deps, folder) : collectActive(deps.store, activeArticle!);
   if (!collected) return undefined; // cancelled, or already explained
   const { inputs, skipped, problems, base, refs } = collected;
@@ -111,7 +116,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
 
   let files: ExportFile[];
   try {
-    files = exporters[format.format]!(inputs, { bom: format.bom, name: 'annotations' });
+    files = exporters[format.format]!(inputs, { bom: format.bom, name: 'annotations', baseIri });
   } catch (e) {
     void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
@@ -148,6 +153,22 @@ async function argsForUri(uri: vscode.Uri): Promise<ExportArgs> {
   // A file: make it the active article (the command then exports it).
   await vscode.window.showTextDocument(uri, { preview: true });
   return {};
+}
+
+const BASE_IRI_SETTING = 'attributionLens.export.w3cBaseIri';
+
+/** The base IRI to export under (undefined: the articles' own URIs); null when it is unusable, said so. */
+function w3cBaseIri(args: ExportArgs, scope: vscode.Uri): string | undefined | null {
+  const fromArgs = args.baseIri !== undefined;
+  const base = (fromArgs ? args.baseIri : vscode.workspace.getConfiguration(undefined, scope).get<string>(BASE_IRI_SETTING))?.trim();
+  if (!base) return undefined;
+  const problem = baseIriProblem(base);
+  if (!problem) return base;
+  const where = fromArgs ? 'the baseIri argument' : `the setting ${BASE_IRI_SETTING}`;
+  void vscode.window
+    .showErrorMessage(`Attribution Lens: not exported: ${where}: ${problem}.`, ...(fromArgs ? [] : ['Open Settings']))
+    .then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', BASE_IRI_SETTING));
+  return null;
 }
 
 function toUri(value: string | vscode.Uri | undefined): vscode.Uri | undefined {
