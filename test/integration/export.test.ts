@@ -120,6 +120,40 @@ describe('Export and report', function () {
     assert.match(fs.readFileSync(path.join(dir, 'one.ann'), 'utf8'), /^T1\t/m);
   });
 
+  it('W3C: the article is named by its document URI, or under the attributionLens.export.w3cBaseIri setting', async () => {
+    await vscode.window.showTextDocument(doc);
+    const sources = (jsonld: string): string[] => [...new Set(JSON.parse(fs.readFileSync(jsonld, 'utf8')).first.items.map((a: { target: { source: string } }) => a.target.source))] as string[];
+    const exportTo = (name: string, extra: object = {}) => vscode.commands.executeCommand<ExportResult | undefined>('attributionLens.exportAnnotations', { format: 'w3c', target: path.join(tmp, name), ...extra });
+    await exportTo('w3c-plain');
+    assert.deepEqual(sources(path.join(tmp, 'w3c-plain', 'export-sample.txt.jsonld')), [doc.uri.toString()]);
+    // A folder export reads articles that are not open: a folder with a space, a non-ASCII name.
+    const dir = path.join(folder(), 'export-iri');
+    copySample(path.join(dir, 'city news', 'café.txt'));
+    copySample(path.join(dir, 'sport', 'story.txt'));
+    await exportTo('w3c-folder-plain', { folder: dir });
+    assert.deepEqual(sources(path.join(tmp, 'w3c-folder-plain', 'city news', 'café.txt.jsonld')), [vscode.Uri.file(path.join(dir, 'city news', 'café.txt')).toString()]);
+
+    const config = vscode.workspace.getConfiguration('attributionLens');
+    await config.update('export.w3cBaseIri', 'https://news.example/archive/', vscode.ConfigurationTarget.Global);
+    try {
+      await exportTo('w3c-based');
+      assert.deepEqual(sources(path.join(tmp, 'w3c-based', 'export-sample.txt.jsonld')), ['https://news.example/archive/export-sample.txt']);
+      await exportTo('w3c-folder-based', { folder: dir });
+      assert.deepEqual(sources(path.join(tmp, 'w3c-folder-based', 'city news', 'café.txt.jsonld')), ['https://news.example/archive/city%20news/caf%C3%A9.txt']);
+      // The command's argument wins over the setting; "" is the document's own URI.
+      await exportTo('w3c-arg', { baseIri: 'https://other.example/a/' });
+      assert.deepEqual(sources(path.join(tmp, 'w3c-arg', 'export-sample.txt.jsonld')), ['https://other.example/a/export-sample.txt']);
+      await exportTo('w3c-arg-empty', { baseIri: '' });
+      assert.deepEqual(sources(path.join(tmp, 'w3c-arg-empty', 'export-sample.txt.jsonld')), [doc.uri.toString()]);
+      // A setting that is not an absolute IRI stops the export before anything is written.
+      await config.update('export.w3cBaseIri', 'news/archive', vscode.ConfigurationTarget.Global);
+      assert.equal(await exportTo('w3c-bad'), undefined);
+      assert.ok(!fs.existsSync(path.join(tmp, 'w3c-bad')));
+    } finally {
+      await config.update('export.w3cBaseIri', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('never writes over an article through a link, and skips a Latin-1 article naming line:column (the CLI\'s rules)', async function () {
     if (process.platform === 'win32') this.skip();
     const dir = path.join(folder(), 'export-hostile');
