@@ -160,10 +160,12 @@ const BASE_IRI_SETTING = 'attributionLens.export.w3cBaseIri';
 /** The base IRI to export under (undefined: the articles' own URIs); null when it is unusable, said so. */
 function w3cBaseIri(args: ExportArgs, scope: vscode.Uri): string | undefined | null {
   const fromArgs = args.baseIri !== undefined;
-  const base = (fromArgs ? args.baseIri : vscode.workspace.getConfiguration(undefined, scope).get<string>(BASE_IRI_SETTING))?.trim();
-  if (!base) return undefined;
-  const problem = baseIriProblem(base);
-  if (!problem) return base;
+  // Either may hold anything: settings.json and other extensions are not type-checked.
+  const raw: unknown = fromArgs ? args.baseIri : vscode.workspace.getConfiguration(undefined, scope).get(BASE_IRI_SETTING);
+  const base = typeof raw === 'string' ? raw.trim() : raw;
+  if (base === undefined || base === null || base === '') return undefined;
+  const problem = typeof base === 'string' ? baseIriProblem(base) : `${JSON.stringify(base)} is not a string`;
+  if (problem === undefined && typeof base === 'string') return base;
   const where = fromArgs ? 'the baseIri argument' : `the setting ${BASE_IRI_SETTING}`;
   void vscode.window
     .showErrorMessage(`Attribution Lens: not exported: ${where}: ${problem}.`, ...(fromArgs ? [] : ['Open Settings']))
