@@ -53,7 +53,7 @@ Options:
       --name NAME           name of a file that combines several articles (default "annotations")
       --base-iri IRI        w3c only: the absolute IRI the articles are published under (no #);
                             an article's IRI, which its annotations target, is IRI plus its path
-                            relative to the exported folder, percent-encoded
+                            from the articles' common folder, percent-encoded
                             (https://news.example/archive/ + city news/story.txt gives
                             https://news.example/archive/city%20news/story.txt). Without it an
                             article is named by its file: URI, which reveals its local path
