@@ -1,5 +1,6 @@
-// The pipeline's host over node:fs, for the CLI. Paths are absolute and posix-style; the file
-// identity is device and inode.
+// The pipeline's host over node:fs: the CLI's, and the extension's for file: URIs (so the two
+// treat local files alike). Paths are absolute and posix-style; the file identity is device and
+// inode. Lives beside cli/ and vscode/, not in either, since both use it.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
