@@ -34,6 +34,8 @@ export interface EditEffect {
   removed: TrackedSpan[];
   /** Positions, before the edit, of every span the edit did not simply shift (removed ones included). */
   before: TrackedSpan[];
+  /** Positions after the edit of the spans in `before` that are still tracked. */
+  after: TrackedSpan[];
 }
 
 /** Position after an edit of a start edge. */
@@ -51,6 +53,20 @@ export function mapEnd(x: number, e: TextEdit): number {
   if (x <= e.offset) return x;
   if (x < to) return e.offset;
   return x + e.inserted - e.length;
+}
+
+/** A span after an edit, by the same rules as the tracker; null when the edit deleted all its text. */
+export function mapSpan(s: TrackedSpan, e: TextEdit): TrackedSpan | null {
+  const start = mapStart(s.start, e);
+  const end = mapEnd(s.end, e);
+  if (s.end > s.start && start >= end) return null;
+  return { id: s.id, start: Math.min(start, end), end };
+}
+
+/** Whether the tracker lists the span in an edit's `before`: an edge in the edited range. */
+export function touches(s: TrackedSpan, e: TextEdit): boolean {
+  const to = e.offset + e.length;
+  return (s.start >= e.offset && s.start <= to) || (s.end > e.offset && s.end <= to);
 }
 
 class Fenwick {
@@ -159,6 +175,14 @@ export class AnchorTracker {
     return out;
   }
 
+  /** Puts the given spans where they are listed (null: no longer tracked) and keeps every other one. O(n log n). */
+  place(positions: ReadonlyMap<string, TrackedSpan | null>): void {
+    if (positions.size === 0) return;
+    const spans = this.spans().filter((s) => !positions.has(s.id));
+    for (const [id, p] of positions) if (p) spans.push({ id, start: p.start, end: p.end });
+    this.reset(spans);
+  }
+
   /** Applies one edit. Edits of one multi-cursor change are applied one after another, in VS Code's order. */
   apply(edit: TextEdit): EditEffect {
     const to = edit.offset + edit.length;
@@ -179,15 +203,16 @@ export class AnchorTracker {
     this.ends.apply(eFrom, eUniform, (v) => mapEnd(v, edit), delta);
 
     const removed: TrackedSpan[] = [];
+    const after: TrackedSpan[] = [];
     for (const [i, was] of beforeByIndex) {
       const now = this.span(i);
       if (now.start >= now.end && was.end > was.start) {
         this.alive[i] = 0;
         this.count--;
         removed.push(was);
-      }
+      } else after.push(now);
     }
-    return { removed, before: [...beforeByIndex.values()] };
+    return { removed, before: [...beforeByIndex.values()], after };
   }
 
   private span(i: number): TrackedSpan {

@@ -14,7 +14,7 @@
 // that no span lands on text that is not its own.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AnchorTracker, EditEffect, mapEnd, mapStart, TextEdit, TrackedSpan } from '../../src/core/anchorTracker';
+import { AnchorTracker, EditEffect, mapEnd, mapSpan, mapStart, TextEdit, touches, TrackedSpan } from '../../src/core/anchorTracker';
 
 // --- the reference model ------------------------------------------------------------------
 
@@ -298,6 +298,18 @@ function applyAndCheck(tracker: AnchorTracker, ref: Reference, c: Change): Outco
     assert.deepEqual({ ...s }, oldById.get(s.id), `before: span ${s.id} not at its old position`);
   }
   for (const r of effect.removed) assert.ok(before.has(r.id), `removed span ${r.id} not in before`);
+  // after: where the spans in before are now, but for the removed ones.
+  const removedIds = new Set(effect.removed.map((r) => r.id));
+  assert.deepEqual(sorted(effect.after), sorted(effect.before.filter((b) => !removedIds.has(b.id)).map((b) => now.get(b.id)!)), 'after');
+  // mapSpan and touches, the one-span rules the text history replays with: mapSpan agrees with
+  // the tracker, and a span touches() passes over moves as a block, so the inverse edit brings it back.
+  const edit = { offset: c.offset, length: c.length, inserted: c.text.length };
+  const inverse = { offset: c.offset, length: c.text.length, inserted: c.length };
+  for (const o of outcomes) {
+    const mapped = mapSpan(o.old, edit);
+    assert.deepEqual(mapped, o.now ? { ...o.now } : null, `mapSpan of ${o.id}`);
+    if (!touches(o.old, edit)) assert.deepEqual(mapped && mapSpan(mapped, inverse), { ...o.old }, `${o.id} untouched, but the inverse edit does not bring it back`);
+  }
   const delta = c.text.length - c.length;
   for (const o of outcomes) {
     if (o.inside) continue; // its edges follow the plain shift rule; only its length changed
@@ -530,6 +542,19 @@ describe('AnchorTracker: edge rules', () => {
     const i = ins(10, 'ab');
     assert.deepEqual([9, 10, 11].map((s) => mapStart(s, i)), [9, 12, 13]);
     assert.deepEqual([9, 10, 11].map((x) => mapEnd(x, i)), [9, 10, 13]);
+  });
+
+  it('place puts the listed spans where they are listed, drops those listed as null, keeps the rest', () => {
+    const t = tracked([
+      ['x', 3, 6],
+      ['y', 0, 9],
+      ['z', 1, 2],
+    ]);
+    t.apply(ins(4, 'ab'));
+    t.place(new Map([['x', { id: 'x', start: 1, end: 8 }], ['z', null], ['w', { id: 'w', start: 5, end: 5 }]]));
+    assert.deepEqual(positions(t), { w: [5, 5], x: [1, 8], y: [0, 11] });
+    t.apply(del(0, 1));
+    assert.deepEqual(positions(t), { w: [4, 4], x: [0, 7], y: [0, 10] });
   });
 
   it('reset keeps every span where it is', () => {
