@@ -3,22 +3,23 @@
 // back (by fingerprint); a single 1 MB string rebuilt on every keystroke cost milliseconds (V8
 // flattens the concatenation on the next slice), far over the keystroke budget.
 //
-// The fingerprint is a polynomial hash (two primes just under 2^26, so every product stays an
-// exact double) kept per chunk with the chunk's B^length: the whole text's hash folds the chunks
-// in O(chunks) whatever their boundaries, so the same text has the same fingerprint however it
-// was edited into being. Only the chunks an edit touches are hashed again.
+// The fingerprint is two polynomial hashes modulo 2^32 (Math.imul: no division on the keystroke
+// path), kept per chunk with the chunk's B^length, so the whole text's hash folds the chunks in
+// O(chunks) whatever their boundaries: the same text has the same fingerprint however it was
+// edited into being. Only the chunks an edit touches are hashed again. Not a defence against
+// crafted collisions (nothing is gained by one: a false match needs the very same length, at a
+// state nearer than the one Undo went back to); a plain-text article does not collide by chance.
 
-const CHUNK = 8192;
-const P1 = 67108859;
-const P2 = 67108837;
-const B1 = 65599;
-const B2 = 92821;
+const CHUNK = 2048;
+/** Odd bases, so B^n never becomes 0 modulo 2^32. */
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995;
 
 interface Chunk {
   text: string;
   h1: number;
   h2: number;
-  /** B1^length mod P1 and B2^length mod P2. */
+  /** B1^length and B2^length, modulo 2^32. */
   w1: number;
   w2: number;
 }
@@ -46,11 +47,11 @@ export class ChunkedText {
     let h2 = 0;
     let n = 0;
     for (const c of this.chunks) {
-      h1 = (mulMod(h1, c.w1, P1) + c.h1) % P1;
-      h2 = (mulMod(h2, c.w2, P2) + c.h2) % P2;
+      h1 = (Math.imul(h1, c.w1) + c.h1) | 0;
+      h2 = (Math.imul(h2, c.w2) + c.h2) | 0;
       n += c.text.length;
     }
-    return `${n}:${h1.toString(36)}:${h2.toString(36)}`;
+    return `${n}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
   }
 
   slice(start: number, end: number): string {
@@ -75,25 +76,32 @@ export class ChunkedText {
     let last = first;
     let lastEnd = at + (this.chunks[first]?.text.length ?? 0);
     while (last < this.chunks.length - 1 && lastEnd < offset + length) lastEnd += this.chunks[++last].text.length;
+    // A piece left small takes its neighbour in, so deletions do not leave ever more tiny
+    // chunks behind (the fingerprint folds every chunk on every keystroke).
+    if (lastEnd - at - length + text.length < CHUNK / 2) {
+      if (last < this.chunks.length - 1) lastEnd += this.chunks[++last].text.length;
+      else if (first > 0) at -= this.chunks[--first].text.length;
+    }
     const joined = this.chunks
       .slice(first, last + 1)
       .map((c) => c.text)
       .join('');
     const edited = joined.slice(0, offset - at) + text + joined.slice(offset - at + length);
     this.chunks.splice(first, last - first + 1, ...split(edited));
-    if (this.chunks.length === 0) this.chunks.push(chunk(''));
   }
 }
 
+/** Pieces of CHUNK / 2 to CHUNK units (unless the whole text is shorter): typing never leaves a 1-unit chunk. */
 function split(text: string): Chunk[] {
   const out: Chunk[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) {
-    let end = Math.min(text.length, i + CHUNK);
+  const size = Math.ceil(text.length / Math.max(1, Math.ceil(text.length / CHUNK)));
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + size);
     // Keep surrogate pairs whole, so every chunk is valid text on its own.
     const c = text.charCodeAt(end - 1);
     if (end < text.length && c >= 0xd800 && c <= 0xdbff) end++;
     out.push(chunk(text.slice(i, end)));
-    i = end - CHUNK;
+    i = end;
   }
   return out.length ? out : [chunk('')];
 }
@@ -101,26 +109,21 @@ function split(text: string): Chunk[] {
 function chunk(text: string): Chunk {
   let h1 = 0;
   let h2 = 0;
-  // B * h < 2^17 * 2^26: exact; so is adding a UTF-16 unit.
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i) + 1;
-    h1 = (h1 * B1 + u) % P1;
-    h2 = (h2 * B2 + u) % P2;
+    h1 = (Math.imul(h1, B1) + u) | 0;
+    h2 = (Math.imul(h2, B2) + u) | 0;
   }
-  return { text, h1, h2, w1: powMod(B1, text.length, P1), w2: powMod(B2, text.length, P2) };
+  return { text, h1, h2, w1: pow(B1, text.length), w2: pow(B2, text.length) };
 }
 
-/** a * b mod p for a, b < p < 2^26: the product stays under 2^52, exact in a double. */
-function mulMod(a: number, b: number, p: number): number {
-  return (a * b) % p;
-}
-
-function powMod(b: number, e: number, p: number): number {
+/** b^e modulo 2^32. */
+function pow(b: number, e: number): number {
   let r = 1;
-  let x = b % p;
+  let x = b;
   while (e > 0) {
-    if (e & 1) r = mulMod(r, x, p);
-    x = mulMod(x, x, p);
+    if (e & 1) r = Math.imul(r, x);
+    x = Math.imul(x, x);
     e >>>= 1;
   }
   return r;

@@ -557,6 +557,42 @@ describe('AnchorTracker: edge rules', () => {
     assert.deepEqual(positions(t), { w: [4, 4], x: [0, 7], y: [0, 10] });
   });
 
+  it('property: place moves known spans in place (live, removed, revived) exactly as a fresh tracker would have them', () => {
+    const span = fc.tuple(fc.nat({ max: 60 }), fc.nat({ max: 8 }));
+    const edit = fc.record({ offset: fc.nat({ max: 70 }), length: fc.nat({ max: 10 }), inserted: fc.nat({ max: 4 }) });
+    fc.assert(
+      fc.property(
+        fc.array(span, { minLength: 1, maxLength: 12 }),
+        fc.array(edit, { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(span, { nil: null })), { maxLength: 6 }),
+        fc.array(edit, { maxLength: 6 }),
+        (spans, first, moves, then) => {
+          const t = new AnchorTracker(spans.map(([start, len], i) => ({ id: `s${i}`, start, end: start + len })));
+          let plain = new Map<string, TrackedSpan | null>(t.spans().map((x) => [x.id, x]));
+          const edits = (list: TextEdit[]) => {
+            for (const e of list) {
+              t.apply(e);
+              plain = new Map([...plain].map(([id, x]) => [id, x && mapSpan(x, e)]));
+            }
+          };
+          edits(first);
+          const put = new Map<string, TrackedSpan | null>();
+          for (const [i, to] of moves) {
+            const id = `s${i % spans.length}`;
+            put.set(id, to && { id, start: to[0], end: to[0] + to[1] });
+          }
+          t.place(put);
+          for (const [id, x] of put) plain.set(id, x);
+          edits(then);
+          const want = [...plain.values()].filter((x): x is TrackedSpan => x !== null);
+          assert.deepEqual(sorted(t.spans()), sorted(want));
+          assert.equal(t.size, want.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('reset keeps every span where it is', () => {
     const t = tracked([
       ['x', 3, 6],
