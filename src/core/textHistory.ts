@@ -31,7 +31,7 @@ interface Part {
   above?: Map<string, Pin>;
 }
 
-const MAX_WEIGHT = 100_000;
+const MAX_WEIGHT = 50_000;
 
 export class TextHistory {
   /** states[i]: the fingerprint of the text in state i; steps[i] leads from state i to state i + 1. */
@@ -41,13 +41,16 @@ export class TextHistory {
   private weight = 0;
   private at = 0;
 
-  constructor(fingerprint: string) {
+  constructor(
+    fingerprint: string,
+    private readonly maxWeight = MAX_WEIGHT,
+  ) {
     this.states = [fingerprint];
   }
 
-  /** How many states are kept (for tests of the cap). */
-  get size(): number {
-    return this.states.length;
+  /** How many states are kept, and their weight (parts plus pins): what the cap bounds. */
+  get size(): { states: number; weight: number } {
+    return { states: this.states.length, weight: this.weight };
   }
 
   /** A new edit (typing, paste, anything but Undo and Redo): moves the spans by the rules and becomes the newest state. */
@@ -142,11 +145,11 @@ export class TextHistory {
   }
 
   private trim(): void {
-    if (this.weight <= MAX_WEIGHT) return;
+    if (this.weight <= this.maxWeight) return;
     // Drop a tenth at a time, so a long session does not pay a shift on every keystroke.
     let drop = 0;
     let dropped = 0;
-    while (drop < this.at && (this.weight - dropped > MAX_WEIGHT * 0.9 || drop === 0)) dropped += this.weights[drop++];
+    while (drop < this.at && (this.weight - dropped > this.maxWeight * 0.9 || drop === 0)) dropped += this.weights[drop++];
     this.states.splice(0, drop);
     this.steps.splice(0, drop);
     this.weights.splice(0, drop);

@@ -9,8 +9,11 @@
 // that state: the same span, or removed if its text was gone then.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { AnchorTracker } from '../../src/core/anchorTracker';
+import { ChunkedText } from '../../src/core/chunkedText';
 import { Annotation, emptySidecar } from '../../src/core/model';
 import { AnnotationSession, TextChange } from '../../src/core/session';
+import { TextHistory } from '../../src/core/textHistory';
 
 type Pos = [number, number] | null;
 
@@ -297,5 +300,32 @@ describe("Text undo and redo put annotations back where they were (against VS Co
     edited([{ offset: 0, length: 0, text: 'NEWS ' }], 'redo');
     const back = session.annotation(made.id)!;
     assert.deepEqual([back.start, back.end], [0, 4]);
+  });
+});
+
+describe('TextHistory: bounded memory', () => {
+  it('keeps at most its weight of parts and pins, dropping the oldest states; Undo past them follows the rules', () => {
+    const text = new ChunkedText('abc def ghi');
+    const tracker = new AnchorTracker([{ id: 's', start: 4, end: 7 }]);
+    const history = new TextHistory(text.fingerprint(), 100);
+    const edit = (offset: number, length: number, inserted: string) => {
+      text.replace(offset, length, inserted);
+      history.record(tracker, [{ offset, length, inserted: inserted.length }], text.fingerprint());
+    };
+    // Delete "f" at the span's end (a pinned step), then type far away 300 times.
+    edit(6, 1, '');
+    for (let k = 0; k < 300; k++) {
+      edit(0, 0, 'x');
+      assert.ok(history.size.weight <= 100, `weight ${history.size.weight} over the cap`);
+    }
+    assert.ok(history.size.states < 100);
+    // VS Code undoes everything at once back to "abc def ghi": that state was dropped.
+    text.replace(0, 300, '');
+    text.replace(6, 0, 'f');
+    assert.equal(history.travel(tracker, text.fingerprint(), 'undo'), false, 'an unknown state: the caller applies the rules');
+    // A state still kept is found.
+    const kept = new ChunkedText('x'.repeat(299) + 'abc de ghi');
+    assert.equal(history.travel(tracker, kept.fingerprint(), 'undo'), true);
+    assert.deepEqual(tracker.spans(), [{ id: 's', start: 299 + 4, end: 299 + 6 }]);
   });
 });
