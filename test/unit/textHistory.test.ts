@@ -224,6 +224,24 @@ function run(ops: readonly Op[]): void {
   }
 }
 
+/** The response session, with its text kept beside it as VS Code would send the edits. */
+function editing() {
+  const session = responseSession();
+  let text = ARTICLE;
+  return {
+    session,
+    text: () => text,
+    edited(changes: TextChange[], reason?: 'undo' | 'redo') {
+      text = apply(text, changes);
+      session.textEdited(changes, reason);
+    },
+    response() {
+      const a = session.annotation('a1')!;
+      return text.slice(a.start, a.end);
+    },
+  };
+}
+
 describe("Text undo and redo put annotations back where they were (against VS Code's undo stack)", () => {
   it('property: any edits near and over span edges, typed in a row or not, with undo, redo and annotation changes', () => {
     fc.assert(
@@ -233,17 +251,8 @@ describe("Text undo and redo put annotations back where they were (against VS Co
   });
 
   it('regression: deleting " carefully" key by key, then Undo (one element) and Redo, keeps the whole response', () => {
-    const session = responseSession();
+    const { session, edited, response, text } = editing();
     const end = ARTICLE.indexOf('. Then');
-    let text = ARTICLE;
-    const edited = (changes: TextChange[], reason?: 'undo' | 'redo') => {
-      text = apply(text, changes);
-      session.textEdited(changes, reason);
-    };
-    const response = () => {
-      const a = session.annotation('a1')!;
-      return text.slice(a.start, a.end);
-    };
     for (let k = 1; k <= ' carefully'.length; k++) edited([{ offset: end - k, length: 1, text: '' }]);
     assert.equal(response(), 'We will consider the request');
     // VS Code undoes the ten backspaces as one element: one insertion at the span's end.
@@ -255,22 +264,13 @@ describe("Text undo and redo put annotations back where they were (against VS Co
     edited([{ offset: end - 10, length: 10, text: '' }], 'redo');
     edited([{ offset: end - 10, length: 0, text: ' carefully' }], 'undo');
     assert.equal(response(), 'We will consider the request carefully');
-    const saved = session.toSidecar(text).annotations.find((a) => a.id === 'a1')!;
+    const saved = session.toSidecar(text()).annotations.find((a) => a.id === 'a1')!;
     assert.deepEqual([saved.start, saved.end, saved.text], [ARTICLE.indexOf('We will'), end, 'We will consider the request carefully']);
   });
 
   it('regression: typing over the span edge, Undo and Redo in any order, then the same text typed by hand stays short', () => {
-    const session = responseSession();
+    const { session, edited, response, text } = editing();
     const end = ARTICLE.indexOf('. Then');
-    let text = ARTICLE;
-    const edited = (changes: TextChange[], reason?: 'undo' | 'redo') => {
-      text = apply(text, changes);
-      session.textEdited(changes, reason);
-    };
-    const response = () => {
-      const a = session.annotation('a1')!;
-      return text.slice(a.start, a.end);
-    };
     // Select " carefully." and type "!".
     const over = { offset: end - 10, length: 11, text: '!' };
     const back = { offset: end - 10, length: 1, text: ' carefully.' };
@@ -287,12 +287,7 @@ describe("Text undo and redo put annotations back where they were (against VS Co
   });
 
   it('an annotation marked after an edit comes back exactly after Undo and Redo, also when Undo took its text away', () => {
-    const session = responseSession();
-    let text = ARTICLE;
-    const edited = (changes: TextChange[], reason?: 'undo' | 'redo') => {
-      text = apply(text, changes);
-      session.textEdited(changes, reason);
-    };
+    const { session, edited } = editing();
     edited([{ offset: 0, length: 0, text: 'NEWS ' }]);
     const made = session.addAnnotation({ type: 'mention', start: 0, end: 4 });
     edited([{ offset: 0, length: 5, text: '' }], 'undo');
