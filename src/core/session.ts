@@ -3,7 +3,9 @@
 //
 // Positions belong to the AnchorTracker, for every annotation this session knows, including
 // deleted ones that Undo may bring back: so an annotation restored after the text changed
-// comes back where its text now is, not at a stale offset.
+// comes back where its text now is, not at a stale offset. The TextHistory beside it knows
+// where they all were at each earlier text, for VS Code's text Undo and Redo; annotation undo
+// only shows or hides annotations, so the two histories never disagree about a position.
 import { AnchorTracker } from './anchorTracker';
 import { anchorContext, Orphan } from './anchoring';
 import { ChunkedText } from './chunkedText';
