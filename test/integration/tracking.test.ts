@@ -347,4 +347,30 @@ describe('Text Undo and Redo put every annotation back where it was at that text
     assert.deepEqual(snapshot(), original);
     assert.deepEqual(await savedResponse(), [original.spans[1][1], original.spans[1][2], RESPONSE], 'saved whole again');
   });
+
+  it('a mention marked on typed text survives text Undo, annotation Undo, text Redo and annotation Redo, in place', async () => {
+    const added = 'The council later confirmed it.\n';
+    const at = doc.getText().length;
+    await editor.edit((b) => b.insert(doc.positionAt(at), added));
+    select(editor, at, at + 'The council'.length);
+    const made = await vscode.commands.executeCommand<Annotation>('attributionLens.markMention', { speaker: 'council' });
+    assert.ok(made, 'marked');
+    const find = () => api.annotations(doc).find((a) => a.id === made.id);
+    assert.deepEqual([find()?.start, find()?.end], [at, at + 'The council'.length]);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the typed sentence undone', () => !doc.getText().includes(added));
+    assert.equal(find(), undefined, 'its text is gone, and so is it');
+    await vscode.commands.executeCommand('attributionLens.undo');
+    await vscode.commands.executeCommand('redo');
+    await waitFor('the sentence back', () => doc.getText().includes(added));
+    assert.equal(find(), undefined, 'the mark is undone');
+    await vscode.commands.executeCommand('attributionLens.redo');
+    assert.deepEqual([find()?.start, find()?.end], [at, at + 'The council'.length], 'redone where it was');
+    assert.ok(await doc.save());
+    const saved = await waitFor('the sidecar with the mention', () => {
+      const p = parseSidecar(fs.readFileSync(sidecarPath(), 'utf8'));
+      return p.sidecar?.document.sha256 === sha256Hex(doc.getText()) && p.sidecar.annotations.find((x) => x.id === made.id);
+    });
+    assert.deepEqual([saved.start, saved.end, saved.text], [at, at + 'The council'.length, 'The council']);
+  });
 });
