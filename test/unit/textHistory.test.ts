@@ -269,7 +269,7 @@ describe("Text undo and redo put annotations back where they were (against VS Co
   });
 
   it('regression: typing over the span edge, Undo and Redo in any order, then the same text typed by hand stays short', () => {
-    const { session, edited, response, text } = editing();
+    const { edited, response } = editing();
     const end = ARTICLE.indexOf('. Then');
     // Select " carefully." and type "!".
     const over = { offset: end - 10, length: 11, text: '!' };
