@@ -115,10 +115,17 @@ function clean(a: Annotation): Annotation {
 
 /** A name as a person would write it: one space between words, no quotes or punctuation around it. */
 export function cleanName(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"'“”‘’«»„(\[,;:—–-]+|[\s"'“”‘’«»„)\],;:—–-]+$/g, '');
+  // Trimmed by hand: a regex anchored at the end retries at every character, which is quadratic on a long name.
+  const s = text.replace(/\s+/g, ' ');
+  let start = 0;
+  let end = s.length;
+  while (start < end && LEADING.has(s[start])) start++;
+  while (end > start && TRAILING.has(s[end - 1])) end--;
+  return s.slice(start, end);
 }
+
+const LEADING = new Set(' "\'“”‘’«»„([,;:—–-');
+const TRAILING = new Set(' "\'“”‘’«»„)],;:—–-');
 
 function nameKey(name: string): string {
   return cleanName(name).toLowerCase().replace(/[‘’]/g, "'");
