@@ -262,6 +262,7 @@ describe('importBrat', () => {
       const noise = Array.from({ length: 300 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('') + '\x1b[31m\u202e';
       const cases: [string, RegExp][] = [
         [noise, /^not a brat \.ann file: no line is a brat annotation .*line 1: not a brat annotation line \(ID, TAB, …\): "/],
+        [Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)).toString('utf8'), /^not a brat \.ann file: it looks like binary data, not UTF-8 text$/],
         ['Dear editor,\nI read your article with interest.\n\nYours, Ann\n', /line 1: not a brat annotation line \(ID, TAB, …\): "Dear editor,"; line 2: .*"I read your article with interest\."; line 4: /],
         [JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', items: [{ id: 'T1', type: 'Annotation' }] }, null, 2), /line 1: not a brat annotation line \(ID, TAB, …\): "\{"; line 2: .*; and \d+ more$/],
         ['X1\tsomething\nT1\tQuote zero five\tHello\n', /line 1: "X1" is no kind of brat annotation .*; line 2: not a text-bound annotation/],

@@ -87,6 +87,9 @@ export function parseBratLines(ann: string): ParsedAnn {
     }
   });
   if (valid === 0 && problems.length > 0) {
+    // Bytes that are not UTF-8 arrive as U+FFFD: quoting them would only show noise.
+    const undecodable = ann.length - ann.replace(/[\ufffd\0]/g, '').length;
+    if (undecodable > ann.length / 20) throw new BratFormatError('not a brat .ann file: it looks like binary data, not UTF-8 text');
     const shown = problems.slice(0, 3).join('; ');
     throw new BratFormatError(`not a brat .ann file: no line is a brat annotation (ID, TAB, TYPE …, e.g. "T1<TAB>Quote 0 5<TAB>text"); ${shown}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`);
   }
