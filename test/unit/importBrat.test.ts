@@ -300,6 +300,9 @@ describe('importBrat', () => {
       assert.equal([...r4.sidecar.speakers.values()][0].name, name);
       const stances = Array.from({ length: 5000 }, (_, i) => `A${i + 1}\tStance T1 agrees`).join('\n');
       assert.equal(importBrat(`T1\tSource 0 3\tAnn\n${stances}\n`, text).warnings.length, 5000);
+      const roads = 'roads. '.repeat(300);
+      const demands = Array.from({ length: 300 }, (_, i) => `T${i + 1}\tDemand ${i * 7} ${i * 7 + 6}\troads.`).join('\n');
+      assert.deepEqual([...importBrat(demands, roads).sidecar.demands.keys()], ['roads', ...Array.from({ length: 299 }, (_, i) => `roads-${i + 2}`)]);
       const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\n');
       const r5 = importBrat(`T1\tQuote 0 ${lines.length}\t${lines}\n`, lines);
       assert.deepEqual(r5.sidecar.annotations.map((a) => a.text), [lines]);

@@ -19,6 +19,7 @@ export class SidecarBuilder {
   private readonly seen = new Set<string>();
   private readonly byName = new Map<string, string>();
   private unplaced = 0;
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(private readonly text: string, file?: string) {
     this.sidecar = emptySidecar(file);
@@ -42,7 +43,7 @@ export class SidecarBuilder {
     const name = cleanName(rawName) || rawName.trim() || 'Unnamed speaker';
     const known = this.byName.get(nameKey(name));
     if (known) return known;
-    const id = deriveId(name, (x) => this.sidecar.speakers.has(x), 'speaker');
+    const id = this.freshId(name, (x) => this.sidecar.speakers.has(x), 'speaker');
     return this.addSpeaker({ id, name, kind: kind ?? guessKind(name), aliases: [], members: [], note });
   }
 
@@ -62,7 +63,21 @@ export class SidecarBuilder {
   /** A new demand whose summary is the text that states it. */
   demandFromText(text: string): string {
     const summary = abbreviate(text.replace(/\s+/g, ' ').trim(), 100) || 'Demand';
-    return this.addDemand({ id: deriveId(summary, (x) => this.sidecar.demands.has(x), 'demand'), summary, by: [], to: [] });
+    return this.addDemand({ id: this.freshId(summary, (x) => this.sidecar.demands.has(x), 'demand'), summary, by: [], to: [] });
+  }
+
+  /**
+   * deriveId's answer, without counting up from -2 again for each of many same names (quadratic
+   * on a file of thousands): ids are never removed, so every suffix below the last one given is taken.
+   */
+  private freshId(name: string, taken: (id: string) => boolean, fallback: string): string {
+    const base = deriveId(name, () => false, fallback);
+    if (!taken(base)) return base;
+    const key = `${fallback}:${base}`;
+    let n = this.nextSuffix.get(key) ?? 2;
+    while (taken(`${base}-${n}`)) n++;
+    this.nextSuffix.set(key, n + 1);
+    return `${base}-${n}`;
   }
 
   /**
