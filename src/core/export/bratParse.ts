@@ -43,7 +43,12 @@ export interface ParsedAnn {
 }
 
 /** Thrown when no line of the input is a brat annotation: the input is something else. */
-export class BratFormatError extends Error {}
+export class BratFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BratFormatError';
+  }
+}
 
 /**
  * Lines of a .ann (LF or CRLF, a BOM ignored) into records. Throws BratFormatError when the input
