@@ -1,7 +1,9 @@
 // Bundles the extension and the command-line tool with esbuild. `vscode` stays external:
-// the extension host provides it; the CLI never imports it.
+// the extension host provides it; the CLI never imports it. First it brings the HTML report's
+// generated asset module up to date (scripts/reportAssets.mjs), which `tsc` compiles too.
 import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
+import { reportAssetsPlugin, writeReportAssets } from './reportAssets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,7 +16,10 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  plugins: [reportAssetsPlugin],
 };
+
+writeReportAssets();
 
 const contexts = await Promise.all([
   esbuild.context({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

@@ -28,6 +28,9 @@ if [ -f "$dest/node_modules/code-server/lib/vscode/out/server-main.js" ] && \
   echo "setup: code-server $CODE_SERVER_VERSION already installed in $dest"
   exit 0
 fi
+# No marker means no install finished: an interrupted or failed one leaves a node_modules that
+# a second `npm install` does not repair (seen: "cross-env: Permission denied"), so start over.
+rm -rf "$dest"
 mkdir -p "$dest"
 cd "$dest"
 # When `npm test` or `npm run demo` starts this script, the outer npm (on the machine's

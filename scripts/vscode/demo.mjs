@@ -4,7 +4,7 @@
 // open. Runs until Ctrl+C. Edits made in the demo change the repo's sample-docs/ files.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { extensionDevPath, freePort, isCleaningUp, isInstalled, repoRoot, startServer, workbenchUrl } from './server.mjs';
+import { extensionDevPath, freePort, isCleaningUp, repoRoot, startServer, workbenchUrl } from './server.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const folder = path.join(repoRoot, 'sample-docs');
@@ -18,7 +18,8 @@ function run(cmd, args) {
   }
 }
 
-if (!isInstalled()) run('bash', ['scripts/setup-test-env.sh']);
+// Idempotent: installs on a fresh machine, repairs a half-finished install, else only checks.
+run('bash', ['scripts/setup-test-env.sh']);
 run('npm', ['run', 'build']);
 
 const port = Number(process.env.PORT) || (await freePort());

@@ -37,12 +37,12 @@ function fail(message) {
 }
 
 function preflight() {
-  // A fresh machine: install the VS Code server and Chromium first, so `npm test` works as the README says.
-  if (!isInstalled()) {
-    console.log('test:vscode: the VS Code server is not installed yet; running scripts/setup-test-env.sh (about 3 minutes)');
-    const r = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-test-env.sh')], { stdio: 'inherit' });
-    if (r.status !== 0 || !isInstalled()) fail('scripts/setup-test-env.sh failed: see its output above');
-  }
+  // A fresh machine: install the VS Code server and Chromium first, so `npm test` works as the
+  // README says. Always run it: it is idempotent and only checks when all is there, and it
+  // notices a half-finished install or a pinned version that changed, which isInstalled cannot.
+  if (!isInstalled()) console.log('test:vscode: the VS Code server is not installed yet; running scripts/setup-test-env.sh (about 3 minutes)');
+  const r = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-test-env.sh')], { stdio: 'inherit' });
+  if (r.status !== 0 || !isInstalled()) fail('scripts/setup-test-env.sh failed: see its output above');
   const main = JSON.parse(readFileSync(path.join(extensionDevPath, 'package.json'), 'utf8')).main;
   if (main && !existsSync(path.resolve(extensionDevPath, main)) && !existsSync(path.resolve(extensionDevPath, `${main}.js`))) {
     fail(`${path.relative(repoRoot, path.resolve(extensionDevPath, main))} is missing: run \`npm run build\``);

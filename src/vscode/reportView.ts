@@ -12,6 +12,8 @@ import { liveArticleInput } from './exportInputs';
 const VIEW_TYPE = 'attributionLens.report';
 /** Redraw at most this often while the user types or edits annotations. */
 const REDRAW_DEBOUNCE_MS = 300;
+/** When, after a click in the report, a late focus of the report is handed back to the editor. */
+const FOCUS_CHECKS_MS = [100, 300, 700];
 
 export class ReportView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -84,6 +86,23 @@ export class ReportView implements vscode.Disposable {
     const range = new vscode.Range(doc.positionAt(s), doc.positionAt(e));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.keepFocusOn(editor);
+  }
+
+  /**
+   * The click that sent the message also focused the report, and the workbench hears of that
+   * focus asynchronously: under load after our showTextDocument, which left the keyboard in the
+   * report (and no view-state event says so). For a moment, hand a focus that went back to the
+   * report to the editor again.
+   */
+  private keepFocusOn(editor: vscode.TextEditor): void {
+    for (const ms of FOCUS_CHECKS_MS) {
+      setTimeout(() => {
+        if (this.panel?.active && vscode.window.activeTextEditor?.document !== editor.document) {
+          void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection });
+        }
+      }, ms);
+    }
   }
 
   private scheduleRender(): void {
