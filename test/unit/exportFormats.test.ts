@@ -243,7 +243,8 @@ describe('export formats', () => {
       let spans = 0;
       for (const line of lines) {
         if (!line.startsWith('T')) continue;
-        const [, data, field] = line.split('\t');
+        const [, data, ...rest] = line.split('\t');
+        const field = rest.join('\t');
         const frags = data.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
         frags.forEach(([s, e], i) => {
           assert.ok(0 <= s && s <= e && e <= chars.length, line);
@@ -272,14 +273,14 @@ describe('export formats', () => {
       const crlf: ArticleInput = { ...sample, text: crlfText, placed };
       assert.equal(checkAsBrat(bratAnn(crlf), crlfText), 65);
 
-      const text = '👍🏽 Ann said: “é\u0301 😀 🇬🇧 go.”\r\nBob: “no\r\n\r\nway 𝒳.”\r\n“\u2028odd\u0085x”\rend\n';
+      const text = '👍🏽 Ann said: “é\u0301 😀\t🇬🇧 go.”\r\nBob: “no\r\n\r\nway 𝒳.”\r\n“\u2028odd\u0085x”\rend\n';
       const at = (s: string, id: string, type: Annotation['type']): Annotation => {
         const start = text.indexOf(s);
         return { id, type, start, end: start + s.length, speaker: 'ann', ...anchorContext(text, start, start + s.length) };
       };
       const spans = [
         at('Ann', 'a1', 'mention'),
-        at('é\u0301 😀 🇬🇧 go.', 'a2', 'quote'),
+        at('é\u0301 😀\t🇬🇧 go.', 'a2', 'quote'),
         at('go.”\r\n', 'a3', 'quote'),
         at('\r\nBob', 'a4', 'mention'),
         at('no\r\n\r\nway 𝒳.', 'a5', 'quote'),
