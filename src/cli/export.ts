@@ -111,6 +111,8 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
       if (o.status === 'written') {
         written++;
         info(`wrote ${term.display(o.dest)}`);
+      } else if (o.status === 'kept') {
+        warn(`kept ${term.display(o.dest)}: ${o.reason}`);
       } else if (o.status !== 'unchanged') {
         failed = true;
         warn(`not written ${term.display(o.dest)}: ${o.reason}`);

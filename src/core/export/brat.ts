@@ -109,7 +109,7 @@ export const exportBrat: Exporter = (articles) => {
   });
   // brat looks for its configuration in the document's folder first: one set in each folder keeps any of them openable as a collection.
   for (const folder of folders) {
-    for (const [name, content] of Object.entries(BRAT_CONF_FILES)) files.push({ path: `${folder}${name}`, content });
+    for (const [name, content] of Object.entries(BRAT_CONF_FILES)) files.push({ path: `${folder}${name}`, content, keepExisting: true });
   }
   return files;
 };
