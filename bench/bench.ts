@@ -189,6 +189,19 @@ function benchKeystroke(): void {
     const sessionDelete = medianPer(step(1, ''), 2000);
     row(`keystroke insert, ${n} (session.textEdited)`, sessionInsert, 'baseline: shift every span (array)', r.insert[1], budget);
     row(`keystroke delete, ${n} (session.textEdited)`, sessionDelete, 'baseline: shift every span (array)', r.del[1], budget);
+    // VS Code's Undo and Redo of a word deleted key by key at a span's end (one undo element of
+    // ten keystrokes): the history replays ten steps and puts the squeezed span back.
+    const span = sidecar.annotations[Math.floor(count / 2)];
+    const word = 10;
+    for (let k = 1; k <= word; k++) session.textEdited([{ offset: span.end - k, length: 1, text: '' }]);
+    const removed = text.slice(span.end - word, span.end);
+    let undone = false;
+    const undoRedo = medianPer(() => {
+      session.textEdited(undone ? [{ offset: span.end - word, length: word, text: '' }] : [{ offset: span.end - word, length: 0, text: removed }], undone ? 'redo' : 'undo');
+      undone = !undone;
+    }, 200);
+    if (undone) session.textEdited([{ offset: span.end - word, length: word, text: '' }], 'redo');
+    row(`text undo/redo of 10 keys at a span, ${n}`, undoRedo, 'baseline: shift every span (array)', r.del[1], 'not a keystroke');
   }
   const fmt = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms * 1000).toFixed(1)} µs`;
   const growth = (k: 'insert' | 'del', i: 0 | 1) => results[100_000][k][i] - results[10_000][k][i];

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ArticleFinder, Found } from '../core/pipeline/find';
 import { ReadError } from '../core/pipeline/read';
 import { CliIo } from './io';
-import { toPosix } from './nodeHost';
+import { toPosix } from '../node/nodeHost';
 import { Terminal } from './terminal';
 
 export class UsageError extends Error {

@@ -1,5 +1,6 @@
 // `attribution-lens export`: the articles found, read and exported, the files written by the
 // pipeline's rules (targets, protected files, atomic writes).
+import { pathToFileURL } from 'node:url';
 import { ArticleInput, ExportFormat } from '../core/export/types';
 import { commonFolder, relative } from '../core/posixPath';
 import { writePlan } from '../core/pipeline/exportWrite';
@@ -12,7 +13,6 @@ import { baseIriProblem } from '../core/pipeline/baseIri';
 import { findArticles, parse, readFailure, resolvePath, strayMessage, stringOption, UsageError } from './args';
 import { HELP } from './help';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, TOOL } from './io';
-import { fileUri } from './nodeHost';
 import { plural } from '../core/wording';
 import { terminal } from './terminal';
 
@@ -75,7 +75,9 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
   for (const ref of found.articles) {
     let read: ReadArticle;
     try {
-      read = await readArticle(io.host, ref, relative(root, ref.article), io.readLimit, fileUri(ref.article));
+      // The path as given, links not resolved: the name the user addressed the article by (a
+      // symlinked folder of published articles stays that folder), like its relative `path`.
+      read = await readArticle(io.host, ref, relative(root, ref.article), io.readLimit, pathToFileURL(ref.article).href);
     } catch (e) {
       failed = true;
       warn(`skipped ${term.display(ref.article)}: ${readFailure(term, e)}`);
@@ -121,6 +123,8 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
       if (o.status === 'written') {
         written++;
         info(`wrote ${term.display(o.dest)}`);
+      } else if (o.status === 'kept') {
+        warn(`kept ${term.display(o.dest)}: ${o.reason}`);
       } else if (o.status !== 'unchanged') {
         failed = true;
         warn(`not written ${term.display(o.dest)}: ${o.reason}`);

@@ -10,7 +10,7 @@ import { runExport } from './export';
 import { HELP } from './help';
 import { runImport } from './import';
 import { CliIo, EXIT_OK, EXIT_USAGE, TOOL } from './io';
-import { NodeHost } from './nodeHost';
+import { NodeHost } from '../node/nodeHost';
 import { visible } from './terminal';
 
 export { EXPORT_FORMATS } from './export';

@@ -3,7 +3,7 @@
 // cursor, retitle the window or hide a line; a bidi override must not reorder what is read.
 import * as path from 'node:path';
 import { Problem } from '../core/sidecar';
-import { toPosix } from './nodeHost';
+import { toPosix } from '../node/nodeHost';
 
 // C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates,
 // the marks that reorder text, and the line and paragraph separators some terminals break on.

@@ -3,12 +3,15 @@
 //
 // Positions belong to the AnchorTracker, for every annotation this session knows, including
 // deleted ones that Undo may bring back: so an annotation restored after the text changed
-// comes back where its text now is, not at a stale offset.
-import { AnchorTracker, TrackedSpan } from './anchorTracker';
+// comes back where its text now is, not at a stale offset. The TextHistory beside it knows
+// where they all were at each earlier text, for VS Code's text Undo and Redo; annotation undo
+// only shows or hides annotations, so the two histories never disagree about a position.
+import { AnchorTracker } from './anchorTracker';
 import { anchorContext, Orphan } from './anchoring';
 import { ChunkedText } from './chunkedText';
 import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
 import { OffsetConverter, sha256Hex } from './text';
+import { TextHistory } from './textHistory';
 
 /** An annotation's data apart from its position. */
 export type AnnotationData = Omit<Annotation, 'start' | 'end'>;
@@ -35,11 +38,6 @@ export interface TextChange {
   text: string;
 }
 
-/** A span the edit did not simply shift, with its position and text before the edit. */
-interface TrackedText extends TrackedSpan {
-  text: string;
-}
-
 const MAX_HISTORY = 200;
 
 export class AnnotationSession {
@@ -51,15 +49,15 @@ export class AnnotationSession {
   private readonly tracker = new AnchorTracker();
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
-  /** Per text edit, the spans it squeezed or removed: what VS Code's Undo may give back. */
-  private textHistory: TrackedText[][] = [];
+  /** The text states VS Code's Undo and Redo may return to, and where the spans were in each. */
+  private readonly history: TextHistory;
   private highestId = 0;
   /** Annotation changes (or moved offsets) not yet written to the sidecar. */
   dirty = false;
   /** While group() runs: the changes it made, to become one undo step. */
   private grouped?: Change[];
 
-  /** The article text as edited so far: what an edit squeezes out of a span is read here. */
+  /** The article text as edited so far: its fingerprint tells which state Undo returned to. */
   private readonly text: ChunkedText;
 
   constructor(
@@ -70,6 +68,7 @@ export class AnnotationSession {
     readonly orphans: readonly Orphan[] = [],
   ) {
     this.text = new ChunkedText(text);
+    this.history = new TextHistory(this.text.fingerprint());
     this.speakers = new Map(base.speakers);
     this.demands = new Map(base.demands);
     for (const a of placed) {
@@ -211,45 +210,27 @@ export class AnnotationSession {
 
   /**
    * The article's text changed: move every annotation. Edits are applied one after another,
-   * in the order VS Code lists a change's parts. When VS Code undoes an edit, annotations that
-   * the edit removed or squeezed come back at their old positions, but only where exactly
-   * their old text is there again: never on the wrong text.
+   * in the order VS Code lists a change's parts. When VS Code's Undo or Redo brings the text
+   * back to a state it had before, every annotation goes back to where it was in that state
+   * (see TextHistory); an edit typed by hand is never taken for one.
    */
   textEdited(edits: readonly TextChange[], reason?: 'undo' | 'redo'): void {
     if (edits.length === 0) return;
-    const record: TrackedText[] = [];
-    for (const edit of edits) {
-      const effect = this.tracker.apply({ offset: edit.offset, length: edit.length, inserted: edit.text.length });
-      // this.text is still the text before this edit, so it holds the squeezed spans' old text.
-      for (const b of effect.before) record.push({ ...b, text: this.text.slice(b.start, b.end) });
-      this.text.replace(edit.offset, edit.length, edit.text);
+    for (const edit of edits) this.text.replace(edit.offset, edit.length, edit.text);
+    const fingerprint = this.text.fingerprint();
+    if (!reason || !this.history.travel(this.tracker, fingerprint, reason)) {
+      this.history.record(
+        this.tracker,
+        edits.map((e) => ({ offset: e.offset, length: e.length, inserted: e.text.length })),
+        fingerprint,
+      );
     }
     if (this.live.size) this.dirty = true;
-    if (reason === 'undo') this.restoreAfterUndo();
-    if (record.length) {
-      this.textHistory.push(record);
-      if (this.textHistory.length > MAX_HISTORY) this.textHistory.shift();
-    }
   }
 
   /** The article text as the session knows it (kept in step by textEdited). */
   get currentText(): string {
     return this.text.toString();
-  }
-
-  private restoreAfterUndo(): void {
-    // Newest first: the edit being undone is the most recent one whose spans fit the text again.
-    for (let h = this.textHistory.length - 1; h >= 0; h--) {
-      const record = this.textHistory[h];
-      if (!record.every((s) => this.text.slice(s.start, s.end) === s.text)) continue;
-      this.textHistory.splice(h, 1);
-      const current = new Map(this.tracker.spans().map((s) => [s.id, s]));
-      const moved = record.filter((s) => current.get(s.id)?.start !== s.start || current.get(s.id)?.end !== s.end);
-      if (moved.length === 0) return;
-      for (const s of moved) current.set(s.id, { id: s.id, start: s.start, end: s.end });
-      this.tracker.reset(current.values());
-      return;
-    }
   }
 
   // --- writing ------------------------------------------------------------------------
@@ -315,9 +296,8 @@ export class AnnotationSession {
   }
 
   private trackAt(id: string, start: number, end: number): void {
-    const spans = this.tracker.spans().filter((s) => s.id !== id);
-    spans.push({ id, start, end });
-    this.tracker.reset(spans);
+    this.history.forget(id);
+    this.tracker.place(new Map([[id, { id, start, end }]]));
   }
 
   private noteId(id: string): void {

@@ -4,7 +4,7 @@
 // identity (device and inode), real paths, a FIFO-safe read and a rename that replaces in one step.
 import * as vscode from 'vscode';
 import { DirEntry, FileKind, FileStat, Host } from '../core/host';
-import { NodeHost } from '../cli/nodeHost';
+import { NodeHost } from '../node/nodeHost';
 
 function kindOf(type: vscode.FileType): FileKind {
   return type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';

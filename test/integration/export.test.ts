@@ -115,7 +115,8 @@ describe('Export and report', function () {
     // brat into the folder itself: its .txt files are the articles, which must not be rewritten.
     const before = fs.readFileSync(path.join(dir, 'one.txt'), 'utf8');
     const brat = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'brat', folder: dir, target: dir });
-    assert.deepEqual(brat.written.map((u) => path.relative(dir, u.fsPath)).sort(), ['nested/two.ann', 'one.ann']);
+    // brat's configuration goes in each folder with documents: without it brat knows none of the types.
+    assert.deepEqual(brat.written.map((u) => path.relative(dir, u.fsPath)).sort(), ['annotation.conf', 'nested/annotation.conf', 'nested/two.ann', 'nested/visual.conf', 'one.ann', 'visual.conf']);
     assert.equal(fs.readFileSync(path.join(dir, 'one.txt'), 'utf8'), before);
     assert.match(fs.readFileSync(path.join(dir, 'one.ann'), 'utf8'), /^T1\t/m);
   });

@@ -4,8 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { anchorAnnotations } from '../../src/core/anchoring';
-import { parseSidecar } from '../../src/core/sidecar';
+import { anchorAnnotations, anchorContext } from '../../src/core/anchoring';
+import { Annotation, emptySidecar } from '../../src/core/model';
+import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
+import { sha256Hex } from '../../src/core/text';
 import type { AttributionLensApi } from '../../src/extension';
 import { folder, waitFor } from './helpers';
 
@@ -212,5 +214,163 @@ describe('Annotations follow the text', function () {
     await api.load(doc2);
     assert.equal(api.annotations(doc2).length, parseSidecar(content).sidecar!.annotations.length);
     assertOnText(api, doc2, original, 'after rename and reopen');
+  });
+});
+
+// The defect this guards against: deleting " carefully" at the end of a response key by key,
+// then Undo and Redo, left the response short for good, and the short span was saved.
+describe('Text Undo and Redo put every annotation back where it was at that text', function () {
+  this.timeout(90_000);
+  const name = 'tracking-undo.txt';
+  const TEXT =
+    'The residents asked the council to reopen the library.\n\n' +
+    'A council spokesperson said: “We will consider the request carefully.” The meeting then ended.\n';
+  const RESPONSE = 'We will consider the request carefully';
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  let api: AttributionLensApi;
+  const sidecarPath = () => path.join(folder(), name + '.annotations.yaml');
+
+  before(async () => {
+    const sidecar = emptySidecar(name);
+    sidecar.document.sha256 = sha256Hex(TEXT);
+    sidecar.speakers.set('residents', { id: 'residents', name: 'Residents', kind: 'group', aliases: [], members: [] });
+    sidecar.speakers.set('council', { id: 'council', name: 'Council', kind: 'organisation', aliases: [], members: [] });
+    sidecar.demands.set('reopen', { id: 'reopen', summary: 'Reopen the library', by: ['residents'], to: ['council'] });
+    const at = (phrase: string, type: Annotation['type'], extra: Partial<Annotation>): Annotation => {
+      const start = TEXT.indexOf(phrase);
+      return { id: '', type, start, end: start + phrase.length, ...anchorContext(TEXT, start, start + phrase.length), ...extra };
+    };
+    sidecar.annotations = [
+      at('reopen the library', 'demand', { id: 'a1', speaker: 'residents', demand: 'reopen' }),
+      at(RESPONSE, 'response', { id: 'a2', speaker: 'council', demand: 'reopen', stance: 'defers' }),
+      at(`“${RESPONSE}.”`, 'quote', { id: 'a3', speaker: 'council' }),
+      at('request', 'mention', { id: 'a4', speaker: 'residents' }),
+    ];
+    fs.writeFileSync(path.join(folder(), name), TEXT);
+    fs.writeFileSync(sidecarPath(), serializeSidecar(sidecar));
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder(), name)));
+    editor = await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
+    api = await waitFor('activation', () => ext.isActive && ext.exports);
+    await api.load(doc);
+    assert.equal(api.annotations(doc).length, 4);
+  });
+
+  after(async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const f of fs.readdirSync(folder())) if (f.startsWith('tracking-undo')) fs.rmSync(path.join(folder(), f), { force: true });
+  });
+
+  type Snapshot = { spans: [string, number, number][]; decorations: Record<string, { start: number; end: number }[]> };
+  const snapshot = (): Snapshot => ({
+    spans: api
+      .annotations(doc)
+      .map((a): [string, number, number] => [a.id, a.start, a.end])
+      .sort(),
+    decorations: api.decorations(doc),
+  });
+  /** Every annotation is drawn where it is: the model caught up with the text (it is debounced). */
+  const drawnAll = (s: Snapshot) =>
+    s.spans.every(([, start, end]) => Object.values(s.decorations).some((rs) => rs.some((r) => r.start === start && r.end === end)));
+  const response = () => {
+    const a = api.annotations(doc).find((x) => x.id === 'a2');
+    return a && doc.getText().slice(a.start, a.end);
+  };
+
+  it('after deleting " carefully" key by key and typing over the edge, undo and redo in any order restore spans, highlights and the saved sidecar', async () => {
+    /** By document text: spans and highlights the first time the article had that text. */
+    const states = new Map<string, Snapshot>();
+    const visit = async (what: string): Promise<Snapshot> => {
+      const seen = states.get(doc.getText());
+      if (!seen) {
+        const now = await waitFor(`${what}: highlights drawn`, () => {
+          const s = snapshot();
+          return drawnAll(s) && s;
+        });
+        states.set(doc.getText(), now);
+        return now;
+      }
+      // The spans move at once; the highlights follow after the debounce.
+      assert.deepEqual(snapshot().spans, seen.spans, `${what}: annotations where they were at this text`);
+      try {
+        await waitFor(`${what}: highlights`, () => JSON.stringify(snapshot()) === JSON.stringify(seen), 5000);
+      } catch {
+        assert.deepEqual(snapshot(), seen, `${what}: highlights where they were at this text`);
+      }
+      return seen;
+    };
+    const savedResponse = async () => {
+      assert.ok(await doc.save());
+      const a = await waitFor('the sidecar written for the saved text', () => {
+        const p = parseSidecar(fs.readFileSync(sidecarPath(), 'utf8'));
+        return p.sidecar?.document.sha256 === sha256Hex(doc.getText()) && p.sidecar.annotations.find((x) => x.id === 'a2');
+      });
+      return [a.start, a.end, a.text];
+    };
+    const run = async (command: 'undo' | 'redo', what: string) => {
+      const before = doc.getText();
+      await vscode.commands.executeCommand(command);
+      await waitFor(`${what}: the text changed`, () => doc.getText() !== before);
+      return visit(what);
+    };
+
+    const original = await visit('at the start');
+    const end = TEXT.indexOf(RESPONSE) + RESPONSE.length;
+    // Key by key from the end of the response: VS Code makes the ten deletions one undo element.
+    select(editor, end);
+    for (let k = 0; k < ' carefully'.length; k++) await vscode.commands.executeCommand('deleteLeft');
+    assert.equal(response(), 'We will consider the request');
+    const short = await visit('after deleting " carefully"');
+    // Type over the response's edge: select "request." and type "plan.".
+    select(editor, end - ' carefully'.length - 'request'.length, end - ' carefully'.length + 1);
+    await vscode.commands.executeCommand('type', { text: 'plan.' });
+    await waitFor('the typing', () => doc.getText().includes('the plan.”'));
+    assert.equal(response(), 'We will consider the ', 'the end inside the replaced text goes to where it began');
+    await visit('after typing over the edge');
+
+    await run('undo', 'undo the typing');
+    assert.equal(response(), 'We will consider the request');
+    await run('undo', 'undo the deletion');
+    assert.equal(response(), RESPONSE, 'undo brings the whole response back');
+    await run('redo', 'redo the deletion');
+    await run('undo', 'undo the deletion again');
+    await run('redo', 'redo the deletion again');
+    await run('redo', 'redo the typing');
+    await run('undo', 'undo the typing again');
+    assert.deepEqual(await savedResponse(), [short.spans[1][1], short.spans[1][2], 'We will consider the request'], 'saved at the short text');
+    await run('undo', 'undo the deletion after saving');
+    await run('redo', 'redo after saving');
+    await run('undo', 'undo once more');
+    assert.equal(response(), RESPONSE);
+    assert.deepEqual(snapshot(), original);
+    assert.deepEqual(await savedResponse(), [original.spans[1][1], original.spans[1][2], RESPONSE], 'saved whole again');
+  });
+
+  it('a mention marked on typed text survives text Undo, annotation Undo, text Redo and annotation Redo, in place', async () => {
+    const added = 'The council later confirmed it.\n';
+    const at = doc.getText().length;
+    await editor.edit((b) => b.insert(doc.positionAt(at), added));
+    select(editor, at, at + 'The council'.length);
+    const made = await vscode.commands.executeCommand<Annotation>('attributionLens.markMention', { speaker: 'council' });
+    assert.ok(made, 'marked');
+    const find = () => api.annotations(doc).find((a) => a.id === made.id);
+    assert.deepEqual([find()?.start, find()?.end], [at, at + 'The council'.length]);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the typed sentence undone', () => !doc.getText().includes(added));
+    assert.equal(find(), undefined, 'its text is gone, and so is it');
+    await vscode.commands.executeCommand('attributionLens.undo');
+    await vscode.commands.executeCommand('redo');
+    await waitFor('the sentence back', () => doc.getText().includes(added));
+    assert.equal(find(), undefined, 'the mark is undone');
+    await vscode.commands.executeCommand('attributionLens.redo');
+    assert.deepEqual([find()?.start, find()?.end], [at, at + 'The council'.length], 'redone where it was');
+    assert.ok(await doc.save());
+    const saved = await waitFor('the sidecar with the mention', () => {
+      const p = parseSidecar(fs.readFileSync(sidecarPath(), 'utf8'));
+      return p.sidecar?.document.sha256 === sha256Hex(doc.getText()) && p.sidecar.annotations.find((x) => x.id === made.id);
+    });
+    assert.deepEqual([saved.start, saved.end, saved.text], [at, at + 'The council'.length, 'The council']);
   });
 });

@@ -14,7 +14,7 @@
 // that no span lands on text that is not its own.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AnchorTracker, EditEffect, mapEnd, mapStart, TextEdit, TrackedSpan } from '../../src/core/anchorTracker';
+import { AnchorTracker, EditEffect, mapEnd, mapSpan, mapStart, TextEdit, touches, TrackedSpan } from '../../src/core/anchorTracker';
 
 // --- the reference model ------------------------------------------------------------------
 
@@ -298,6 +298,18 @@ function applyAndCheck(tracker: AnchorTracker, ref: Reference, c: Change): Outco
     assert.deepEqual({ ...s }, oldById.get(s.id), `before: span ${s.id} not at its old position`);
   }
   for (const r of effect.removed) assert.ok(before.has(r.id), `removed span ${r.id} not in before`);
+  // after: where the spans in before are now, but for the removed ones.
+  const removedIds = new Set(effect.removed.map((r) => r.id));
+  assert.deepEqual(sorted(effect.after), sorted(effect.before.filter((b) => !removedIds.has(b.id)).map((b) => now.get(b.id)!)), 'after');
+  // mapSpan and touches, the one-span rules the text history replays with: mapSpan agrees with
+  // the tracker, and a span touches() passes over moves as a block, so the inverse edit brings it back.
+  const edit = { offset: c.offset, length: c.length, inserted: c.text.length };
+  const inverse = { offset: c.offset, length: c.text.length, inserted: c.length };
+  for (const o of outcomes) {
+    const mapped = mapSpan(o.old, edit);
+    assert.deepEqual(mapped, o.now ? { ...o.now } : null, `mapSpan of ${o.id}`);
+    if (!touches(o.old, edit)) assert.deepEqual(mapped && mapSpan(mapped, inverse), { ...o.old }, `${o.id} untouched, but the inverse edit does not bring it back`);
+  }
   const delta = c.text.length - c.length;
   for (const o of outcomes) {
     if (o.inside) continue; // its edges follow the plain shift rule; only its length changed
@@ -530,6 +542,55 @@ describe('AnchorTracker: edge rules', () => {
     const i = ins(10, 'ab');
     assert.deepEqual([9, 10, 11].map((s) => mapStart(s, i)), [9, 12, 13]);
     assert.deepEqual([9, 10, 11].map((x) => mapEnd(x, i)), [9, 10, 13]);
+  });
+
+  it('place puts the listed spans where they are listed, drops those listed as null, keeps the rest', () => {
+    const t = tracked([
+      ['x', 3, 6],
+      ['y', 0, 9],
+      ['z', 1, 2],
+    ]);
+    t.apply(ins(4, 'ab'));
+    t.place(new Map([['x', { id: 'x', start: 1, end: 8 }], ['z', null], ['w', { id: 'w', start: 5, end: 5 }]]));
+    assert.deepEqual(positions(t), { w: [5, 5], x: [1, 8], y: [0, 11] });
+    t.apply(del(0, 1));
+    assert.deepEqual(positions(t), { w: [4, 4], x: [0, 7], y: [0, 10] });
+  });
+
+  it('property: place moves known spans in place (live, removed, revived) exactly as a fresh tracker would have them', () => {
+    const span = fc.tuple(fc.nat({ max: 60 }), fc.nat({ max: 8 }));
+    const edit = fc.record({ offset: fc.nat({ max: 70 }), length: fc.nat({ max: 10 }), inserted: fc.nat({ max: 4 }) });
+    fc.assert(
+      fc.property(
+        fc.array(span, { minLength: 1, maxLength: 12 }),
+        fc.array(edit, { maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(span, { nil: null })), { maxLength: 6 }),
+        fc.array(edit, { maxLength: 6 }),
+        (spans, first, moves, then) => {
+          const t = new AnchorTracker(spans.map(([start, len], i) => ({ id: `s${i}`, start, end: start + len })));
+          let plain = new Map<string, TrackedSpan | null>(t.spans().map((x) => [x.id, x]));
+          const edits = (list: TextEdit[]) => {
+            for (const e of list) {
+              t.apply(e);
+              plain = new Map([...plain].map(([id, x]) => [id, x && mapSpan(x, e)]));
+            }
+          };
+          edits(first);
+          const put = new Map<string, TrackedSpan | null>();
+          for (const [i, to] of moves) {
+            const id = `s${i % spans.length}`;
+            put.set(id, to && { id, start: to[0], end: to[0] + to[1] });
+          }
+          t.place(put);
+          for (const [id, x] of put) plain.set(id, x);
+          edits(then);
+          const want = [...plain.values()].filter((x): x is TrackedSpan => x !== null);
+          assert.deepEqual(sorted(t.spans()), sorted(want));
+          assert.equal(t.size, want.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('reset keeps every span where it is', () => {

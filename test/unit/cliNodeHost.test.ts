@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
-import { NodeHost, toPosix } from '../../src/cli/nodeHost';
+import { NodeHost, toPosix } from '../../src/node/nodeHost';
 import { writeAtomic, WriteError } from '../../src/core/pipeline/write';
 import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
 

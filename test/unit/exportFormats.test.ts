@@ -5,9 +5,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { anchorContext } from '../../src/core/anchoring';
-import { BRAT_ANNOTATION_CONF, bratAnn, bratFragments, exportBrat } from '../../src/core/export/brat';
+import { BRAT_ANNOTATION_CONF, BRAT_VISUAL_CONF, bratAnn, bratFragments, exportBrat } from '../../src/core/export/brat';
 import { LineEndView } from '../../src/core/export/common';
 import { CSV_COLUMNS, exportCsv, guardCell } from '../../src/core/export/csv';
+import { importBrat } from '../../src/core/export/importBrat';
 import { exporters } from '../../src/core/export/index';
 import { ArticleJson, exportJson } from '../../src/core/export/json';
 import { escapeMarkdown, exportMarkdown } from '../../src/core/export/markdown';
@@ -76,7 +77,7 @@ describe('export formats', () => {
       assert.deepEqual(exportMarkdown([a, b], { name: 'report' }).map((f) => f.path), ['report.md']);
     });
     it('brat and W3C give files per article; brat never writes over an article other than a .txt one, with its own text', () => {
-      assert.deepEqual(exportBrat([a, b], {}).map((f) => f.path), ['news/a.ann', 'news/a.txt', 'news/deeper/b.md.ann', 'news/deeper/b.md.txt']);
+      assert.deepEqual(exportBrat([a, b], {}).map((f) => f.path).filter((p) => !p.endsWith('.conf')), ['news/a.ann', 'news/a.txt', 'news/deeper/b.md.ann', 'news/deeper/b.md.txt']);
       assert.equal(exportBrat([a], {})[1].content, a.text);
       assert.deepEqual(exportW3c([a, b], {}).map((f) => f.path), ['news/a.txt.jsonld', 'news/deeper/b.md.jsonld']);
       const clash = exportBrat([sampleInput('x.txt'), sampleInput('x')], {}).map((f) => f.path);
@@ -228,32 +229,82 @@ describe('export formats', () => {
   });
 
   describe('brat', () => {
-    /** Reads a .ann as brat does: text with universal newlines, offsets in code points, fragments joined by a space. */
-    function checkAsBrat(ann: string, text: string): void {
-      const view = Array.from(text.replace(/\r\n?/g, '\n'));
-      for (const line of ann.split('\n').slice(0, -1)) {
-        assert.doesNotMatch(line, /[\r\v\f\x1c-\x1e\x85\u2028\u2029]/, 'no line break Python sees inside a line');
+    /**
+     * Reads a .ann as brat's server does (server/src/annotation.py): the .txt as codecs.open reads
+     * it, CRs kept; the .ann split at every line break str.splitlines knows; offsets in code points,
+     * each fragment inside the text and not overlapping an earlier one by brat's own test
+     * (`end >= ostart and start < oend`); the text field the fragments' texts joined by a space.
+     */
+    function checkAsBrat(ann: string, text: string): number {
+      const chars = Array.from(text);
+      const lines = ann.split(/\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/);
+      assert.equal(lines.pop(), '', 'ends with a line break');
+      assert.equal(lines.length, ann.split('\n').length - 1, 'no line break Python sees inside a line');
+      let spans = 0;
+      for (const line of lines) {
         if (!line.startsWith('T')) continue;
-        const [, data, field] = line.split('\t');
+        const [, data, ...rest] = line.split('\t');
+        const field = rest.join('\t');
         const frags = data.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
-        frags.forEach(([s, e], i) => assert.ok(s <= e && (i === 0 || s >= frags[i - 1][1]), line));
-        assert.equal(field, frags.map(([s, e]) => view.slice(s, e).join('')).join(' '), line);
+        frags.forEach(([s, e], i) => {
+          assert.ok(0 <= s && s <= e && e <= chars.length, line);
+          for (const [os, oe] of frags.slice(0, i)) assert.ok(!(e >= os && s < oe), `${line}: brat calls the fragments overlapping`);
+        });
+        assert.equal(field, frags.map(([s, e]) => chars.slice(s, e).join('')).join(' '), line);
+        spans++;
       }
+      return spans;
     }
 
-    it('counts code points of the text with LF line ends, and splits spans at line breaks as brat does', () => {
+    it('counts code points of the text as brat reads it, CRs included, and splits spans at every line break', () => {
       const article = fixtureArticle('bike-lanes.txt');
+      assert.match(article.text, /\r\n/);
       const ann = bratAnn(article);
-      checkAsBrat(ann, article.text);
-      assert.match(ann, /^T5\tResponse 108 111;112 122\tNo\. Not 𝒳 yet\.$/m);
+      assert.equal(checkAsBrat(ann, article.text), 7);
+      assert.match(ann, /^T5\tResponse 111 114;116 126\tNo\. Not 𝒳 yet\.$/m, 'the CR and the LF each count one, and neither is in a fragment');
+      assert.match(ann, /^T1\tSource 32 42\tJosé Nuñez$/m, 'after an emoji (one code point), two CRLFs (four) and a combining mark (one)');
+    });
+
+    it('the sample with CRLF line ends, and emoji, combining marks and odd line breaks, read in brat span for span', () => {
+      const sample = sampleInput();
+      const crlfText = sample.text.replace(/\n/g, '\r\n');
+      const moved = (o: number) => o + (sample.text.slice(0, o).match(/\n/g) ?? []).length;
+      const placed = sample.placed.map((a) => ({ ...a, start: moved(a.start), end: moved(a.end), ...anchorContext(crlfText, moved(a.start), moved(a.end)) }));
+      const crlf: ArticleInput = { ...sample, text: crlfText, placed };
+      assert.equal(checkAsBrat(bratAnn(crlf), crlfText), 65);
+
+      const text = '👍🏽 Ann said: “é\u0301 😀\t🇬🇧 go.”\r\nBob: “no\r\n\r\nway 𝒳.”\r\n“\u2028odd\u0085x”\rend\n';
+      const at = (s: string, id: string, type: Annotation['type']): Annotation => {
+        const start = text.indexOf(s);
+        return { id, type, start, end: start + s.length, speaker: 'ann', ...anchorContext(text, start, start + s.length) };
+      };
+      const spans = [
+        at('Ann', 'a1', 'mention'),
+        at('é\u0301 😀\t🇬🇧 go.', 'a2', 'quote'),
+        at('go.”\r\n', 'a3', 'quote'),
+        at('\r\nBob', 'a4', 'mention'),
+        at('no\r\n\r\nway 𝒳.', 'a5', 'quote'),
+        at('\r\n', 'a6', 'quote'),
+        at('\u2028odd\u0085x”\rend', 'a7', 'quote'),
+      ].sort(compareAnnotations);
+      const odd: ArticleInput = { path: 'odd.txt', text, sidecar: sidecarWith([speaker('ann', 'Ann')], [], spans), placed: spans, orphans: [] };
+      const ann = bratAnn(odd);
+      assert.equal(checkAsBrat(ann, text), 7);
+      assert.match(ann, /^T\d+\tQuote 34 36;40 46\tno way 𝒳\.$/m, 'CR, LF, CR, LF: four characters, none in a fragment');
+      assert.match(ann, /^T\d+\tSource 26 26;28 31\t Bob$/m, 'starts on a CRLF: an empty fragment where it starts');
+      assert.match(ann, /^T\d+\tQuote 50 50;51 54;55 57;58 61\t odd x” end$/m, 'U+2028, U+0085 and a lone CR end lines for Python too');
+      const back = importBrat(ann, text);
+      assert.deepEqual(back.warnings, []);
+      assert.deepEqual(back.sidecar.annotations.map((a) => [a.start, a.end]), spans.map((a) => [a.start, a.end]), 'and imports back exactly');
     });
 
     it('keeps a span that starts or ends on a line break exact with an empty fragment there', () => {
-      const view = new LineEndView('ab\r\ncd\n\nef');
-      assert.deepEqual(bratFragments(view, 2, 6), [[2, 2], [3, 5]], 'starts on the CRLF: an empty fragment where it starts');
-      assert.deepEqual(bratFragments(view, 4, 8), [[3, 5], [7, 7]], 'ends after the two LFs');
-      assert.deepEqual(bratFragments(view, 0, 10), [[0, 2], [3, 5], [7, 9]], 'the empty line between makes no fragment');
-      assert.deepEqual(bratFragments(view, 5, 5), [[4, 4]]);
+      const text = 'ab\r\ncd\n\nef';
+      assert.deepEqual(bratFragments(text, 2, 6), [[2, 2], [4, 6]], 'starts on the CRLF: an empty fragment where it starts');
+      assert.deepEqual(bratFragments(text, 4, 8), [[4, 6], [8, 8]], 'ends after the two LFs');
+      assert.deepEqual(bratFragments(text, 0, 10), [[0, 2], [4, 6], [8, 10]], 'the empty line between makes no fragment');
+      assert.deepEqual(bratFragments(text, 3, 4), [[3, 3], [4, 4]], 'between CR and LF: brat can say so');
+      assert.deepEqual(bratFragments(text, 5, 5), [[5, 5]]);
     });
 
     it('LineEndView maps like a naive model, both ways', () => {
@@ -280,7 +331,7 @@ describe('export formats', () => {
     it('every line of the sample reads back in brat; relations and attributes name existing annotations', () => {
       const article = sampleInput();
       const ann = bratAnn(article);
-      checkAsBrat(ann, article.text);
+      assert.equal(checkAsBrat(ann, article.text), 65);
       const ids = new Set(ann.split('\n').filter((l) => l.startsWith('T')).map((l) => l.split('\t')[0]));
       assert.equal(ids.size, 65);
       for (const ref of ann.matchAll(/(?:Arg\d:|Reference |Stance |Status |Suggested |AnnotatorNotes )(T\d+)/g)) assert.ok(ids.has(ref[1]), ref[0]);
@@ -295,6 +346,19 @@ describe('export formats', () => {
       const declared = new Set(BRAT_ANNOTATION_CONF.split('\n').map((l) => l.split('\t')[0]).filter((l) => l && !/^[#[<]/.test(l)));
       assert.deepEqual([...used].filter((u) => !declared.has(u)), []);
       assert.deepEqual([...used].sort(), ['Demand', 'Quote', 'Responds', 'Response', 'SaidBy', 'Source', 'Stance', 'Status', 'Suggested']);
+    });
+
+    it('writes that annotation.conf, and a visual.conf, once in each folder it writes documents to', () => {
+      const files = exportBrat([sampleInput('news/a.txt'), sampleInput('news/b.txt'), sampleInput('news/deeper/c.txt'), sampleInput('d.md')], {});
+      const confs = files.filter((f) => f.path.endsWith('.conf'));
+      assert.deepEqual(confs.map((f) => f.path).sort(), ['annotation.conf', 'news/annotation.conf', 'news/deeper/annotation.conf', 'news/deeper/visual.conf', 'news/visual.conf', 'visual.conf']);
+      for (const f of confs) assert.equal(f.content, f.path.endsWith('annotation.conf') ? BRAT_ANNOTATION_CONF : BRAT_VISUAL_CONF);
+      // visual.conf labels only what annotation.conf declares.
+      const declared = new Set(BRAT_ANNOTATION_CONF.split('\n').map((l) => l.split('\t')[0]));
+      for (const l of BRAT_VISUAL_CONF.split('\n')) {
+        const name = l.split(/\s*\|\s*|\t/)[0];
+        if (name && !/^(#|\[|SPAN_DEFAULT|ARC_DEFAULT|ATTRIBUTE_DEFAULT)/.test(name)) assert.ok(declared.has(name), name);
+      }
     });
   });
 

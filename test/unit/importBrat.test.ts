@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { loadArticle } from '../../src/core/export/article';
-import { importBrat } from '../../src/core/export/importBrat';
+import { BratFormatError, importBrat } from '../../src/core/export/importBrat';
 import { guessKind } from '../../src/core/export/sidecarBuilder';
 import { Annotation, Sidecar } from '../../src/core/model';
 import { serializeSidecar } from '../../src/core/sidecar';
@@ -98,7 +98,7 @@ describe('importBrat', () => {
   describe('odd and broken input', () => {
     const text = 'Ann Lee said: “Fix the roads.”\nBob said no.\n';
 
-    it('skips what it cannot read with a warning naming the line, and never throws', () => {
+    it('skips what it cannot read with a warning naming the line', () => {
       const ann = [
         'T1\tSource 0 7\tAnn Lee',
         'T2\tContent 15 29\tFix the roads.',
@@ -120,7 +120,7 @@ describe('importBrat', () => {
       ].join('\n');
       const { sidecar, warnings } = importBrat(ann, text);
       assert.deepEqual(warnings, [
-        'line 4: not a brat annotation line, skipped',
+        'line 4: not a brat annotation line (ID, TAB, …): "garbage without a tab", skipped',
         'line 5: not a text-bound annotation (ID, TAB, TYPE START END, TAB, TEXT) "T3\tSource zero seven\tAnn", skipped',
         'line 6: a span that ends before it starts "T4\tSource 9 3\tbackwards", skipped',
         'line 16: T8\'s text "past" ends past the end of the text; kept for review',
@@ -171,14 +171,17 @@ describe('importBrat', () => {
       ]);
     });
 
-    it('reads offsets counted on CRLF text as brat does (one per CRLF), or as two when that is how the file counts', () => {
+    it('reads offsets counted on CRLF text as brat does (two per CRLF: it keeps the CR), or as one when that is how the file counts', () => {
       const crlf = 'Title\r\nAnn said: “Go.”\r\nBob said no.\r\n';
+      const asBrat = importBrat('T1\tSource 7 10\tAnn\nT2\tSource 24 27\tBob\n', crlf);
+      assert.deepEqual(asBrat.warnings, []);
+      assert.deepEqual(asBrat.sidecar.annotations.map((a) => [a.start, a.text]), [[7, 'Ann'], [24, 'Bob']]);
       const lf = importBrat('T1\tSource 6 9\tAnn\nT2\tSource 22 25\tBob\n', crlf);
-      assert.deepEqual(lf.warnings, []);
+      assert.deepEqual(lf.warnings, ['the offsets count a CRLF line end as one character (brat counts two, as the .txt has them); read them so']);
       assert.deepEqual(lf.sidecar.annotations.map((a) => [a.start, a.text]), [[7, 'Ann'], [24, 'Bob']]);
-      const two = importBrat('T1\tSource 7 10\tAnn\nT2\tSource 24 27\tBob\n', crlf);
-      assert.deepEqual(two.warnings, ['the offsets count a CRLF line end as two characters (brat counts one); read them so']);
-      assert.deepEqual(two.sidecar.annotations.map((a) => [a.start, a.text]), [[7, 'Ann'], [24, 'Bob']]);
+      // A span brat's editor made across a CRLF: split at the CR and at the LF, one annotation again.
+      const across = importBrat('T1\tContent 7 22;24 28\tAnn said: “Go.” Bob \n', crlf);
+      assert.deepEqual(across.sidecar.annotations.map((a) => a.text), ['Ann said: “Go.”\r\nBob ']);
     });
 
     it('reads offsets in UTF-16 units when a tool counted so, and says so', () => {
@@ -229,7 +232,7 @@ describe('importBrat', () => {
       assert.equal(guessKind('he'), 'person');
     });
 
-    it('never throws, and what it makes always reads back, whatever the lines (fuzz)', () => {
+    it('throws only a BratFormatError when no line is brat, and what it makes always reads back, whatever the lines (fuzz)', () => {
       const t = 'Ann said: “Go 😀 now.”\r\nBob: no.\n';
       const field = fc.oneof(
         fc.constantFrom('T1', 'T2', 'E1', 'R1', 'A1', 'N1', '#1', '*', 'T', 'X9', ''),
@@ -241,11 +244,68 @@ describe('importBrat', () => {
       const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((f) => f.join('\t'));
       fc.assert(
         fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
-          const { sidecar } = importBrat(lines.join('\n'), t);
+          let result;
+          try {
+            result = importBrat(lines.join('\n'), t);
+          } catch (e) {
+            assert.ok(e instanceof BratFormatError, String(e));
+            return;
+          }
+          const { sidecar } = result;
           readsBack(sidecar, t);
         }),
         { numRuns: 300 },
       );
+    });
+
+    it('input that is not brat at all (binary noise, prose, JSON) is an error naming its first lines, not an empty sidecar', () => {
+      const noise = Array.from({ length: 300 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('') + '\x1b[31m\u202e';
+      const cases: [string, RegExp][] = [
+        [noise, /^not a brat \.ann file: no line is a brat annotation .*line 1: not a brat annotation line \(ID, TAB, …\): "/],
+        [Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919 + 13) % 256)).toString('utf8'), /^not a brat \.ann file: it looks like binary data, not UTF-8 text$/],
+        ['Dear editor,\nI read your article with interest.\n\nYours, Ann\n', /line 1: not a brat annotation line \(ID, TAB, …\): "Dear editor,"; line 2: .*"I read your article with interest\."; line 4: /],
+        [JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', items: [{ id: 'T1', type: 'Annotation' }] }, null, 2), /line 1: not a brat annotation line \(ID, TAB, …\): "\{"; line 2: .*; and \d+ more$/],
+        ['X1\tsomething\nT1\tQuote zero five\tHello\n', /line 1: "X1" is no kind of brat annotation .*; line 2: not a text-bound annotation/],
+      ];
+      for (const [input, message] of cases) {
+        assert.throws(() => importBrat(input, text), (e: unknown) => {
+          assert.ok(e instanceof BratFormatError);
+          assert.match(e.message, message);
+          assert.doesNotMatch(e.message, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/, 'no control or bidi character reaches the terminal');
+          return true;
+        });
+      }
+    });
+
+    it('an empty .ann, or one of blank lines, is brat with no annotations: an empty sidecar', () => {
+      for (const empty of ['', '\n', '\r\n\n  \n']) {
+        const { sidecar, warnings } = importBrat(empty, text);
+        assert.deepEqual([sidecar.annotations, warnings], [[], []]);
+      }
+    });
+
+    it('reads long lines right: a 90 KB text-bound line, a 180 KB relation line, a long name, many links, a field over many lines', () => {
+      const long = 'word '.repeat(18000).trim();
+      const r1 = importBrat(`T1\tSource 0 ${long.length}\t${long}\nT2\tQuote 0 4\tword\nR1\tSaidBy Arg1:T2 Arg2:T1\n`, long);
+      assert.deepEqual(r1.warnings, []);
+      assert.equal(r1.sidecar.annotations.find((a) => a.type === 'mention')?.text, long);
+      const digits = '1'.repeat(90000);
+      const r2 = importBrat(`T1\tSource 0 3\tAnn\nT${digits}\n`, text);
+      assert.match(r2.warnings[0], /^line 2: not a brat annotation line \(ID, TAB, …\): "T1{58}…", skipped$/);
+      const r3 = importBrat(`T1\tSource 0 3\tAnn\nR1\tSaidBy ${':'.repeat(180000)}\n`, text);
+      assert.match(r3.warnings[0], /^line 2: not a relation \(TYPE Arg1:ID Arg2:ID\) "R1\tSaidBy :+…", skipped$/);
+      const name = 'a' + ' -'.repeat(20000) + ' b';
+      const r4 = importBrat(`T1\tSource 0 ${name.length}\t${name}\n`, name);
+      assert.equal(r4.sidecar.speakers.size, 1);
+      assert.equal([...r4.sidecar.speakers.values()][0].name, name);
+      const stances = Array.from({ length: 5000 }, (_, i) => `A${i + 1}\tStance T1 agrees`).join('\n');
+      assert.equal(importBrat(`T1\tSource 0 3\tAnn\n${stances}\n`, text).warnings.length, 5000);
+      const roads = 'roads. '.repeat(300);
+      const demands = Array.from({ length: 300 }, (_, i) => `T${i + 1}\tDemand ${i * 7} ${i * 7 + 6}\troads.`).join('\n');
+      assert.deepEqual([...importBrat(demands, roads).sidecar.demands.keys()], ['roads', ...Array.from({ length: 299 }, (_, i) => `roads-${i + 2}`)]);
+      const lines = Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\n');
+      const r5 = importBrat(`T1\tQuote 0 ${lines.length}\t${lines}\n`, lines);
+      assert.deepEqual(r5.sidecar.annotations.map((a) => a.text), [lines]);
     });
   });
 });

@@ -73,7 +73,29 @@ describe('pipeline: never writes over an article or a sidecar', () => {
     const host = articles('a');
     const r = await run(host, ['export', 'a', '--format', 'brat']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'wrote a/story.ann\nExported 1 article (65 annotations) as brat: 1 file written.\n');
+    assert.equal(r.stdout, 'wrote a/story.ann\nwrote a/annotation.conf\nwrote a/visual.conf\nExported 1 article (65 annotations) as brat: 3 files written.\n');
+  });
+
+  it("brat's .txt beside an article with a byte-order mark is refused: brat would count the mark and every offset would be one out", async () => {
+    const host = articles('a');
+    const article = host.text('/w/a/story.txt');
+    host.file('/w/a/story.txt', '\uFEFF' + article);
+    const r = await run(host, ['export', 'a', '--format', 'brat']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^not written a\/story\.txt: it is the article, and it starts with a byte-order mark/m);
+    assert.equal(host.text('/w/a/story.txt'), article);
+  });
+
+  it("a brat configuration the user edited is kept, one that is ours already is left alone, exit 0", async () => {
+    const host = articles('a').file('/w/site/annotation.conf', '[entities]\nMine\n');
+    const first = await run(host, ['export', 'a', '--format', 'brat', '--out', 'site']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /^kept site\/annotation\.conf: a different one is there/m);
+    assert.equal(host.text('/w/site/annotation.conf'), '[entities]\nMine\n');
+    assert.match(first.stdout, /^wrote site\/visual\.conf$/m);
+    const again = await run(host, ['export', 'a', '--format', 'brat', '--out', 'site']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /visual\.conf/);
   });
 
   it('keeps exports inside the output folder, even when a subfolder of it is a link leading out', async () => {

@@ -1,13 +1,17 @@
-// brat standoff export: per article a `.txt` (the article, byte for byte) and a `.ann`.
-// Files: `story.txt` gives `story.ann` + `story.txt` (the article itself, unchanged);
-// any other name keeps its extension, so `story.md` gives `story.md.ann` + `story.md.txt`
-// and never overwrites a neighbouring `story.txt`.
+// brat standoff export: per article a `.txt` (the article, byte for byte) and a `.ann`, and
+// per output folder an `annotation.conf` and a `visual.conf` declaring what the .ann uses
+// (without them brat falls back to its default configuration and calls every span an
+// unknown type). Files: `story.txt` gives `story.ann` + `story.txt` (the article itself,
+// unchanged); any other name keeps its extension, so `story.md` gives `story.md.ann` +
+// `story.md.txt` and never overwrites a neighbouring `story.txt`.
 //
-// Offsets are code points of the text as brat reads it: brat opens files with Python's
-// universal newlines, so a CRLF counts as one character (see LineEndView). A span that
-// crosses a line break is written as fragments split at the break, as brat's own editor does
-// (brat's text field must match the span and cannot hold a line break); a span that starts or
-// ends on a line break gets an empty fragment there, so its exact ends survive a round trip.
+// Offsets are code points of the .txt as brat reads it, CRs included: brat's open_textfile asks
+// for universal newlines ('rU') but through codecs.open, which reads binary on Python 2.7 and 3,
+// so a CRLF is two characters to brat (server/src/annotation.py). brat reads the .ann with
+// str.splitlines, which ends a line at CR, LF and the other Unicode line breaks, so a text field
+// holds none of them: a span that crosses one is written as fragments split there, as brat's
+// own editor does; a span that starts or ends on one gets an empty fragment there, so its exact
+// ends survive a round trip.
 //
 // Mapping (importBrat reads all of it back):
 //   mention  -> T Source      quote -> T Quote      demand -> T Demand      response -> T Response
@@ -24,8 +28,8 @@
 // demand's by/to/note, orphans (brat has no span-less annotation; the caller has them in
 // ArticleInput.orphans to report). Use W3C JSON-LD for a lossless exchange.
 import { Annotation } from '../model';
-import { LineEndView } from './common';
-import { ArticleInput, Exporter } from './types';
+import { OffsetConverter } from '../text';
+import { ArticleInput, ExportFile, Exporter } from './types';
 
 export const BRAT_TYPES = { mention: 'Source', quote: 'Quote', demand: 'Demand', response: 'Response' } as const;
 export const BRAT_SAID_BY = 'SaidBy';
@@ -58,8 +62,33 @@ ${BRAT_STATUS}\tArg:Demand, Value:open|agreed|partly-agreed|not-agreed|deferred
 ${BRAT_SUGGESTED}\tArg:<ENTITY>
 `;
 
-/** Characters Python may end a line at when brat reads a .ann (str.splitlines), CR aside: never in a text field. */
-export const BRAT_LINE_BREAK = /[\n\v\f\x1c-\x1e\x85\u2028\u2029]/;
+/** Labels and colours for brat's display (optional for brat, but the spans read better). */
+export const BRAT_VISUAL_CONF = `# brat display settings for Attribution Lens exports
+[labels]
+Source | Source | Src
+Quote | Quote | Q
+Demand | Demand | Dem
+Response | Response | Resp
+${BRAT_SAID_BY} | said by
+${BRAT_RESPONDS} | responds to
+
+[drawing]
+SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken
+ARC_DEFAULT\tcolor:black, arrowHead:triangle-5
+ATTRIBUTE_DEFAULT\tglyph:*
+Source\tbgColor:#8fb2ff
+Quote\tbgColor:#ffe08a
+Demand\tbgColor:#ffa8a8
+Response\tbgColor:#a8e6b8
+${BRAT_SAID_BY}\tcolor:#3060c0
+${BRAT_RESPONDS}\tcolor:#c03030, dashArray:3-3
+${BRAT_SUGGESTED}\tglyph:?
+`;
+
+export const BRAT_CONF_FILES = { 'annotation.conf': BRAT_ANNOTATION_CONF, 'visual.conf': BRAT_VISUAL_CONF } as const;
+
+/** Where Python ends a line when brat reads a .ann (str.splitlines): never inside a text field. */
+export const BRAT_LINE_BREAK = /[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
 export const exportBrat: Exporter = (articles) => {
   // Two articles with one brat name (a.txt and a) both keep their full names; numbered if even that clashes.
@@ -67,21 +96,28 @@ export const exportBrat: Exporter = (articles) => {
   const count = new Map<string, number>();
   for (const b of short) count.set(b.toLowerCase(), (count.get(b.toLowerCase()) ?? 0) + 1);
   const used = new Set<string>();
-  return articles.flatMap((article, i) => {
+  const folders = new Set<string>();
+  const files: ExportFile[] = articles.flatMap((article, i) => {
     let base = count.get(short[i].toLowerCase())! > 1 ? article.path : short[i];
     for (let n = 2; used.has(base.toLowerCase()); n++) base = `${article.path}-${n}`;
     used.add(base.toLowerCase());
+    folders.add(base.includes('/') ? base.slice(0, base.lastIndexOf('/') + 1) : '');
     return [
       { path: `${base}.ann`, content: bratAnn(article) },
       { path: `${base}.txt`, content: article.text },
     ];
   });
+  // brat looks for its configuration in the document's folder first: one set in each folder keeps any of them openable as a collection.
+  for (const folder of folders) {
+    for (const [name, content] of Object.entries(BRAT_CONF_FILES)) files.push({ path: `${folder}${name}`, content, keepExisting: true });
+  }
+  return files;
 };
 
 /** The .ann text of one article. */
 export function bratAnn(article: ArticleInput): string {
   const { sidecar } = article;
-  const view = new LineEndView(article.text);
+  const cp = new OffsetConverter(article.text);
   const lines: string[] = [];
   const relations: string[] = [];
   const counters = { N: 0, A: 0, R: 0, '#': 0 };
@@ -91,9 +127,9 @@ export function bratAnn(article: ArticleInput): string {
 
   for (const a of article.placed) {
     const t = tid.get(a)!;
-    const fragments = bratFragments(view, a.start, a.end);
-    const spans = fragments.map(([s, e]) => `${view.converter.toCodePoint(s)} ${view.converter.toCodePoint(e)}`).join(';');
-    const text = fragments.map(([s, e]) => view.normalized.slice(s, e)).join(' ');
+    const fragments = bratFragments(article.text, a.start, a.end);
+    const spans = fragments.map(([s, e]) => `${cp.toCodePoint(s)} ${cp.toCodePoint(e)}`).join(';');
+    const text = fragments.map(([s, e]) => article.text.slice(s, e)).join(' ');
     lines.push(`${t}\t${BRAT_TYPES[a.type]} ${spans}\t${text}`);
     if (a.speaker !== undefined) {
       lines.push(`${next('N')}\t${BRAT_REFERENCE} ${t} ${BRAT_SPEAKER_DB}:${encodeId(a.speaker)}\t${oneLine(sidecar.speakers.get(a.speaker)?.name ?? a.speaker)}`);
@@ -125,23 +161,20 @@ export function bratAnn(article: ArticleInput): string {
 }
 
 /**
- * The brat fragments of [start, end) (UTF-16 of the original text) as [start, end) in the
- * normalized view: split at line breaks, which no fragment holds; empty fragments only at
- * the very start or end, where the span itself starts or ends with a line break.
+ * The brat fragments of [start, end) (UTF-16): split at line breaks (each CR and LF of a CRLF
+ * too), which no fragment holds; empty fragments only at the very start or end, where the span
+ * itself starts or ends with a line break.
  */
-export function bratFragments(view: LineEndView, start: number, end: number): [number, number][] {
-  const s = view.toNormalized(start);
-  const e = view.toNormalized(end);
-  const text = view.normalized;
+export function bratFragments(text: string, start: number, end: number): [number, number][] {
   const pieces: [number, number][] = [];
-  let from = s;
-  for (let i = s; i < e; i++) {
+  let from = start;
+  for (let i = start; i < end; i++) {
     if (BRAT_LINE_BREAK.test(text[i])) {
       pieces.push([from, i]);
       from = i + 1;
     }
   }
-  pieces.push([from, e]);
+  pieces.push([from, end]);
   return pieces.filter(([a, b], k) => a < b || k === 0 || k === pieces.length - 1);
 }
 
@@ -159,8 +192,9 @@ function nearest(a: Annotation, candidates: Annotation[]): Annotation | undefine
   return best;
 }
 
+/** An id as one brat field: no whitespace (brat splits at it) and no line break Python sees. */
 export function encodeId(id: string): string {
-  return id.replace(/[\s%]/gu, (c) => encodeURIComponent(c));
+  return id.replace(/[\s%\x1c-\x1e\x85]/gu, (c) => encodeURIComponent(c));
 }
 
 export function decodeId(id: string): string {

@@ -12,20 +12,19 @@
 //                                 Responds relation, or (a Demand span alone) its own text
 //   A Stance / Status / Suggested, #… AnnotatorNotes -> stance, demand status, origin, note
 //   Attribution triggers and Discard spans are dropped quietly; anything else is skipped with
-//   a warning. A malformed line is a warning, never an exception.
+//   a warning. A malformed line is a warning naming the line; an input with no brat line at all
+//   (binary noise, JSON, prose) throws a BratFormatError saying so.
 //
-// Offsets: brat counts code points of the text read with universal newlines (CRLF as one).
-// Which reading a file used is decided by its own text fields: the one under which most spans
-// read as their text wins (plain code points, code points with LF line ends, or UTF-16 units,
-// from tools that count as JavaScript does). A text field spread over several lines (a span
-// holding a line break, written raw as PolNeAR does) is read on. A span whose text field does
-// not match the article is kept for review with that text, not placed at a guess.
+// The stages: lines into records (bratParse.ts); the reading the offsets count in and every
+// span placed on the text (bratPlace.ts: brat's is code points with CRs counted); then, here,
+// the links between records and the annotations. A text field spread over several lines (a
+// span holding a line break, written raw as PolNeAR does) is read on. A span whose text field
+// does not match the article is kept for review with that text, not placed at a guess.
 //
 // Discontinuous spans (`T1 Content 0 5;10 15`): fragments apart only by whitespace or line
 // breaks (brat's editor splits a selection at line breaks) are one span; otherwise each
 // fragment becomes its own annotation, noted as a part of the brat span.
 import { DEMAND_STATUSES, DemandStatus, Stance, STANCES } from '../model';
-import { OffsetConverter } from '../text';
 import {
   BRAT_DEMAND_DB,
   BRAT_REFERENCE,
@@ -37,197 +36,41 @@ import {
   BRAT_SUGGESTED,
   decodeId,
 } from './brat';
-import { LineEndView } from './common';
+import { EventLine, parseBratLines } from './bratParse';
+import { isAuxiliary, placeBounds } from './bratPlace';
 import { cleanName, guessKind, ImportResult, NewAnnotation, SidecarBuilder } from './sidecarBuilder';
+
+export { BratFormatError } from './bratParse';
 
 export interface BratImportOptions {
   /** The article's file name relative to the sidecar, for `document.file`. */
   file?: string;
 }
 
-type Role = 'mention' | 'quote' | 'demand' | 'response' | 'cue' | 'trigger' | 'discard' | 'discuss';
-
-const ROLES: Record<string, Role> = {
-  source: 'mention',
-  speaker: 'mention',
-  quote: 'quote',
-  content: 'quote',
-  demand: 'demand',
-  response: 'response',
-  cue: 'cue',
-  attribution: 'trigger',
-  'attribution-no-source': 'trigger',
-  discard: 'discard',
-  discuss: 'discuss',
-};
-
-interface TextBound {
-  id: string;
-  type: string;
-  /** Code points in the file's reading of the text, in the order written. */
-  fragments: [number, number][];
-  textField?: string;
-  line: number;
-  /** Lines after this one that are not annotation lines: the rest of a multi-line text field, or junk. */
-  trailing: { line: number; text: string }[];
-}
-
-interface EventLine {
-  id: string;
-  type: string;
-  trigger?: string;
-  args: { role: string; ref: string }[];
-  line: number;
-}
-
-interface Link {
-  type: string;
-  target: string;
-  value?: string;
-  text?: string;
-  line: number;
-}
-
-/** brat ids: letters (or # and letters) and digits, maybe a suffix; `*` for equivalences. */
-const ID_LINE = /^(?:[A-Za-z]+\d+\S*|#[A-Za-z]*\d+\S*|\*)\t/;
-
+/** A .ann and the text it annotates into a sidecar; throws BratFormatError when `ann` is not brat at all. */
 export function importBrat(ann: string, text: string, options: BratImportOptions = {}): ImportResult {
-  const warnings: string[] = [];
+  // 1. Lines into records.
+  const { bounds, events, relations, attributes, references, notes, unknown, warnings } = parseBratLines(ann);
   const skipped = new Map<string, { count: number; line: number }>();
   const skip = (what: string, line: number) => {
     const s = skipped.get(what);
     if (s) s.count++;
     else skipped.set(what, { count: 1, line });
   };
+  for (const u of unknown) skip(u.what, u.line);
 
-  // 1. Lines into records.
-  const bounds: TextBound[] = [];
-  const events: EventLine[] = [];
-  const relations: (Link & { arg2: string })[] = [];
-  const attributes: Link[] = [];
-  const references: (Link & { db: string; ref: string })[] = [];
-  const notes: Link[] = [];
-  let last: TextBound | undefined;
-  const lines = ann.replace(/^\ufeff/, '').split('\n');
-  lines.forEach((raw, i) => {
-    const n = i + 1;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (!ID_LINE.test(line)) {
-      if (last && last.textField !== undefined) last.trailing.push({ line: n, text: line });
-      else if (line.trim()) warnings.push(`line ${n}: not a brat annotation line, skipped`);
-      return;
-    }
-    last = undefined;
-    const [id, data = '', ...rest] = line.split('\t');
-    const tail = rest.length ? rest.join('\t') : undefined;
-    const bad = (what: string) => warnings.push(`line ${n}: ${what} "${abbreviate(line)}", skipped`);
-    switch (id[0]) {
-      case 'T': {
-        const m = /^(\S+)\s+(\d+\s+\d+(?:\s*;\s*\d+\s+\d+)*)\s*$/.exec(data);
-        if (!m) return bad('not a text-bound annotation (ID, TAB, TYPE START END, TAB, TEXT)');
-        const fragments = m[2].split(';').map((f) => f.trim().split(/\s+/).map(Number) as [number, number]);
-        if (fragments.some(([s, e]) => e < s)) return bad('a span that ends before it starts');
-        last = { id, type: m[1], fragments, textField: tail, line: n, trailing: [] };
-        bounds.push(last);
-        return;
-      }
-      case 'E': {
-        const parts = data.trim().split(/\s+/).filter(Boolean);
-        const [type, trigger] = (parts[0] ?? '').split(':');
-        if (!type) return bad('not an event');
-        const args = parts.slice(1).flatMap((p) => {
-          const c = p.lastIndexOf(':');
-          return c > 0 ? [{ role: p.slice(0, c), ref: p.slice(c + 1) }] : [];
-        });
-        events.push({ id, type, trigger: trigger || undefined, args, line: n });
-        return;
-      }
-      case 'R': {
-        const m = /^(\S+)\s+\S+?:(\S+)\s+\S+?:(\S+)\s*$/.exec(data);
-        if (!m) return bad('not a relation (TYPE Arg1:ID Arg2:ID)');
-        relations.push({ type: m[1], target: m[2], arg2: m[3], line: n });
-        return;
-      }
-      case 'A':
-      case 'M': {
-        const [type, target, value] = data.trim().split(/\s+/);
-        if (!type || !target) return bad('not an attribute (NAME ID [VALUE])');
-        attributes.push({ type, target, value, line: n });
-        return;
-      }
-      case 'N': {
-        const m = /^(\S+)\s+(\S+)\s+(\S+?):(\S+)\s*$/.exec(data);
-        if (!m) return bad('not a normalization (TYPE ID DB:KEY)');
-        references.push({ type: m[1], target: m[2], db: m[3], ref: m[4], text: tail, line: n });
-        return;
-      }
-      case '#': {
-        const m = /^(\S+)\s+(\S+)\s*$/.exec(data);
-        if (!m) return bad('not a note (AnnotatorNotes ID)');
-        notes.push({ type: m[1], target: m[2], text: tail ?? '', line: n });
-        return;
-      }
-      default:
-        skip(id === '*' ? 'equivalence (*) lines' : `"${id[0]}" lines`, n);
-    }
-  });
-
-  // 2. Which reading of the text the offsets count in, by how many spans read as their text field.
-  const views = readings(text);
-  let view = views[0];
-  let best = -1;
-  for (const v of views) {
-    const score = bounds.filter((t) => matchLines(v, t) >= 0).length;
-    if (score > best) [view, best] = [v, score];
-  }
-  if (view.note && best > 0) warnings.push(view.note);
-
-  // 3. Place every text-bound annotation on the text.
-  interface Placed {
-    t: TextBound;
-    role?: Role;
-    /** UTF-16 spans on the text, one per annotation to make. */
-    spans: { start: number; end: number; note?: string }[];
-    /** Set when the text field does not match the article: kept for review with this text. */
-    unplaced?: string;
-    /** The text of the span as the article has it (or the text field), for names and summaries. */
-    text: string;
-  }
-  const byId = new Map<string, Placed>();
+  // 2, 3. The reading of the text the offsets count in, and every text-bound annotation placed on it.
+  const byId = placeBounds(bounds, text, warnings);
   const triggers = new Set(events.map((e) => e.trigger).filter((x): x is string => x !== undefined));
-  for (const t of bounds) {
-    const role = ROLES[t.type] ?? ROLES[t.type.toLowerCase()];
-    const consumed = matchLines(view, t);
-    const rest = t.trailing.slice(Math.max(consumed, 0));
-    for (const r of rest) if (r.text.trim()) warnings.push(`line ${r.line}: not a brat annotation line, skipped`);
-    if (consumed >= 0) {
-      const frags = t.fragments.map(([s, e]) => [view.toOriginal(s), view.toOriginal(e)] as [number, number]);
-      byId.set(t.id, { t, role, spans: spansOf(text, frags, t.id), text: frags.map(([s, e]) => text.slice(s, e)).join(' ') });
-      continue;
-    }
-    if (role === undefined || role === 'cue' || role === 'trigger' || role === 'discard' || role === 'discuss') {
-      byId.set(t.id, { t, role, spans: [], text: t.textField ?? '' });
-      continue;
-    }
-    const field = t.textField ?? '';
-    const starts = t.fragments.map(([s]) => s);
-    const ends = t.fragments.map(([, e]) => e);
-    const [s, e] = [view.toOriginal(Math.min(...starts)), view.toOriginal(Math.max(...ends))];
-    const inside = Math.max(...ends) <= view.length;
-    if (!field) {
-      warnings.push(`line ${t.line}: ${t.id} ${inside ? 'has no text' : 'ends past the end of the text'}, skipped`);
-      continue;
-    }
-    warnings.push(
-      `line ${t.line}: ${t.id}'s text "${abbreviate(field)}" ${inside ? `is not the article's at ${t.fragments.map((f) => f.join('-')).join(';')}` : 'ends past the end of the text'}; kept for review`,
-    );
-    byId.set(t.id, { t, role, spans: [{ start: inside ? s : 0, end: inside ? e : 0 }], unplaced: field, text: field });
-  }
 
   // 4. Links: references, attributes, notes, relations and events, by the id they point at.
   const group = <T extends { target: string }>(xs: T[]) => {
     const m = new Map<string, T[]>();
-    for (const x of xs) m.set(x.target, [...(m.get(x.target) ?? []), x]);
+    for (const x of xs) {
+      const list = m.get(x.target);
+      if (list) list.push(x);
+      else m.set(x.target, [x]);
+    }
     return m;
   };
   const refsOf = group(references);
@@ -240,7 +83,11 @@ export function importBrat(ann: string, text: string, options: BratImportOptions
     if (e.trigger) eventOfPart.set(e.trigger, e);
     for (const a of e.args) {
       const role = a.role.replace(/\d+$/, '').toLowerCase();
-      if (role === 'content') eventsOfContent.set(a.ref, [...(eventsOfContent.get(a.ref) ?? []), e]);
+      if (role === 'content') {
+        const list = eventsOfContent.get(a.ref);
+        if (list) list.push(e);
+        else eventsOfContent.set(a.ref, [e]);
+      }
       if (role === 'cue') eventOfPart.set(a.ref, e);
     }
   }
@@ -297,7 +144,7 @@ export function importBrat(ann: string, text: string, options: BratImportOptions
       continue;
     }
     if (role === 'discuss') skip('"Discuss" spans (marked for discussion, not as attributions)', t.line);
-    if (role === 'cue' || role === 'trigger' || role === 'discard' || role === 'discuss') continue;
+    if (isAuxiliary(role)) continue;
 
     const noteParts = (notesOf.get(t.id) ?? []).map((x) => x.text ?? '');
     const attrs = attrsOf.get(t.id) ?? [];
@@ -374,84 +221,13 @@ export function importBrat(ann: string, text: string, options: BratImportOptions
     warnings.push(`${orphanQuotes} quote${orphanQuotes === 1 ? '' : 's'} in no event or relation (first on line ${firstOrphanQuote}): given the speaker "Unattributed"`);
   }
 
+  const eventIds = new Set(events.map((e) => e.id));
   for (const note of notes) {
     const target = note.target;
-    const used = byId.has(target) && !['trigger', 'cue', 'discard', 'discuss', undefined].includes(byId.get(target)!.role);
-    const viaEvent = eventOfPart.has(target) || events.some((e) => e.id === target);
+    const used = byId.has(target) && !isAuxiliary(byId.get(target)!.role);
+    const viaEvent = eventOfPart.has(target) || eventIds.has(target);
     if (!used && !viaEvent) warnings.push(`line ${note.line}: a note on ${target}, which is not imported, skipped`);
   }
   for (const [what, s] of skipped) warnings.push(`skipped ${s.count} ${what} (first on line ${s.line}): no equivalent in a sidecar`);
   return { sidecar: builder.finish(), warnings };
-}
-
-/** How the offsets of a file may count: each reading gives the text of a code-point span and maps it back. */
-interface Reading {
-  /** Code points (or units) in this reading. */
-  length: number;
-  slice(start: number, end: number): string | undefined;
-  toOriginal(offset: number): number;
-  /** Said when this reading is chosen. */
-  note?: string;
-}
-
-function readings(text: string): Reading[] {
-  const out: Reading[] = [];
-  if (text.includes('\r')) {
-    const lf = new LineEndView(text);
-    out.push({
-      length: lf.codePointLength,
-      slice: (s, e) => (e <= lf.codePointLength ? lf.normalized.slice(lf.converter.toUtf16(s), lf.converter.toUtf16(e)) : undefined),
-      toOriginal: (cp) => lf.toUtf16(cp),
-    });
-  }
-  const cp = new OffsetConverter(text);
-  out.push({
-    length: cp.codePointLength,
-    slice: (s, e) => (e <= cp.codePointLength ? text.slice(cp.toUtf16(s), cp.toUtf16(e)) : undefined),
-    toOriginal: (x) => cp.toUtf16(x),
-    note: text.includes('\r\n') ? 'the offsets count a CRLF line end as two characters (brat counts one); read them so' : undefined,
-  });
-  if (cp.codePointLength !== text.length) {
-    out.push({
-      length: text.length,
-      slice: (s, e) => (e <= text.length ? text.slice(s, e) : undefined),
-      toOriginal: (x) => x,
-      note: 'the offsets count UTF-16 units, not code points as brat does; read them so',
-    });
-  }
-  return out;
-}
-
-/**
- * Whether a span reads as its text field under a reading: -1 if not, else how many of the lines
- * after it continue the field (a span holding line breaks, written raw). brat joins fragments
- * with a space (before version 1.3, with nothing); a missing field matches anything in range.
- */
-function matchLines(r: Reading, t: TextBound): number {
-  const parts = t.fragments.map(([s, e]) => r.slice(s, e));
-  if (parts.some((p) => p === undefined)) return -1;
-  if (t.textField === undefined) return 0;
-  const expected = [parts.join(' '), parts.join('')];
-  let field = t.textField;
-  for (let k = 0; ; k++) {
-    if (expected.includes(field)) return k;
-    if (k >= t.trailing.length || !expected.some((x) => x.startsWith(field + '\n'))) return -1;
-    field += '\n' + t.trailing[k].text;
-  }
-}
-
-/**
- * The sidecar spans of a brat span's fragments (UTF-16 on the text): one covering span when
- * they are in order and only whitespace lies between them, otherwise one per non-empty fragment.
- */
-function spansOf(text: string, frags: [number, number][], id: string): { start: number; end: number; note?: string }[] {
-  const inOrder = frags.every((f, i) => i === 0 || f[0] >= frags[i - 1][1]);
-  const blankGaps = inOrder && frags.every((f, i) => i === 0 || /^[\s\x1c-\x1e\x85]*$/.test(text.slice(frags[i - 1][1], f[0])));
-  if (frags.length === 1 || blankGaps) return [{ start: frags[0][0], end: frags[frags.length - 1][1] }];
-  const parts = frags.filter(([s, e]) => e > s);
-  return parts.map(([start, end], i) => ({ start, end, note: `Part ${i + 1} of ${parts.length} of the discontinuous brat span ${id}` }));
-}
-
-function abbreviate(s: string, max = 60): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }

@@ -25,8 +25,8 @@ export type ImportFormat = 'brat' | 'w3c';
  * Another format's annotations of one article, with the article's text, into a sidecar (write it
  * with serializeSidecar). `options.file` is the article relative to the sidecar, for
  * `document.file`. Warnings say what was skipped or guessed, "line N: …" where a line is known.
- * A brat file never throws; a W3C file that is not JSON or holds no annotation throws an Error
- * saying so.
+ * Both throw an Error saying why when the input is not their format at all (a .ann with no brat
+ * line, a W3C file that is not JSON or holds no annotation); a bad line or item is a warning.
  */
 export type Importer = (source: string, text: string, options: { file?: string }) => ImportResult;
 

@@ -20,6 +20,7 @@ export class SidecarBuilder {
   private readonly seen = new Set<string>();
   private readonly byName = new Map<string, string>();
   private unplaced = 0;
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(private readonly text: string, file?: string) {
     this.sidecar = emptySidecar(file);
@@ -43,7 +44,7 @@ export class SidecarBuilder {
     const name = cleanName(rawName) || rawName.trim() || 'Unnamed speaker';
     const known = this.byName.get(nameKey(name));
     if (known) return known;
-    const id = deriveId(name, (x) => this.sidecar.speakers.has(x), 'speaker');
+    const id = this.freshId(name, (x) => this.sidecar.speakers.has(x), 'speaker');
     return this.addSpeaker({ id, name, kind: kind ?? guessKind(name), aliases: [], members: [], note });
   }
 
@@ -63,7 +64,21 @@ export class SidecarBuilder {
   /** A new demand whose summary is the text that states it. */
   demandFromText(text: string): string {
     const summary = abbreviate(text.replace(/\s+/g, ' ').trim(), 100, { atWord: true }) || 'Demand';
-    return this.addDemand({ id: deriveId(summary, (x) => this.sidecar.demands.has(x), 'demand'), summary, by: [], to: [] });
+    return this.addDemand({ id: this.freshId(summary, (x) => this.sidecar.demands.has(x), 'demand'), summary, by: [], to: [] });
+  }
+
+  /**
+   * deriveId's answer, without counting up from -2 again for each of many same names (quadratic
+   * on a file of thousands): ids are never removed, so every suffix below the last one given is taken.
+   */
+  private freshId(name: string, taken: (id: string) => boolean, fallback: string): string {
+    const base = deriveId(name, () => false, fallback);
+    if (!taken(base)) return base;
+    const key = `${fallback}:${base}`;
+    let n = this.nextSuffix.get(key) ?? 2;
+    while (taken(`${base}-${n}`)) n++;
+    this.nextSuffix.set(key, n + 1);
+    return `${base}-${n}`;
   }
 
   /**
@@ -116,10 +131,17 @@ function clean(a: Annotation): Annotation {
 
 /** A name as a person would write it: one space between words, no quotes or punctuation around it. */
 export function cleanName(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s"'“”‘’«»„(\[,;:—–-]+|[\s"'“”‘’«»„)\],;:—–-]+$/g, '');
+  // Trimmed by hand: a regex anchored at the end retries at every character, which is quadratic on a long name.
+  const s = text.replace(/\s+/g, ' ');
+  let start = 0;
+  let end = s.length;
+  while (start < end && LEADING.has(s[start])) start++;
+  while (end > start && TRAILING.has(s[end - 1])) end--;
+  return s.slice(start, end);
 }
+
+const LEADING = new Set(' "\'“”‘’«»„([,;:—–-');
+const TRAILING = new Set(' "\'“”‘’«»„)],;:—–-');
 
 function nameKey(name: string): string {
   return cleanName(name).toLowerCase().replace(/[‘’]/g, "'");

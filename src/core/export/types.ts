@@ -23,6 +23,11 @@ export interface ExportFile {
   /** Relative path of the file to write, with forward slashes (e.g. "story.txt.csv", "story.ann"). */
   path: string;
   content: string;
+  /**
+   * A file several exports share and a user may have edited (brat's annotation.conf): written
+   * when missing, left alone when the same, and never written over when different.
+   */
+  keepExisting?: boolean;
 }
 
 export interface ExportOptions {

@@ -9,15 +9,32 @@ import { Plan, Target } from './targets';
 import { writeAtomic } from './write';
 
 export interface Outcome extends Target {
-  /** written; unchanged: the same text is there (brat's .txt is the article); refused or failed: see reason. */
-  status: 'written' | 'unchanged' | 'refused' | 'failed';
+  /**
+   * written; unchanged: the same bytes are there (brat's .txt is the article); kept: a different
+   * shared file (keepExisting) is there and stays, see reason; refused or failed: see reason.
+   */
+  status: 'written' | 'unchanged' | 'kept' | 'refused' | 'failed';
   reason?: string;
 }
 
-/** The file holds `content` already (byte-order marks aside). */
+/** The file holds `content` already (byte-order marks aside): a replace would change nothing a reader sees. */
 export async function sameContent(host: Host, file: string, content: string): Promise<boolean> {
   try {
     return decodeText(file, await readBytes(host, file)) === content.replace(/^\uFEFF/, '');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file holds exactly the bytes of `content`. brat counts a byte-order mark as a character,
+ * so an article with one is not the .txt its offsets were computed on.
+ */
+async function sameBytes(host: Host, file: string, content: string): Promise<boolean> {
+  try {
+    const have = await readBytes(host, file);
+    const want = new TextEncoder().encode(content);
+    return have.length === want.length && have.every((b, i) => b === want[i]);
   } catch {
     return false;
   }
@@ -33,8 +50,19 @@ export async function writePlan(host: Host, plan: Plan, protection: Protection, 
   let realFolder: string | undefined;
   for (const target of plan.targets) {
     const done = (status: Outcome['status'], reason?: string) => outcomes.push({ ...target, status, reason });
-    if (articles.has(target.dest) && (await sameContent(host, target.dest, target.file.content))) {
-      done('unchanged');
+    if (articles.has(target.dest)) {
+      if (await sameBytes(host, target.dest, target.file.content)) {
+        done('unchanged');
+        continue;
+      }
+      if (await sameContent(host, target.dest, target.file.content)) {
+        done('refused', 'it is the article, and it starts with a byte-order mark that brat counts as a character: export to another folder');
+        continue;
+      }
+    }
+    if (target.file.keepExisting && (await host.stat(target.dest).catch(() => undefined))) {
+      if (await sameBytes(host, target.dest, target.file.content)) done('unchanged');
+      else done('kept', 'a different one is there (perhaps edited by you): kept; delete it to get ours');
       continue;
     }
     const why = await refusal(protection, target.dest);

@@ -140,6 +140,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   const protection = await protect(host, new ArticleFinder(host, deps.config().sidecarPattern), onHost);
   for (const o of await writePlan(host, plan, protection, new Set(onHost.map((r) => r.article)))) {
     if (o.status === 'written') result.written.push(host.uri(o.dest));
+    else if (o.status === 'kept') deps.output.appendLine(`kept ${vscode.workspace.asRelativePath(host.uri(o.dest))}: ${o.reason}`);
     else if (o.status !== 'unchanged') result.skipped.push({ file: vscode.workspace.asRelativePath(host.uri(o.dest)), reason: `not written: ${o.reason}` });
   }
   for (const uri of result.written) deps.output.appendLine(`wrote ${vscode.workspace.asRelativePath(uri)}`);

@@ -1,22 +1,14 @@
-// The pipeline's host over node:fs, for the CLI. Paths are absolute and posix-style; the file
-// identity is device and inode.
+// The pipeline's host over node:fs: the CLI's, and the extension's for file: URIs (so the two
+// treat local files alike). Paths are absolute and posix-style; the file identity is device and
+// inode. Lives beside cli/ and vscode/, not in either, since both use it.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DirEntry, FileKind, FileStat, Host } from '../core/host';
 
 /** A native path as the pipeline's posix-style one (C:\a\b -> C:/a/b). */
 export function toPosix(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/');
-}
-
-/**
- * The file: URI of a pipeline path as given, links not resolved: the name the user addressed the
- * article by (a symlinked folder of published articles stays that folder), like its `path`.
- */
-export function fileUri(p: string): string {
-  return pathToFileURL(p).href;
 }
 
 function kindOf(s: fs.Stats): FileKind {
