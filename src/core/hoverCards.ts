@@ -31,6 +31,8 @@ export interface LegendInfo {
   /** 1-based palette slot of a speaker, for the legend. */
   slotOf(speakerId: string): number;
   colorBy: 'speaker' | 'kind';
+  /** Whether a speaker's quotes are underlined too (a generated colour, past the tenth speaker). */
+  underlined?(speakerId: string): boolean;
 }
 
 /** The cards for every span at an offset: one per distinct speaker or demand, outermost first. */
@@ -75,11 +77,13 @@ export function speakerCard(card: SpeakerCard | undefined, hovered: string, lege
     { text: ` ${r.stance ?? 'responds'} on “${r.demand?.summary ?? r.annotation.demand ?? '?'}”: “${r.firstWords}”` },
   ]);
   const slot = legend.colorBy === 'kind' ? `the ${s.kind} colour` : `speaker colour ${legend.slotOf(s.id)}`;
+  // Past the tenth speaker colours get close, so the underline's style (solid, dashed, dotted) is what tells them apart.
+  const quotes = legend.colorBy === 'speaker' && legend.underlined?.(s.id) ? 'quotes filled and underlined, as for every speaker past the tenth' : 'quotes filled';
   return {
     title,
     lines,
     sections,
-    legend: `Legend: hovered ${hovered}; ${s.name} is drawn in ${slot}: quotes filled, mentions boxed, other occurrences of the name dotted-underlined. Demands: dashed box; responses: double underline.`,
+    legend: `Legend: hovered ${hovered}; ${s.name} is drawn in ${slot}: ${quotes}, mentions boxed, other occurrences of the name dotted-underlined. Demands: dashed box; responses: double underline.`,
   };
 }
 

@@ -22,7 +22,12 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (spans.length === 0) return undefined;
     // The legend names a speaker's place, which does not depend on the theme's colours.
     const styles = speakerStyles(model.sidecar, config.colorBy, 'dark');
-    const cards = cardsAt(spans, model.crossRefs, { slotOf: (id) => styles.get(id)?.position ?? 0, colorBy: config.colorBy });
+    const cards = cardsAt(spans, model.crossRefs, {
+      slotOf: (id) => styles.get(id)?.position ?? 0,
+      colorBy: config.colorBy,
+      // Whether there is an underline does not depend on the theme either (its style does).
+      underlined: (id) => styles.get(id)?.underline !== undefined,
+    });
     if (cards.length === 0) return undefined;
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));

@@ -4,7 +4,9 @@
 // the file itself, highlights drawn and styled, the chart with a bar per quoted speaker, a
 // tooltip naming the speaker on hover and on keyboard focus, links that scroll to their
 // highlight. Then the webview mode (nonce CSP, acquireVsCodeApi): a click posts `reveal`.
-// Saves test-artifacts/report.png (full page) and report-dark.png for a human to look at.
+// Then a report of 15 speakers under every theme: every speaker's quote in its own colour, the
+// editor's, underlined past the tenth. Saves test-artifacts/report.png (full page),
+// report-dark.png and report-15-speakers-N.png for a human to look at.
 //
 //   npm run build && npm run compile-tests && node test/e2e/report.e2e.mjs
 //   (runTests.mjs runs it with the other e2e checks; it needs no VS Code server)
@@ -202,6 +204,10 @@ async function main() {
       if (bg === 'rgba(0, 0, 0, 0)') throw new Error('no style in webview mode: the nonce did not allow it');
       await webview.close();
     });
+
+    await check('15 speakers: 15 distinct quote colours, the editor\'s, underlined past the tenth, in light, dark and VS Code\'s theme classes', async () => {
+      await manySpeakersReport(browser);
+    });
   } finally {
     // Always, pass or fail: the screenshots are how a person sees what went wrong.
     mkdirSync(artifacts, { recursive: true });
@@ -213,6 +219,77 @@ async function main() {
     await page.emulateMedia({ colorScheme: 'dark' }).catch(() => {});
     await page.screenshot({ path: path.join(artifacts, 'report-dark.png') }).catch(() => {});
   }
+}
+
+/** `#rrggbb` as getComputedStyle gives an opaque colour. */
+function rgb(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/**
+ * A report of 15 speakers (one with a sidecar colour of their own) in file mode on light and dark
+ * preferences, and in webview mode under each VS Code body class: every speaker's quote has its
+ * own fill, the fill and the underline are the editor's (palette.ts speakerStyles) for the
+ * theme's base, and nothing is blocked by the CSP. Screenshots in test-artifacts/.
+ */
+async function manySpeakersReport(browser) {
+  const require = createRequire(import.meta.url);
+  const { renderHtmlReport } = require(compiledHtml);
+  const { speakerStyles, THEMED_COLORS } = require(path.join(repoRoot, 'out', 'src', 'core', 'palette.js'));
+  const { manySpeakersArticle } = require(path.join(repoRoot, 'out', 'test', 'unit', 'manySpeakers.js'));
+  const article = manySpeakersArticle(15, { 14: '#d62728' });
+  const ids = [...article.sidecar.speakers.keys()];
+  const modes = [
+    { name: 'file, light', scheme: 'light', options: {} },
+    { name: 'file, dark', scheme: 'dark', options: {} },
+    { name: 'webview, vscode-light (OS dark)', scheme: 'dark', body: 'vscode-light', base: 'light', options: { nonce: 'n0nce' } },
+    { name: 'webview, vscode-dark (OS light)', scheme: 'light', body: 'vscode-dark', base: 'dark', options: { nonce: 'n0nce' } },
+    { name: 'webview, vscode-high-contrast', scheme: 'light', body: 'vscode-high-contrast', base: 'dark', options: { nonce: 'n0nce' } },
+    { name: 'webview, vscode-high-contrast-light', scheme: 'dark', body: 'vscode-high-contrast-light', base: 'light', options: { nonce: 'n0nce' } },
+  ];
+  const problems = [];
+  for (const mode of modes) {
+    const base = mode.base ?? mode.scheme;
+    const file = path.join(tmp, `many-${modes.indexOf(mode)}.html`);
+    writeFileSync(file, renderHtmlReport(article, mode.options));
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme: mode.scheme });
+    const seen = await watch(page);
+    if (mode.body) await page.addInitScript((cls) => document.addEventListener('DOMContentLoaded', () => document.body.classList.add(cls)), mode.body);
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const looks = await page.evaluate((quotes) => quotes.map((i) => {
+      const mark = document.querySelector(`mark.hl.q[data-a~="${i}"]`);
+      const cs = mark && getComputedStyle(mark);
+      return cs ? { bg: cs.backgroundColor, line: cs.textDecorationLine, style: cs.textDecorationStyle, color: cs.textDecorationColor } : null;
+    }), ids.map((id) => article.placed.findIndex((a) => a.type === 'quote' && a.speaker === id)));
+    const styles = speakerStyles(article.sidecar, 'speaker', base);
+    looks.forEach((look, n) => {
+      const s = styles.get(ids[n]);
+      const hex = s.themeSlot ? THEMED_COLORS[base][s.themeSlot - 1] : s.color;
+      const want = rgb(hex).slice(4, -1);
+      if (!look) return problems.push(`${mode.name}: no mark for speaker ${n + 1}`);
+      // The fill is the colour, translucent: its rgb part is the editor's colour.
+      if (!look.bg.startsWith(`rgba(${want}, `)) problems.push(`${mode.name}: speaker ${n + 1} fill ${look.bg}, wanted ${hex}`);
+      const underline = s.underline ? `underline ${s.underline} ${rgb(hex)}` : 'none';
+      const got = look.line === 'none' ? 'none' : `${look.line} ${look.style} ${look.color}`;
+      if (got !== underline) problems.push(`${mode.name}: speaker ${n + 1} underline ${got}, wanted ${underline}`);
+    });
+    const fills = new Set(looks.map((l) => l?.bg));
+    if (fills.size !== 15) problems.push(`${mode.name}: ${fills.size} distinct quote fills for 15 speakers`);
+    // The last speaker's quote that is also a response shows both: the underline and the double border.
+    const both = await page.evaluate(() => {
+      const m = document.querySelector('mark.hl.q.r');
+      const cs = m && getComputedStyle(m);
+      return cs && `${cs.textDecorationLine}/${cs.borderBottomStyle}`;
+    });
+    if (both !== 'underline/double') problems.push(`${mode.name}: a quote that is a response shows ${both}`);
+    const violations = await page.evaluate(() => window.__violations);
+    if (seen.errors.length || violations.length) problems.push(`${mode.name}: ${[...seen.errors, ...violations].join('; ')}`);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, `report-15-speakers-${modes.indexOf(mode)}.png`), fullPage: true }).catch(() => {});
+    await page.close();
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
 }
 
 await runChecks(main);

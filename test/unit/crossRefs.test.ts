@@ -157,6 +157,15 @@ describe('crossRefs and hover cards on the sample', () => {
     assert.match(cards[1].legend, /^Legend: hovered name or alias \(dotted underline\); Labour Party is drawn in speaker colour 7/);
   });
 
+  it('the legend says a speaker past the tenth has their quotes underlined too, and only then', () => {
+    const underlined = { ...legend, slotOf: () => 11, underlined: (id: string) => id === 'corbyn' };
+    assert.match(speakerCard(refs.speakerCard('corbyn'), 'quote', underlined)!.legend, /speaker colour 11: quotes filled and underlined, as for every speaker past the tenth, mentions boxed/);
+    assert.match(speakerCard(refs.speakerCard('labour'), 'quote', underlined)!.legend, /speaker colour 11: quotes filled, mentions boxed/);
+    assert.match(speakerCard(refs.speakerCard('corbyn'), 'quote', legend)!.legend, /speaker colour 1: quotes filled, mentions boxed/);
+    // By kind there is no underline.
+    assert.doesNotMatch(speakerCard(refs.speakerCard('corbyn'), 'quote', { ...underlined, colorBy: 'kind' })!.legend, /underlined,/);
+  });
+
   it('legend by kind names the kind colour', () => {
     const card = speakerCard(refs.speakerCard('labour'), 'mention', { slotOf: () => 3, colorBy: 'kind' })!;
     assert.match(card.legend, /Labour Party is drawn in the organisation colour/);

@@ -18,7 +18,7 @@ import { Annotation, ANNOTATION_TYPES, compareAnnotations, emptySidecar, STANCES
 import { articleOn } from './exportFormats.test';
 import { fixtureArticle, sampleInput } from './exportGolden.test';
 import { demand, sidecarWith, speaker } from './helpers';
-import { checkHighlights, checkMarkup, cspOf, dataOf, executableScript, Segment, segmentsOf, styleOf, visible } from './htmlReportChecks';
+import { checkHighlights, checkMarkup, cspOf, dataOf, executableScript, Segment, segmentsOf, stylesOf, visible } from './htmlReportChecks';
 
 describe('html report', () => {
   const sample = sampleInput();
@@ -50,13 +50,22 @@ describe('html report', () => {
     it('styles a segment by the annotations on it: quote colour by speaker slot, mention box edges, demand box, response underline', () => {
       const marks = checkHighlights(sample, sampleHtml);
       const speakerIds = [...sample.sidecar.speakers.keys()];
+      // As in the editor: the first ten speakers in the ten themed slots, every later one a class of its own.
+      const later = new Map<number, number>();
+      const expectedSlot = (speakerId: string) => {
+        const place = speakerIds.indexOf(speakerId) + 1;
+        return place <= 10 ? place : dataOf(sampleHtml).speakers[place - 1].slot;
+      };
+      for (const id of speakerIds.slice(10)) later.set(expectedSlot(id), (later.get(expectedSlot(id)) ?? 0) + 1);
+      assert.ok(speakerIds.length > 10, 'the sample has speakers past the tenth');
+      assert.ok([...later].every(([slot, n]) => slot > 10 && n === 1), `one class each past ten: ${[...later]}`);
       for (const m of marks) {
         const types = new Set(m.cover.map((i) => sample.placed[i].type));
         for (const [type, cls] of [['mention', 'm'], ['quote', 'q'], ['demand', 'd'], ['response', 'r']] as const) {
           assert.equal(m.classes.includes(cls), types.has(type), `${cls} on ${m.start}`);
         }
         const quote = m.cover.filter((i) => sample.placed[i].type === 'quote').pop();
-        if (quote !== undefined) assert.ok(m.classes.includes(`qs${speakerIds.indexOf(sample.placed[quote].speaker!) % 10 + 1}`), `quote colour at ${m.start}`);
+        if (quote !== undefined) assert.ok(m.classes.includes(`qs${expectedSlot(sample.placed[quote].speaker!)}`), `quote colour at ${m.start}`);
         const demandAt = m.cover.filter((i) => sample.placed[i].type === 'demand').pop();
         if (demandAt !== undefined) {
           assert.equal(m.classes.includes('d0'), sample.placed[demandAt].start === m.start);
@@ -151,14 +160,20 @@ describe('html report', () => {
     it('file mode: sha256 of exactly the inline style and script, nothing else allowed', () => {
       const csp = cspOf(sampleHtml);
       const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-      const style = styleOf(sampleHtml);
+      // The sample has speakers past the tenth: the stylesheet and the article's colours, each by its hash.
+      const styles = stylesOf(sampleHtml);
       const script = executableScript(sampleHtml);
-      assert.equal(style.attrs, '');
+      assert.equal(styles.length, 2);
+      assert.deepEqual(styles.map((s) => s.attrs), ['', '']);
       assert.equal(script.attrs, '');
-      assert.equal(csp, `default-src 'none'; style-src ${hash(style.content)}; script-src ${hash(script.content)}; img-src data:; base-uri 'none'; form-action 'none'`);
+      assert.equal(csp, `default-src 'none'; style-src ${styles.map((s) => hash(s.content)).join(' ')}; script-src ${hash(script.content)}; img-src data:; base-uri 'none'; form-action 'none'`);
       assert.doesNotMatch(sampleHtml, /nonce/);
       // The hash is of the content as the browser sees it: no CR for the parser to change.
-      assert.doesNotMatch(style.content + script.content, /\r/);
+      assert.doesNotMatch(styles.map((s) => s.content).join('') + script.content, /\r/);
+      // Ten speakers or fewer: the stylesheet alone.
+      const few = renderHtmlReport(fixtureArticle('bike-lanes.txt', 'b.txt'), {});
+      assert.equal(stylesOf(few).length, 1);
+      assert.match(cspOf(few), new RegExp(`^default-src 'none'; style-src '[^' ]+'; script-src`));
     });
     it('webview mode: the nonce in the CSP and on the style and script, cspSource added', () => {
       // webview.cspSource as VS Code gives it.
@@ -169,7 +184,7 @@ describe('html report', () => {
         "default-src 'none'; style-src 'nonce-Ab3+/x_Z-9=' 'self' https://*.vscode-cdn.net; script-src 'nonce-Ab3+/x_Z-9='; " +
           "img-src 'self' https://*.vscode-cdn.net data:; base-uri 'none'; form-action 'none'",
       );
-      assert.equal(styleOf(html).attrs, ' nonce="Ab3+/x_Z-9="');
+      assert.deepEqual(stylesOf(html).map((s) => s.attrs), [' nonce="Ab3+/x_Z-9="', ' nonce="Ab3+/x_Z-9="']);
       assert.equal(executableScript(html).attrs, ' nonce="Ab3+/x_Z-9="');
       assert.doesNotMatch(csp, /sha256/);
       assert.match(html, /click it to show it in the editor/);

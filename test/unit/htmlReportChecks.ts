@@ -16,10 +16,16 @@ export function executableScript(html: string): { attrs: string; content: string
   return { attrs: m[0][1], content: m[0][2] };
 }
 
-export function styleOf(html: string): { attrs: string; content: string } {
+/** The style elements: the report's stylesheet, then, if the article has speakers past the themed ten, their colours. */
+export function stylesOf(html: string): { attrs: string; content: string }[] {
   const m = [...html.matchAll(/<style((?: nonce="[^"]*")?)>([\s\S]*?)<\/style>/g)];
-  assert.equal(m.length, 1, 'one style element');
-  return { attrs: m[0][1], content: m[0][2] };
+  assert.ok(m.length === 1 || m.length === 2, `one or two style elements, not ${m.length}`);
+  return m.map((e) => ({ attrs: e[1], content: e[2] }));
+}
+
+/** The report's stylesheet element. */
+export function styleOf(html: string): { attrs: string; content: string } {
+  return stylesOf(html)[0];
 }
 
 export function dataOf(html: string): { speakers: { name: string; kind: string; role?: string; slot: number }[]; demands: { summary: string; status?: string }[]; annotations: { type: string; start: number; end: number; line: number; speaker?: number; demand?: number; stance?: string; note?: string }[] } {
@@ -31,7 +37,7 @@ export function dataOf(html: string): { speakers: { name: string; kind: string; 
 
 /** The page without its style and script: what a reader sees, and the data. */
 export function visible(html: string): string {
-  return html.replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/, '$1$2').replace(/(<script>|<script nonce="[^"]*">)[\s\S]*?(<\/script>)/, '$1$2');
+  return html.replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/g, '$1$2').replace(/(<script>|<script nonce="[^"]*">)[\s\S]*?(<\/script>)/, '$1$2');
 }
 
 export function cspOf(html: string): string {
@@ -121,7 +127,7 @@ const ATTRS = new Set([
  */
 export function checkMarkup(html: string): void {
   const stripped = html
-    .replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/, '$1$2')
+    .replace(/(<style[^>]*>)[\s\S]*?(<\/style>)/g, '$1$2')
     .replace(/(<script[^>]*>)[\s\S]*?(<\/script>)/g, '$1$2');
   const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*(\/?)>/y;
   const tags: string[] = [];
@@ -144,5 +150,11 @@ export function checkMarkup(html: string): void {
   // In the markup, that is; text may say anything, escaped.
   assert.doesNotMatch(tags.join(''), /javascript:/i);
   assert.doesNotMatch(tags.join(''), /\s(?:src|srcset|action|formaction|xlink:href)=/i);
-  assert.doesNotMatch(styleOf(html).content, /url\(|@import/);
+  const [sheet, colors] = stylesOf(html);
+  assert.doesNotMatch(sheet.content, /url\(|@import/);
+  // The article's colours: selectors, custom properties and #hex values only; no string, escape, url() or import.
+  if (colors) {
+    assert.match(colors.content, /^[A-Za-z0-9 \n#:;,.(){}*/@'-]+$/);
+    assert.doesNotMatch(colors.content, /url\(|@import/);
+  }
 }

@@ -11,7 +11,8 @@ import * as ts from 'typescript';
 import { renderHtmlReport } from '../../src/core/export/html';
 import { REPORT_CSS, REPORT_SCRIPT } from '../../src/core/export/report/generated/assets';
 import { PALETTE_SIZE } from '../../src/core/palette';
-import { sampleInput } from './exportGolden.test';
+import { fixtureArticle, sampleInput } from './exportGolden.test';
+import { manySpeakersArticle } from './manySpeakers';
 import { REPO_ROOT } from './helpers';
 
 const REPORT_DIR = path.join(REPO_ROOT, 'src/core/export/report');
@@ -23,12 +24,20 @@ describe('html report assets', () => {
     assert.equal(REPORT_SCRIPT, source('report.js'), 'report/generated/assets.ts is stale: run `npm run build`');
   });
 
-  it('the page inlines them as they are, and its CSP hashes are of exactly these bodies', () => {
-    const page = renderHtmlReport(sampleInput(), {});
-    assert.ok(page.includes(`<style>${REPORT_CSS}</style>`));
-    assert.ok(page.includes(`<script>${REPORT_SCRIPT}</script>`));
+  it('the page inlines them as they are, and its CSP hashes are of exactly these bodies (and of the article\'s colours)', () => {
     const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-    assert.ok(page.includes(`style-src ${hash(REPORT_CSS)}; script-src ${hash(REPORT_SCRIPT)};`));
+    for (const [article, colours] of [[fixtureArticle('bike-lanes.txt'), false], [sampleInput(), true], [manySpeakersArticle(15, { 2: '#abcdef' }), true]] as const) {
+      const page = renderHtmlReport(article, {});
+      assert.ok(page.includes(`<style>${REPORT_CSS}</style>`));
+      assert.ok(page.includes(`<script>${REPORT_SCRIPT}</script>`));
+      // Every style and script body the page has, in order, and nothing else, is in the CSP.
+      const bodies = (tag: string) => [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => hash(m[1]));
+      const styles = bodies('style');
+      assert.equal(styles.length, colours ? 2 : 1, article.path);
+      assert.equal(styles[0], hash(REPORT_CSS));
+      assert.deepEqual(bodies('script'), [hash(REPORT_SCRIPT)]);
+      assert.ok(page.includes(`style-src ${styles.join(' ')}; script-src ${hash(REPORT_SCRIPT)};`), article.path);
+    }
   });
 
   it('the stylesheet parses without a warning: no syntax error, no unknown property', () => {

@@ -6,12 +6,12 @@
 //
 // Safety: the page is built only with the `html` tag (safeHtml.ts), which escapes every
 // interpolated value in text and attributes and refuses any other position. Sidecar ids never
-// reach an attribute, a class or CSS (elements are named by indices, colours by palette slot
-// numbers); links are fragment links only. The tooltips are built by the script from a JSON
-// block, with textContent. The page loads nothing: a strict Content-Security-Policy allows only
-// its own inline style and script (report/report.css, report/report.js), by sha256
-// (deterministic, for a file) or by nonce (for a webview). No inline style attributes, which
-// that policy would block.
+// reach an attribute, a class or CSS (elements are named by indices, colours by class numbers);
+// links are fragment links only. The tooltips are built by the script from a JSON block, with
+// textContent. The page loads nothing: a strict Content-Security-Policy allows only its own
+// inline styles and script (report/report.css, the article's speaker colours past the ten
+// themed ones from report/speakerColors.ts, report/report.js), by sha256 (deterministic, for
+// a file) or by nonce (for a webview). No inline style attributes, which that policy would block.
 import { createHash } from 'node:crypto';
 import { AnnotationType } from '../model';
 import { REPORT_CSS, REPORT_SCRIPT } from './report/generated/assets';
@@ -63,8 +63,12 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
   const textHtml = highlightedText(model); // first: it numbers the segments the other parts link to
   const source = (s: string) => (s ? ` ${s}` : '');
   const allow = (content: string) => (nonce === undefined ? cspHash(content) : `'nonce-${nonce}'`);
+  // The article's own speaker colours, if it has speakers past the themed ten: a second style
+  // block, allowed by its own hash (a nonce covers both).
+  const colors = model.colors.css;
+  const styleSrc = nonce === undefined && colors ? `${allow(REPORT_CSS)} ${allow(colors.toString())}` : allow(REPORT_CSS);
   const csp =
-    `default-src 'none'; style-src ${allow(REPORT_CSS)}${source(cspSource ?? '')}; script-src ${allow(REPORT_SCRIPT)}; ` +
+    `default-src 'none'; style-src ${styleSrc}${source(cspSource ?? '')}; script-src ${allow(REPORT_SCRIPT)}; ` +
     `img-src${source(cspSource ?? '')} data:; base-uri 'none'; form-action 'none'`;
   const { path } = article;
   return htmlLines([
@@ -78,6 +82,7 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
     html`<meta name="generator" content="Attribution Lens">`,
     html`<title>Attribution report: ${path}</title>`,
     nonce === undefined ? html`<style>${STYLE}</style>` : html`<style nonce="${nonce}">${STYLE}</style>`,
+    ...(!colors ? [] : [nonce === undefined ? html`<style>${colors}</style>` : html`<style nonce="${nonce}">${colors}</style>`]),
     html`</head>`,
     html`<body>`,
     header(model),

@@ -73,9 +73,15 @@ export function articleSection(model: ReportModel, textHtml: SafeHtml, inWebview
   return htmlLines([
     html`<section id="article" class="card" aria-labelledby="article-h">`,
     html`<div class="card-head"><h2 id="article-h">Article</h2>`,
-    html`<ul class="legend" aria-label="Legend"><li><span class="hl q qs1">Quote</span> coloured by speaker</li><li><span class="hl m ms1 m0 m1">Mention</span></li><li><span class="hl d d0 d1">Demand</span></li><li><span class="hl r">Response</span></li></ul>`,
+    html`<ul class="legend" aria-label="Legend"><li><span class="hl q qs1">Quote</span> coloured by speaker</li>${underlinedLegend(model)}<li><span class="hl m ms1 m0 m1">Mention</span></li><li><span class="hl d d0 d1">Demand</span></li><li><span class="hl r">Response</span></li></ul>`,
     html`<p>${hint}</p></div>`,
     model.text.length ? html`<div class="text">${textHtml}</div>` : html`<p class="empty">The article is empty.</p>`,
     html`</section>`,
   ]);
+}
+
+/** Said only when some speaker is past the tenth: their quotes are underlined as well (the underline's style tells close colours apart). */
+function underlinedLegend(model: ReportModel): SafeHtml | string {
+  const [slot] = model.colors.underlined;
+  return slot === undefined ? '' : html`<li><span class="hl q qs${slot}">Quote</span> past the tenth speaker, also underlined</li>`;
 }

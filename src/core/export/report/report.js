@@ -42,7 +42,8 @@
   /** @param {unknown} slot */
   function slotClass(slot) {
     var n = Number(slot);
-    return n >= 0 && n <= 10 && Math.floor(n) === n ? 's' + n : 's0';
+    // 1..10 the themed slots, 11 on the article's own colours (its second style block).
+    return n >= 0 && n < 1e6 && Math.floor(n) === n ? 's' + n : 's0';
   }
   /** @param {Element} node */
   function indices(node) {

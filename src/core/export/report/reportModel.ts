@@ -1,11 +1,12 @@
 // What every section of the HTML report works from: the placed annotations, the speakers and
-// demands by index (so no sidecar id ever has to be an attribute, a class or CSS), the data
-// block the page's script reads, and the links ("chips") from the tables to the highlights.
+// demands by index (so no sidecar id ever has to be an attribute, a class or CSS), their
+// colours (speakerColors.ts), the data block the page's script reads, and the links ("chips")
+// from the tables to the highlights.
 import { Annotation, AnnotationType } from '../../model';
-import { speakerSlots } from '../../palette';
 import { Positions, speakerNames } from '../common';
 import { html, SafeHtml } from '../safeHtml';
 import { ArticleInput } from '../types';
+import { SpeakerColors, speakerColors } from './speakerColors';
 
 /** What the script reads (report.js has the same shape as JSDoc). */
 export interface ReportData {
@@ -34,6 +35,8 @@ export class ReportModel {
   /** Sidecar ids in index order: data.speakers[n] is speakerIds[n]. */
   readonly speakerIds: string[] = [];
   readonly demandIds: string[] = [];
+  /** The speakers' class numbers (`slot` in data.speakers) and this page's style block for those past the themed ten. */
+  readonly colors: SpeakerColors;
   /** Per placed annotation: the number of its first highlight segment, -1 if it has none (empty span); set by the highlights. */
   readonly firstSegment: number[];
   private readonly speakerIndex = new Map<string, number>();
@@ -45,9 +48,9 @@ export class ReportModel {
     this.firstSegment = this.placed.map(() => -1);
     const positions = new Positions(article.text);
     const { sidecar } = article;
-    const slots = speakerSlots(sidecar, 'speaker');
+    this.colors = speakerColors(sidecar);
     for (const s of sidecar.speakers.values()) {
-      this.addSpeaker(s.id, { name: s.name, kind: s.kind, role: s.role, slot: slots.get(s.id) ?? 0 });
+      this.addSpeaker(s.id, { name: s.name, kind: s.kind, role: s.role, slot: this.colors.slots.get(s.id) ?? 0 });
     }
     for (const d of sidecar.demands.values()) {
       this.addDemand(d.id, { summary: d.summary, status: d.status, by: speakerNames(sidecar, d.by).join(', '), to: speakerNames(sidecar, d.to).join(', ') });
