@@ -44,28 +44,6 @@ export interface SpeakerStyle {
 }
 
 /**
- * 1-based slot among the ten themed colours, wrapping after ten: what the HTML export uses,
- * which has only the themed colours. The editor draws with `speakerStyles`, which never wraps.
- */
-export function speakerSlot(sidecar: Sidecar, speakerId: string, colorBy: 'speaker' | 'kind'): number {
-  const speaker = sidecar.speakers.get(speakerId);
-  if (colorBy === 'kind') return SPEAKER_KINDS.indexOf(speaker?.kind ?? 'person') + 1;
-  let i = 0;
-  for (const id of sidecar.speakers.keys()) {
-    if (id === speakerId) return (i % PALETTE_SIZE) + 1;
-    i++;
-  }
-  return PALETTE_SIZE;
-}
-
-/** All slots at once, for drawing many spans. */
-export function speakerSlots(sidecar: Sidecar, colorBy: 'speaker' | 'kind'): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const id of sidecar.speakers.keys()) out.set(id, speakerSlot(sidecar, id, colorBy));
-  return out;
-}
-
-/**
  * Every speaker's style, distinct for every speaker however many there are. By kind, the
  * four kinds take the first four theme colours and own colours are ignored: that view is
  * about kinds, not people.

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatHex, oklabDistance, oklchToRgb, parseHexColor, rgbToOklab } from '../../src/core/colorSpace';
 import { Sidecar } from '../../src/core/model';
-import { automaticStyle, generated, ownColorClashes, PALETTE_SIZE, speakerSlot, speakerSlots, speakerStyles, THEMED_COLORS, ThemeBase } from '../../src/core/palette';
+import { automaticStyle, generated, ownColorClashes, PALETTE_SIZE, speakerStyles, THEMED_COLORS, ThemeBase } from '../../src/core/palette';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { REPO_ROOT, sampleSidecarSource, sidecarWith, speaker } from './helpers';
 
@@ -19,22 +19,12 @@ const hexOf = (style: { themeSlot?: number; color?: string }, base: ThemeBase) =
 const lab = (hex: string) => rgbToOklab(parseHexColor(hex)!);
 
 describe('palette', () => {
-  it('slots for the HTML export: by sidecar order, wrapping after the ten themed colours', () => {
-    const s = sidecarWith(many(12), [], []);
-    assert.equal(PALETTE_SIZE, 10);
-    assert.deepEqual([...speakerSlots(s, 'speaker').values()], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2]);
-    assert.equal(speakerSlot(s, 'unknown', 'speaker'), PALETTE_SIZE);
-  });
-
   it('gives slots by kind: person, organisation, group, anonymous', () => {
     const sidecar = parseSidecar(sampleSidecarSource()).sidecar!;
-    const slots = speakerSlots(sidecar, 'kind');
-    assert.equal(slots.get('corbyn'), 1);
-    assert.equal(slots.get('jlc'), 2);
-    assert.equal(slots.get('jlc-bod'), 3);
-    assert.equal(slots.get('labour-sources'), 4);
-    assert.equal(speakerSlot(sidecar, 'unknown', 'kind'), 1);
     const styles = speakerStyles(sidecar, 'kind', 'dark');
+    assert.equal(styles.get('corbyn')?.themeSlot, 1);
+    assert.equal(styles.get('jlc')?.themeSlot, 2);
+    assert.equal(styles.get('jlc-bod')?.themeSlot, 3);
     assert.equal(styles.get('labour-sources')?.themeSlot, 4);
   });
 
