@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
-import { sleep, waitFor, workspaceFile } from './helpers';
+import { recordMessages, sleep, waitFor, workspaceFile } from './helpers';
 
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
 const ARTICLE = '[x](command:workbench.action.quit).txt';
@@ -33,24 +33,6 @@ function sidecar(brokenLine: boolean): string {
     ...(brokenLine ? ['  - { id: a3, type: "[run](command:workbench.action.quit) \\u202e", speaker: evil, start: 30, end: 37 }'] : []),
     '',
   ].join('\n');
-}
-
-type Shown = { kind: 'error' | 'warning' | 'information' | 'status'; text: string };
-
-function recordMessages(): { shown: Shown[]; restore: () => void } {
-  const shown: Shown[] = [];
-  const w = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const names = { error: 'showErrorMessage', warning: 'showWarningMessage', information: 'showInformationMessage', status: 'setStatusBarMessage' } as const;
-  const originals = new Map<string, (...args: unknown[]) => unknown>();
-  for (const [kind, name] of Object.entries(names) as [Shown['kind'], string][]) {
-    const original = w[name];
-    originals.set(name, original);
-    w[name] = (...args: unknown[]) => {
-      shown.push({ kind, text: String(args[0]) });
-      return original.apply(vscode.window, args);
-    };
-  }
-  return { shown, restore: () => originals.forEach((original, name) => (w[name] = original)) };
 }
 
 function hoverMarkdown(hovers: vscode.Hover[]): vscode.MarkdownString[] {
