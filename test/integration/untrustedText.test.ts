@@ -5,8 +5,11 @@
 // calls (the test module lies inside the extension's folder, so both share one `vscode` object).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
+import type { ExportResult } from '../../src/vscode/commands/exportCommand';
 import { recordMessages, sleep, waitFor, workspaceFile } from './helpers';
 
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
@@ -37,6 +40,18 @@ function sidecar(brokenLine: boolean): string {
 
 function hoverMarkdown(hovers: vscode.Hover[]): vscode.MarkdownString[] {
   return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && 'isTrusted' in c);
+}
+
+/** A folder of articles to export: one whose name is a link with an override, and a stray sidecar. */
+const EXPORTED = 'untrusted-export';
+const EXPORTED_ARTICLE = 'e\u202e[x](command:workbench.action.quit).txt';
+const STRAY = 'gone\u202e$(zap).txt.annotations.yaml';
+
+/** Everything the extension's log channel (where exports write their details) has written so far. */
+function logText(api: AttributionLensApi): string {
+  const dir = api.logUri.fsPath;
+  if (!fs.existsSync(dir)) return '';
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
 }
 
 /** `make` run once, on first call: each test asks for the state it needs, so any one runs alone too. */
@@ -78,7 +93,7 @@ describe('Untrusted text in what the extension shows', function () {
     recorder?.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
-    for (const f of [ARTICLE, SIDECAR]) fs.rmSync(workspaceFile(f).fsPath, { force: true });
+    for (const f of [ARTICLE, SIDECAR, EXPORTED]) fs.rmSync(workspaceFile(f).fsPath, { recursive: true, force: true });
   });
 
   it('the error notification names the file at the broken line and quotes the parser, as text', async () => {
@@ -147,5 +162,31 @@ describe('Untrusted text in what the extension shows', function () {
     for (const m of status) assert.doesNotMatch(m.text, LIVE, m.text);
     assert.ok(status.some((m) => read(m.text).includes(NAME_SHOWN)), JSON.stringify(status));
     for (const m of recorder!.shown) assert.doesNotMatch(m.text, LIVE, `${m.kind}: ${m.text}`);
+  });
+
+  it('an export summary and its log lines show file names as text: no links, icons or overrides', async () => {
+    const { api } = await broken();
+    const dir = workspaceFile(EXPORTED).fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, EXPORTED_ARTICLE), BODY);
+    fs.writeFileSync(path.join(dir, EXPORTED_ARTICLE + '.annotations.yaml'), sidecar(false));
+    fs.writeFileSync(path.join(dir, STRAY), 'version: 1\n');
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'al-untrusted-'));
+    try {
+      const from = recorder!.shown.length;
+      const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'html', folder: dir, target });
+      assert.deepEqual(result.written.map((u) => path.basename(u.fsPath)), [EXPORTED_ARTICLE + '.html']);
+      assert.equal(result.skipped.length, 1, JSON.stringify(result.skipped));
+      const summary = await waitFor('the summary', () => recorder!.shown.slice(from).find((m) => m.text.includes('exported 1 article')));
+      assert.doesNotMatch(summary.text, LIVE, summary.text);
+      assert.ok(read(summary.text).includes('e\\u202e[x](command:workbench.action.quit).txt.html'), summary.text);
+      const log = await waitFor('the skipped sidecar in the log', () => {
+        const text = logText(api);
+        return text.includes('gone\\u202e$(zap).txt.annotations.yaml') && text.includes('e\\u202e[x]') && text;
+      });
+      assert.doesNotMatch(log, /[\u202a-\u202e]/, 'no bidi override in the log');
+    } finally {
+      fs.rmSync(target, { recursive: true, force: true });
+    }
   });
 });
