@@ -2,20 +2,13 @@
 // sidecars someone else wrote: an ANSI or OSC escape in them must show as text, never move the
 // cursor, retitle the window or hide a line; a bidi override must not reorder what is read.
 import * as path from 'node:path';
+import { visibleControls } from '../core/displayText';
 import { Problem } from '../core/sidecar';
 import { toPosix } from '../node/nodeHost';
 
-// C0 controls but tab and newline, DEL, C1 controls; bidi embeddings, overrides and isolates,
-// the marks that reorder text, and the line and paragraph separators some terminals break on.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** `text` with every control and bidi character written as an escape (\x1b, \u202e), so it stays visible. */
+/** `text` with every control and bidi character written as an escape (\x1b, \u202e), so it stays visible; tab and newline stay. */
 export function visible(text: string, keepCarriageReturns = false): string {
-  return text.replace(UNSAFE, (c) => {
-    if (keepCarriageReturns && c === '\r') return c;
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return visibleControls(text, keepCarriageReturns ? '\t\n\r' : '\t\n');
 }
 
 export interface Terminal {

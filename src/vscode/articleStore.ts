@@ -3,12 +3,12 @@
 // is guarded by a generation number so a slow read never overwrites a newer result.
 import * as vscode from 'vscode';
 import { ArticleModel, assembleArticleModel, buildArticleModel } from '../core/articleModel';
+import { forMessage, visibleControls } from '../core/displayText';
 import { emptySidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
 import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
 import { writeFileAtomic } from './atomicWrite';
-import { plainText } from './commands/labels';
 import { Config } from './config';
 import { UserFacingError } from './userFacingError';
 
@@ -129,7 +129,7 @@ export class ArticleStore implements vscode.Disposable {
     if (previous?.session?.dirty && source !== previous.source) {
       // Someone changed the sidecar while we hold unsaved annotation changes: never drop either silently.
       const choice = await vscode.window.showWarningMessage(
-        `Attribution Lens: ${vscode.workspace.asRelativePath(sidecar)} changed on disk while you have unsaved annotation changes.`,
+        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(sidecar)} changed on disk while you have unsaved annotation changes.`),
         { modal: true },
         'Reload from Disk',
         'Keep Mine',
@@ -141,7 +141,7 @@ export class ArticleStore implements vscode.Disposable {
       }
     }
     if (readError !== undefined) {
-      this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Cannot read this sidecar: ${readError}`)]);
+      this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), visibleControls(`Cannot read this sidecar: ${readError}`, '\n'))]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
     }
     const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError };
@@ -214,13 +214,13 @@ export class ArticleStore implements vscode.Disposable {
     if (state.model?.readOnly) {
       const errors = state.model.problems.some((p) => p.severity === 'error');
       void vscode.window.showErrorMessage(
-        `Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} ${errors ? 'has errors (see Problems); fix them before annotating' : 'has a newer format version and is read-only'}.`,
+        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} ${errors ? 'has errors (see Problems); fix them before annotating' : 'has a newer format version and is read-only'}.`),
       );
       return undefined;
     }
     if (state.unreadable !== undefined) {
       void vscode.window.showErrorMessage(
-        plainText(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} could not be read (${state.unreadable}); it is left untouched, so this article cannot be annotated until it can be read.`),
+        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} could not be read (${state.unreadable}); it is left untouched, so this article cannot be annotated until it can be read.`),
       );
       return undefined;
     }
@@ -318,10 +318,12 @@ export class ArticleStore implements vscode.Disposable {
 
   /** The sidecar write after a save failed: no command is there to report it. Every save is told. */
   private showWriteError(e: unknown): void {
-    void vscode.window.showErrorMessage(plainText(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`));
+    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`));
   }
 
-  private showError(message: string, sidecar: vscode.Uri): void {
+  /** `message` names the sidecar and quotes the parser, which quotes the file: shown as text. */
+  private showError(untrusted: string, sidecar: vscode.Uri): void {
+    const message = forMessage(untrusted);
     if (this.shownErrors.get(sidecar.toString()) === message) return;
     this.shownErrors.set(sidecar.toString(), message);
     void vscode.window.showErrorMessage(message, 'Open Sidecar').then((choice) => {
@@ -339,7 +341,8 @@ export class ArticleStore implements vscode.Disposable {
 function toDiagnostic(p: Problem, model: ArticleModel): vscode.Diagnostic {
   const end = model.parsed.lineCounter.linePos(p.end);
   const range = new vscode.Range(p.line - 1, p.column - 1, end.line - 1, end.col - 1);
-  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  // Plain text in the Problems view, but a bidi override would still reorder what is read there.
+  const d = new vscode.Diagnostic(range, visibleControls(p.message, '\n'), p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   d.source = 'Attribution Lens';
   return d;
 }

@@ -3,6 +3,7 @@
 // article asks whether its sidecar should go too.
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
+import { forMessage } from '../core/displayText';
 import { SIDECAR_TO_STRING_OPTIONS } from '../core/sidecar';
 import { ArticleStore } from './articleStore';
 import { writeFileAtomic } from './atomicWrite';
@@ -66,7 +67,7 @@ async function offerSidecarDeletion(store: ArticleStore, files: readonly vscode.
     if (!(await exists(sidecar))) continue;
     if (mode === 'ask') {
       const choice = await vscode.window.showWarningMessage(
-        `Attribution Lens: ${vscode.workspace.asRelativePath(uri)} was deleted. Delete its annotations (${vscode.workspace.asRelativePath(sidecar)}) too?`,
+        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(uri)} was deleted. Delete its annotations (${vscode.workspace.asRelativePath(sidecar)}) too?`),
         DELETE_SIDECAR,
         KEEP_SIDECAR,
       );

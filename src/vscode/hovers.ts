@@ -2,6 +2,7 @@
 // Markdown; the only links are to allowlisted commands.
 import * as vscode from 'vscode';
 import { HighlightSpan } from '../core/articleModel';
+import { visibleControls } from '../core/displayText';
 import { Card, cardsAt, Inline } from '../core/hoverCards';
 import { speakerStyles } from '../core/palette';
 import { ArticleStore } from './articleStore';
@@ -76,9 +77,10 @@ export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownStri
 /**
  * Untrusted text as Markdown that can only render as that text: every ASCII punctuation
  * character is backslash-escaped (CommonMark allows it for all of them), so no link, emphasis,
- * HTML tag or entity can form; line breaks fold to spaces since card items are one line.
+ * HTML tag or entity can form; line breaks fold to spaces since card items are one line, and
+ * other controls and bidi overrides show as escapes (\u202e), so nothing reorders the card.
  * Stricter than MarkdownString.appendText, which leaves `<` and `&` alone.
  */
 export function escapeText(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\r?\n|\r/g, ' ');
+  return visibleControls(text.replace(/\r?\n|\r/g, ' ')).replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }

@@ -5,6 +5,7 @@
 // and messages from it are checked before use: a webview is untrusted.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { forMessage } from '../core/displayText';
 import { renderHtmlReport } from '../core/export/html';
 import { ArticleStore } from './articleStore';
 import { liveArticleInput } from './exportInputs';
@@ -49,7 +50,7 @@ export class ReportView implements vscode.Disposable {
     }
     const state = this.store.get(doc.uri) ?? (await this.store.load(doc));
     if (!state?.model) {
-      void vscode.window.showInformationMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(doc.uri)} has no annotations yet: mark a quote or a speaker first.`);
+      void vscode.window.showInformationMessage(forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(doc.uri)} has no annotations yet: mark a quote or a speaker first.`));
       return;
     }
     this.article = doc.uri;
@@ -117,7 +118,8 @@ export class ReportView implements vscode.Disposable {
     const uri = this.article;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const name = vscode.workspace.asRelativePath(uri);
-    this.panel.title = `Report: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`;
+    // The tab's title is plain text, but a bidi override in the file name would still reorder it.
+    this.panel.title = forMessage(`Report: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
     const input = doc && liveArticleInput(this.store, doc, name);
     const html = input
       ? renderHtmlReport(input, { nonce: this.nonce, cspSource: this.panel.webview.cspSource })

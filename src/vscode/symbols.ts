@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ArticleModel } from '../core/articleModel';
 import { Span } from '../core/annotationIndex';
 import { firstWords } from '../core/crossRefs';
+import { forMessage } from '../core/displayText';
 import { Annotation } from '../core/model';
 import { ArticleState, ArticleStore } from './articleStore';
 import { currentModel, definitionOf, EntityRef } from './entities';
@@ -51,13 +52,14 @@ function entitySymbol(
   const target = definitionOf(model, ref);
   if (!target) return undefined;
   const range = toRange(document, target);
-  const symbol = new vscode.DocumentSymbol(name, detail, kind, range, range);
+  // Names and details are the sidecar's text: the Outline and breadcrumbs show them as labels.
+  const symbol = new vscode.DocumentSymbol(forMessage(name), forMessage(detail), kind, range, range);
   symbol.children = model.crossRefs.spansOf(ref.kind, ref.id).map((a) => {
     const r = toRange(document, a);
     const words = firstWords(document.getText(r)) || a.id;
     const speaker = ref.kind === 'demand' && a.type === 'response' ? model.sidecar.speakers.get(a.speaker ?? '')?.name : undefined;
     const what = [speaker, a.type, a.stance].filter(Boolean).join(' · ');
-    return new vscode.DocumentSymbol(words, what, SPAN_KIND[a.type], r, r);
+    return new vscode.DocumentSymbol(forMessage(words), forMessage(what), SPAN_KIND[a.type], r, r);
   });
   return symbol;
 }

@@ -1,8 +1,10 @@
 // The side bar's Speakers and Demands trees, for the article in the active editor. Article and
-// sidecar text only ever becomes plain labels, descriptions and tooltips: never markup or links.
+// sidecar text only ever becomes plain labels, descriptions and tooltips: never markup or links,
+// icons (a label turns "$(name)" into one) or bidi overrides (core/displayText.ts).
 import * as vscode from 'vscode';
 import { ArticleModel } from '../core/articleModel';
 import { firstWords } from '../core/crossRefs';
+import { forLines, forMessage } from '../core/displayText';
 import { Annotation, Demand, DemandStatus, Speaker, SpeakerKind, Stance } from '../core/model';
 import { ArticleStore } from './articleStore';
 import { Commands, Views } from './commandIds';
@@ -65,11 +67,12 @@ export class EntityTree implements vscode.TreeDataProvider<ViewNode> {
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, node.parent ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(forMessage(node.label), node.parent ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     // Ids keep expanded speakers expanded when the model is rebuilt after every edit.
     item.id = node.id;
-    item.description = node.description;
-    item.tooltip = node.tooltip;
+    item.description = forMessage(node.description);
+    // A string tooltip is plain text; a MarkdownString one would render the sidecar's markup.
+    item.tooltip = forLines(node.tooltip);
     item.iconPath = node.icon;
     if (node.offset !== undefined) {
       item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [node.article.toString(), node.offset] };
@@ -168,7 +171,7 @@ export class ArticleViews implements vscode.Disposable {
     ];
     const refresh = () => {
       const article = activeArticle();
-      const shown = article && store.get(article)?.model ? vscode.workspace.asRelativePath(article) : undefined;
+      const shown = article && store.get(article)?.model ? forMessage(vscode.workspace.asRelativePath(article)) : undefined;
       for (const view of views) view.description = shown;
       this.speakers.refresh();
       this.demands.refresh();

@@ -10,29 +10,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import { MAX_SIDECAR_BYTES } from '../../src/vscode/articleStore';
-import { folder, sleep, waitFor } from './helpers';
+import { folder, recordMessages, sleep, waitFor } from './helpers';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
-
-type Shown = { kind: 'error' | 'warning' | 'information' | 'status'; text: string };
-
-/** Records what the extension shows from now on (and still shows it), until `restore()`. */
-function recordMessages(): { shown: Shown[]; restore: () => void } {
-  const shown: Shown[] = [];
-  const w = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const names = { error: 'showErrorMessage', warning: 'showWarningMessage', information: 'showInformationMessage', status: 'setStatusBarMessage' } as const;
-  const originals = new Map<string, (...args: unknown[]) => unknown>();
-  for (const [kind, name] of Object.entries(names) as [Shown['kind'], string][]) {
-    const original = w[name];
-    originals.set(name, original);
-    w[name] = (...args: unknown[]) => {
-      shown.push({ kind, text: String(args[0]) });
-      return original.apply(vscode.window, args);
-    };
-  }
-  return { shown, restore: () => originals.forEach((original, name) => (w[name] = original)) };
-}
 
 async function extensionApi(): Promise<AttributionLensApi> {
   const ext = vscode.extensions.getExtension<AttributionLensApi>(EXTENSION_ID);

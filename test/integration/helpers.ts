@@ -27,3 +27,22 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await sleep(100);
   }
 }
+
+export type Shown = { kind: 'error' | 'warning' | 'information' | 'status'; text: string };
+
+/** Records what the extension shows from now on (and still shows it), until `restore()`. */
+export function recordMessages(): { shown: Shown[]; restore: () => void } {
+  const shown: Shown[] = [];
+  const w = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const names = { error: 'showErrorMessage', warning: 'showWarningMessage', information: 'showInformationMessage', status: 'setStatusBarMessage' } as const;
+  const originals = new Map<string, (...args: unknown[]) => unknown>();
+  for (const [kind, name] of Object.entries(names) as [Shown['kind'], string][]) {
+    const original = w[name];
+    originals.set(name, original);
+    w[name] = (...args: unknown[]) => {
+      shown.push({ kind, text: String(args[0]) });
+      return original.apply(vscode.window, args);
+    };
+  }
+  return { shown, restore: () => originals.forEach((original, name) => (w[name] = original)) };
+}

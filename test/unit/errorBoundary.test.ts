@@ -41,9 +41,20 @@ describe('command error boundary', () => {
     await guarded('attributionLens.x', () => { throw 'a string'; }, f.reporter)();
     assert.equal(f.shown[0], 'Attribution Lens: could not write a.yaml: EISDIR');
     assert.ok(!f.shown[1].includes('](') && !f.shown[1].includes('$('), f.shown[1]);
-    assert.ok(f.shown[1].includes('command:workbench.action.quit'), 'the text itself is kept');
+    assert.ok(!/command:/.test(f.shown[1]), 'no command URI either');
+    assert.ok(f.shown[1].replace(/\u200B/g, '').includes('[here](command:workbench.action.quit) $(alert)'), 'the text itself reads the same');
     assert.equal(f.shown[2], 'Attribution Lens: attributionLens.x failed: a string');
     assert.deepEqual(f.logged[2], ['attributionLens.x failed:', 'a string']);
+  });
+
+  it('an error quoting controls or a bidi override is logged with them as escapes, its stack kept', async () => {
+    const f = fakeReporter();
+    const error = new Error('bad name x\u202ey\x1b[2J');
+    await guarded('attributionLens.x', () => { throw error; }, f.reporter)();
+    const logged = f.logged[0][1] as Error;
+    assert.equal(logged.message, 'bad name x\\u202ey\\x1b[2J');
+    assert.match(logged.stack ?? '', /^Error: bad name x\\u202ey\\x1b\[2J\n\s+at /);
+    assert.doesNotMatch(f.shown[0], /[\u202e\x1b]/);
   });
 
   it('"Show Log" opens the log channel', async () => {

@@ -1,6 +1,7 @@
 // Add Selection as Alias of Speaker: "Mr Corbyn" becomes another name of Jeremy Corbyn, so
 // every occurrence of it is underlined and hovers show his card.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { Speaker } from '../../core/model';
 import { wordAt } from '../../core/textBoundaries';
 import { changed, EditingDeps, editableArticle, selectionOffsets, used } from './commandContext';
@@ -34,7 +35,7 @@ export async function aliasCommand(deps: EditingDeps, rawArgs?: unknown): Promis
   if (args.speaker !== undefined) {
     speaker = session.speakers.get(String(args.speaker));
     if (!speaker) {
-      void vscode.window.showErrorMessage(`Attribution Lens: there is no speaker "${String(args.speaker)}" in this article.`);
+      void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no speaker "${String(args.speaker)}" in this article.`));
       return undefined;
     }
   } else {
@@ -50,12 +51,12 @@ export async function aliasCommand(deps: EditingDeps, rawArgs?: unknown): Promis
   }
   const owner = [...session.speakers.values()].find((s) => s.name === alias || s.aliases.includes(alias!));
   if (owner?.id === speaker.id) {
-    void vscode.window.showInformationMessage(`Attribution Lens: ${quoted(alias)} already is a name of ${quoted(speaker.name)}.`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: ${quoted(alias)} already is a name of ${quoted(speaker.name)}.`));
     return speaker;
   }
   if (owner) {
     const go = await vscode.window.showWarningMessage(
-      `Attribution Lens: ${quoted(alias)} is already a name of ${quoted(owner.name)}. Add it to ${quoted(speaker.name)} too? (The speaker listed first in the sidecar keeps the highlights.)`,
+      forMessage(`Attribution Lens: ${quoted(alias)} is already a name of ${quoted(owner.name)}. Add it to ${quoted(speaker.name)} too? (The speaker listed first in the sidecar keeps the highlights.)`),
       { modal: true },
       'Add Anyway',
     );

@@ -6,7 +6,8 @@ import { Annotation } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { ArticleStore } from '../articleStore';
 import { KEYS, keyLabel } from './keys';
-import { annotationLabel, escapeIcons } from './labels';
+import { forMessage } from '../../core/displayText';
+import { annotationLabel } from './labels';
 
 export interface EditingDeps {
   store: ArticleStore;
@@ -53,7 +54,7 @@ export function selectionOffsets(editor: vscode.TextEditor): { start: number; en
 export async function annotationAtCursor(article: ArticleEditor, annotations: readonly Annotation[], nameOf: (a: Annotation) => string, id: unknown, letPick: boolean): Promise<Annotation | undefined> {
   if (id !== undefined) {
     const found = typeof id === 'string' ? annotations.find((a) => a.id === id) : undefined;
-    if (!found) void vscode.window.showErrorMessage(`Attribution Lens: there is no annotation "${String(id)}" in this article.`);
+    if (!found) void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no annotation "${String(id)}" in this article.`));
     return found;
   }
   const { start, end } = selectionOffsets(article.editor);
@@ -108,7 +109,8 @@ let lastMessage: vscode.Disposable | undefined;
 /** Shows a short message in the status bar, replacing the previous one. */
 export function flash(text: string, ms = 8000): void {
   lastMessage?.dispose();
-  lastMessage = vscode.window.setStatusBarMessage(text, ms);
+  // Every caller's text quotes names from the sidecar: no icons, links or bidi overrides.
+  lastMessage = vscode.window.setStatusBarMessage(forMessage(text), ms);
 }
 
 /** Takes the last status-bar message away with the extension. */
@@ -127,6 +129,5 @@ export const flashes: vscode.Disposable = {
 export async function changed(store: ArticleStore, doc: vscode.TextDocument, done: string): Promise<void> {
   await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
-  // Names in `done` come from the sidecar: they must not turn into icons in the status bar.
-  flash(`Attribution Lens: ${escapeIcons(done)}${waiting} — Undo: ${keyLabel(KEYS.undo)}`);
+  flash(`Attribution Lens: ${done}${waiting} — Undo: ${keyLabel(KEYS.undo)}`);
 }

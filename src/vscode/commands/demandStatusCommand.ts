@@ -1,5 +1,6 @@
 // Set Demand Status: open, agreed, partly agreed, not agreed, deferred.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { annotationsAt } from '../../core/editing';
 import { Demand, DEMAND_STATUSES, DemandStatus } from '../../core/model';
 import { changed, EditingDeps, editableArticle, selectionOffsets, used } from './commandContext';
@@ -14,7 +15,7 @@ export interface DemandStatusArgs {
 
 export async function demandStatusCommand(deps: EditingDeps, rawArgs?: unknown): Promise<Demand | undefined> {
   const args: DemandStatusArgs = rawArgs && typeof rawArgs === 'object' ? (rawArgs as DemandStatusArgs) : {};
-  const fail = (message: string) => void vscode.window.showErrorMessage(`Attribution Lens: cannot set the status: ${message}.`);
+  const fail = (message: string) => void vscode.window.showErrorMessage(forMessage(`Attribution Lens: cannot set the status: ${message}.`));
   const article = await editableArticle(deps.store);
   if (!article) return undefined;
   const { editor, doc, session } = article;

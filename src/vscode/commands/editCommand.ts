@@ -1,6 +1,7 @@
 // Edit Annotation at Cursor: change its speaker, demand, stance or note directly (with
 // arguments), or from a menu that also offers the other editing commands for it.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { Annotation, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { aliasCommand } from './aliasCommand';
@@ -39,7 +40,7 @@ export async function editCommand(deps: EditingDeps, rawArgs?: unknown): Promise
 
 /** Changes from arguments, checked first: nothing changes unless all of them are valid. */
 async function applyArgs(deps: EditingDeps, article: EditableArticle, a: Annotation, args: EditArgs): Promise<Annotation | undefined> {
-  const fail = (message: string) => void vscode.window.showErrorMessage(`Attribution Lens: cannot edit ${a.id}: ${message}.`);
+  const fail = (message: string) => void vscode.window.showErrorMessage(forMessage(`Attribution Lens: cannot edit ${a.id}: ${message}.`));
   const { session } = article;
   const pending = newPending();
   const changes: Partial<Annotation> = {};
@@ -80,7 +81,7 @@ function describe(session: AnnotationSession, pending: Pending, a: Annotation, c
 async function update(deps: EditingDeps, article: EditableArticle, a: Annotation, changes: Partial<Annotation>, pending: Pending, label: string): Promise<Annotation | undefined> {
   const { session, doc } = article;
   if ((Object.keys(changes) as (keyof Annotation)[]).every((k) => changes[k] === a[k])) {
-    void vscode.window.showInformationMessage(`Attribution Lens: ${a.id} already is like that; nothing changed.`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: ${a.id} already is like that; nothing changed.`));
     return a;
   }
   session.group(label, () => {
@@ -102,7 +103,7 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
   const { session, doc, editor } = article;
   const speaker: Speaker | undefined = a.speaker ? session.speakers.get(a.speaker) : undefined;
   const demand: Demand | undefined = a.demand ? session.demands.get(a.demand) : undefined;
-  const title = `Attribution Lens: edit ${a.type} ${a.id} ${quoted(doc.getText().slice(a.start, a.end))}`;
+  const title = forMessage(`Attribution Lens: edit ${a.type} ${a.id} ${quoted(doc.getText().slice(a.start, a.end))}`);
   const selected = editor.selection.isEmpty ? '' : doc.getText(editor.selection).replace(/\s+/g, ' ').trim();
   const pick = async <T>(ask: () => Thenable<T | undefined>, then: (value: T, pending: Pending) => Partial<Annotation>, pending = newPending()) => {
     const value = await ask();
@@ -128,7 +129,7 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
     });
   }
   if (a.type === 'response') {
-    actions.push({ label: '$(reply) Change stance…', description: a.stance && `now ${a.stance}`, run: () => pick(() => pickStance(title, a.stance), (stance) => ({ stance })) });
+    actions.push({ label: '$(reply) Change stance…', description: a.stance && forMessage(`now ${a.stance}`), run: () => pick(() => pickStance(title, a.stance), (stance) => ({ stance })) });
   }
   actions.push({
     label: '$(note) Edit note…',
@@ -143,9 +144,9 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
   if (speaker && selected && selected !== speaker.name && !speaker.aliases.includes(selected)) {
     extras.push({ label: `$(tag) Add ${quoted(selected)} as an alias of ${quoted(speaker.name)}`, run: () => aliasCommand(deps, { speaker: speaker.id, alias: selected }) });
   }
-  if (demand) extras.push({ label: '$(checklist) Set status of the demand…', description: `now ${demand.status ?? 'not set'}`, run: () => demandStatusCommand(deps, { demand: demand.id }) });
-  if (speaker) extras.push({ label: `$(edit) Rename speaker ${quoted(speaker.name)}…`, description: `id ${speaker.id}, everywhere in this article`, run: () => renameSpeakerCommand(deps, { speaker: speaker.id }) });
-  if (demand) extras.push({ label: `$(edit) Rename demand ${quoted(demand.summary)}…`, description: `id ${demand.id}`, run: () => renameDemandCommand(deps, { demand: demand.id }) });
+  if (demand) extras.push({ label: '$(checklist) Set status of the demand…', description: forMessage(`now ${demand.status ?? 'not set'}`), run: () => demandStatusCommand(deps, { demand: demand.id }) });
+  if (speaker) extras.push({ label: `$(edit) Rename speaker ${quoted(speaker.name)}…`, description: forMessage(`id ${speaker.id}, everywhere in this article`), run: () => renameSpeakerCommand(deps, { speaker: speaker.id }) });
+  if (demand) extras.push({ label: `$(edit) Rename demand ${quoted(demand.summary)}…`, description: forMessage(`id ${demand.id}`), run: () => renameDemandCommand(deps, { demand: demand.id }) });
   extras.push({ label: `$(trash) Delete this ${a.type}`, run: () => deleteCommand(deps, { id: a.id }) });
   const choice = await vscode.window.showQuickPick([...actions, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...extras], {
     title,

@@ -3,8 +3,8 @@
 // own "command failed" popup never appears, and a caller of executeCommand gets undefined.
 // Only types come from vscode: the boundary runs in plain Node tests with fakes.
 import type * as vscode from 'vscode';
+import { forLog, forMessage } from '../../core/displayText';
 import { UserFacingError } from '../userFacingError';
-import { plainText } from './labels';
 
 export interface ErrorReporter {
   log: Pick<vscode.LogOutputChannel, 'error' | 'show'>;
@@ -26,9 +26,19 @@ export function guarded<A extends unknown[], R>(id: string, handler: (...args: A
   };
 }
 
+/** `e` itself, unless its message holds controls or bidi overrides: then a copy that shows them as escapes. */
+function visibleError(e: Error): Error {
+  const message = forLog(e.message);
+  if (message === e.message) return e;
+  const copy = new Error(message);
+  copy.name = e.name;
+  copy.stack = e.stack?.replace(e.message, message);
+  return copy;
+}
+
 function report(id: string, e: unknown, { log, showError }: ErrorReporter): void {
-  log.error(`${id} failed:`, e instanceof Error ? e : String(e));
+  log.error(`${id} failed:`, e instanceof Error ? visibleError(e) : forLog(String(e)));
   const text = e instanceof UserFacingError ? e.message : `${id} failed: ${e instanceof Error ? e.message : String(e)}`;
   // Error texts quote file names and sidecar content: text, never links or icons.
-  void Promise.resolve(showError(plainText(`Attribution Lens: ${text}`), SHOW_LOG)).then((choice) => choice === SHOW_LOG && log.show(true));
+  void Promise.resolve(showError(forMessage(`Attribution Lens: ${text}`), SHOW_LOG)).then((choice) => choice === SHOW_LOG && log.show(true));
 }

@@ -2,6 +2,7 @@
 // annotated article in a folder (with progress and cancel), then a summary of what was written
 // and what was skipped and why (details, with sidecar file:line:column, in the output channel).
 import * as vscode from 'vscode';
+import { forLog, forMessage } from '../../core/displayText';
 import { exporters } from '../../core/export';
 import { ArticleInput, ExportFile, ExportFormat } from '../../core/export/types';
 import { Problem } from '../../core/sidecar';
@@ -76,7 +77,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   } else if (!folder && !args.format && !args.target && activeArticle) {
     const scope = await vscode.window.showQuickPick(
       [
-        { label: `$(file) ${vscode.workspace.asRelativePath(activeArticle.uri)}`, description: 'this article', folder: false },
+        { label: `$(file) ${forMessage(vscode.workspace.asRelativePath(activeArticle.uri))}`, description: 'this article', folder: false },
         { label: '$(folder) Every annotated article in a folder…', description: '', folder: true },
       ],
       { title: 'Export Annotations: what to export' },
@@ -91,7 +92,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   const format = args.format ? FORMATS.find((f) => f.format === args.format && !!f.bom === !!args.bom) : await pickFormat(deps.workspaceState);
   if (!format) return undefined;
   if (!exporters[format.format]) {
-    void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} format is not available in this version.`);
+    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: the ${format.label} format is not available in this version.`));
     return undefined;
   }
 
@@ -109,7 +110,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   logDetails(deps.output, format, skipped, problems);
   if (inputs.length === 0) {
     const why = skipped.length ? `all ${skipped.length} skipped (see the output for why)` : 'none found';
-    const choice = await vscode.window.showWarningMessage(`Attribution Lens: nothing exported: annotated articles in ${vscode.workspace.asRelativePath(base)}: ${why}.`, ...(skipped.length ? ['Show Details'] : []));
+    const choice = await vscode.window.showWarningMessage(forMessage(`Attribution Lens: nothing exported: annotated articles in ${vscode.workspace.asRelativePath(base)}: ${why}.`), ...(skipped.length ? ['Show Details'] : []));
     if (choice) deps.output.show(true);
     return result;
   }
@@ -118,7 +119,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   try {
     files = exporters[format.format]!(inputs, { bom: format.bom, name: 'annotations', baseIri });
   } catch (e) {
-    void vscode.window.showErrorMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`));
     return undefined;
   }
   const chosen = await chooseTarget(files, base, format, args.target);
@@ -128,7 +129,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
   const host = new WorkspaceHost(chosen.uri);
   const plan = chosen.kind === 'file' ? planTargets(files, chosen.uri.path, 'file') : targetsIn(chosen.uri.path, files);
   if ('error' in plan) {
-    void vscode.window.showErrorMessage(`Attribution Lens: not exported: ${plan.error}`);
+    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: not exported: ${plan.error}`));
     return undefined;
   }
   if (chosen.confirm && !(await confirmReplace(host, plan.targets))) return undefined;
@@ -143,7 +144,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
     else if (o.status === 'kept') deps.output.appendLine(`kept ${vscode.workspace.asRelativePath(host.uri(o.dest))}: ${o.reason}`);
     else if (o.status !== 'unchanged') result.skipped.push({ file: vscode.workspace.asRelativePath(host.uri(o.dest)), reason: `not written: ${o.reason}` });
   }
-  for (const uri of result.written) deps.output.appendLine(`wrote ${vscode.workspace.asRelativePath(uri)}`);
+  for (const uri of result.written) deps.output.appendLine(forLog(`wrote ${vscode.workspace.asRelativePath(uri)}`));
   void summarize(deps.output, format, inputs.length, result);
   return result;
 }
@@ -216,7 +217,7 @@ function collectActive(store: ArticleStore, doc: vscode.TextDocument): Collected
   if (!input || errors.length) {
     void vscode.window
       .showErrorMessage(
-        `Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} has ${errors.length || 'unreadable'} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting, or the export would silently miss annotations.`,
+        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(state.sidecar)} has ${errors.length || 'unreadable'} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting, or the export would silently miss annotations.`),
         'Show Problems',
       )
       .then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
@@ -233,14 +234,14 @@ function collectActive(store: ArticleStore, doc: vscode.TextDocument): Collected
 
 async function collectFolder(deps: ExportDeps, folder: vscode.Uri): Promise<Collected | undefined> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Attribution Lens: reading ${vscode.workspace.asRelativePath(folder)}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: forMessage(`Attribution Lens: reading ${vscode.workspace.asRelativePath(folder)}`), cancellable: true },
     async (progress, token) => {
       const found = await findAnnotatedArticles(folder, deps.config().sidecarPattern, token);
       const collected: Collected = { inputs: [], skipped: [...found.skipped], problems: [], base: folder, refs: found.articles };
       const total = found.articles.length;
       for (const [i, f] of found.articles.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: `${i + 1} of ${total}: ${vscode.workspace.asRelativePath(f.article)}`, increment: 100 / Math.max(total, 1) });
+        progress.report({ message: forMessage(`${i + 1} of ${total}: ${vscode.workspace.asRelativePath(f.article)}`), increment: 100 / Math.max(total, 1) });
         const rel = f.article.path.slice(folder.path.replace(/\/$/, '').length + 1);
         const read = await readArticleInput(deps.store, f, rel);
         if (read.skipped) collected.skipped.push(read.skipped);
@@ -289,17 +290,17 @@ async function confirmReplace(host: WorkspaceHost, targets: readonly { file: Exp
   for (const t of targets) if ((await host.stat(t.dest)) && !(await sameContent(host, t.dest, t.file.content))) existing.push(host.uri(t.dest));
   if (!existing.length) return true;
   const names = existing.slice(0, 3).map((u) => vscode.workspace.asRelativePath(u)).join(', ') + (existing.length > 3 ? ', …' : '');
-  const ok = await vscode.window.showWarningMessage(`${existing.length} of the files exist already (${names}). Replace them?`, { modal: true }, 'Replace');
+  const ok = await vscode.window.showWarningMessage(forMessage(`${existing.length} of the files exist already (${names}). Replace them?`), { modal: true }, 'Replace');
   return ok === 'Replace';
 }
 
 function logDetails(output: vscode.OutputChannel, format: FormatPick, skipped: Skipped[], problems: Collected['problems']): void {
   output.appendLine(`[${new Date().toLocaleTimeString()}] Export as ${format.label}`);
   for (const s of skipped) {
-    output.appendLine(`skipped ${vscode.workspace.asRelativePath(s.file)}: ${s.reason}`);
-    for (const p of s.problems ?? []) output.appendLine(`  ${located(s.file, p)}`);
+    output.appendLine(forLog(`skipped ${vscode.workspace.asRelativePath(s.file)}: ${s.reason}`));
+    for (const p of s.problems ?? []) output.appendLine(`  ${forLog(located(s.file, p))}`);
   }
-  for (const { sidecar, problems: list } of problems) for (const p of list) output.appendLine(located(sidecar, p));
+  for (const { sidecar, problems: list } of problems) for (const p of list) output.appendLine(forLog(located(sidecar, p)));
 }
 
 function located(file: vscode.Uri, p: Problem): string {
@@ -313,7 +314,7 @@ async function summarize(output: vscode.OutputChannel, format: FormatPick, artic
   const message = `Attribution Lens: exported ${articles} article${articles === 1 ? '' : 's'} (${r.annotations} annotation${r.annotations === 1 ? '' : 's'}) as ${format.label}${where}.${skipped}${review}`;
   const buttons = [...(r.written.length === 1 ? ['Open'] : []), ...(r.skipped.length || r.review ? ['Show Details'] : [])];
   const show = r.skipped.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await show(message, ...buttons);
+  const choice = await show(forMessage(message), ...buttons);
   if (choice === 'Show Details') output.show(true);
   if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', r.written[0]);
 }

@@ -2,6 +2,7 @@
 // word at the cursor (for a mention) or the sentence (for the others) is proposed: selected,
 // so the user sees it, and put back as it was if they cancel.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { wholeCharacters } from '../../core/anchoring';
 import { Annotation, AnnotationType, ANNOTATION_TYPES, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { sentenceAt, trimSpan, wordAt } from '../../core/textBoundaries';
@@ -28,7 +29,7 @@ export interface MarkArgs {
 
 export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType | undefined, rawArgs?: unknown): Promise<Annotation | undefined> {
   const args: MarkArgs = rawArgs && typeof rawArgs === 'object' ? (rawArgs as MarkArgs) : {};
-  const fail = (message: string) => void vscode.window.showErrorMessage(`Attribution Lens: cannot mark: ${message}.`);
+  const fail = (message: string) => void vscode.window.showErrorMessage(forMessage(`Attribution Lens: cannot mark: ${message}.`));
   const article = await editableArticle(deps.store);
   if (!article) return undefined;
   const { editor, doc, session } = article;
@@ -56,7 +57,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
   // A selection or offsets inside an emoji take the whole of it: half a character is no text.
   if (span) span = wholeCharacters(text, span);
   if (!span || span.end <= span.start) {
-    void vscode.window.showInformationMessage(`Attribution Lens: select the text to mark as a ${kind} (there is no ${kind === 'mention' ? 'word' : 'sentence'} at the cursor).`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: select the text to mark as a ${kind} (there is no ${kind === 'mention' ? 'word' : 'sentence'} at the cursor).`));
     return undefined;
   }
   const spanText = text.slice(span.start, span.end);
@@ -124,7 +125,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
     .annotations()
     .find((a) => a.type === kind && a.start === span.start && a.end === span.end && a.speaker === speaker?.id && a.demand === demand?.id);
   if (duplicate) {
-    void vscode.window.showInformationMessage(`Attribution Lens: this text is already marked as that ${kind} (${duplicate.id}).`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: this text is already marked as that ${kind} (${duplicate.id}).`));
     return undefined;
   }
 

@@ -9,7 +9,8 @@ import {
 } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
 import { EditingDeps, recent } from './commandContext';
-import { escapeIcons, quoted, TYPE_ICON } from './labels';
+import { forMessage } from '../../core/displayText';
+import { quoted, TYPE_ICON } from './labels';
 
 /** Speakers and demands chosen "New…" in a picker: not in the session until the command commits them. */
 export interface Pending {
@@ -80,7 +81,7 @@ interface SpeakerItem extends vscode.QuickPickItem {
 }
 
 function speakerDescription(s: Speaker, extra?: string): string {
-  return escapeIcons([s.id, s.kind, s.role].filter(Boolean).join(' · ')) + (extra ? ` — ${extra}` : '');
+  return forMessage([s.id, s.kind, s.role].filter(Boolean).join(' · ')) + (extra ? ` — ${extra}` : '');
 }
 
 /**
@@ -97,8 +98,8 @@ export async function pickSpeaker(
   const preferred = new Set(opts.preferred ?? []);
   const ordered = byMru(all, (s) => s.id, recent(deps, 'speaker'));
   const items: SpeakerItem[] = [
-    ...ordered.filter((s) => preferred.has(s.id)).map((s) => ({ label: escapeIcons(s.name), description: speakerDescription(s, opts.preferredNote), speaker: s })),
-    ...ordered.filter((s) => !preferred.has(s.id)).map((s) => ({ label: escapeIcons(s.name), description: speakerDescription(s), speaker: s })),
+    ...ordered.filter((s) => preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s, opts.preferredNote), speaker: s })),
+    ...ordered.filter((s) => !preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), speaker: s })),
   ];
   if (items.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: '$(add) New speaker…', description: opts.newName ? quoted(opts.newName) : undefined, alwaysShow: true, create: true });
@@ -115,7 +116,7 @@ export async function pickSpeaker(
 /** Several speakers (a demand's addressees); undefined when cancelled. */
 export async function pickSpeakers(session: Entities, pending: Pending, title: string, selected: readonly string[], placeHolder: string): Promise<string[] | undefined> {
   const chosen = new Set(selected);
-  const items = [...session.speakers.values(), ...pending.speakers].map((s) => ({ label: escapeIcons(s.name), description: speakerDescription(s), picked: chosen.has(s.id), id: s.id }));
+  const items = [...session.speakers.values(), ...pending.speakers].map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), picked: chosen.has(s.id), id: s.id }));
   const picks = await vscode.window.showQuickPick(items, { title, placeHolder, canPickMany: true, matchOnDescription: true });
   return picks?.map((p) => p.id);
 }
@@ -133,14 +134,14 @@ export async function askNewSpeaker(session: Entities, pending: Pending, opts: {
       if (!v.trim()) return 'Enter a name.';
       const same = existing.find((s) => s.name.toLowerCase() === v.trim().toLowerCase());
       return same
-        ? { message: `There is already a speaker "${same.name}" (id ${same.id}); this makes another one.`, severity: vscode.InputBoxValidationSeverity.Warning }
+        ? { message: forMessage(`There is already a speaker "${same.name}" (id ${same.id}); this makes another one.`), severity: vscode.InputBoxValidationSeverity.Warning }
         : undefined;
     },
   });
   if (name === undefined) return undefined;
   const kindPick = await vscode.window.showQuickPick(
     SPEAKER_KINDS.map((k) => ({ label: k, kind_: k })),
-    { title: `${opts.title}: new speaker (2/3)`, placeHolder: `What is ${escapeIcons(name.trim())}?` },
+    { title: `${opts.title}: new speaker (2/3)`, placeHolder: `What is ${forMessage(name.trim())}?` },
   );
   if (!kindPick) return undefined;
   const role = await vscode.window.showInputBox({
@@ -191,9 +192,9 @@ export async function pickDemand(
   const all = byMru([...session.demands.values(), ...pending.demands], (d) => d.id, recent(deps, 'demand')).filter((d) => d.id !== opts.exclude);
   const speakerName = (id: string) => findSpeaker(session, pending, id)?.name ?? id;
   const items: DemandItem[] = all.map((d) => ({
-    label: escapeIcons(d.summary),
-    description: escapeIcons([d.id, d.status].filter(Boolean).join(' · ')),
-    detail: escapeIcons(`by ${d.by.map(speakerName).join(', ') || '—'}${d.to.length ? ` · to ${d.to.map(speakerName).join(', ')}` : ''}`),
+    label: forMessage(d.summary),
+    description: forMessage([d.id, d.status].filter(Boolean).join(' · ')),
+    detail: forMessage(`by ${d.by.map(speakerName).join(', ') || '—'}${d.to.length ? ` · to ${d.to.map(speakerName).join(', ')}` : ''}`),
     demand: d,
   }));
   if (opts.allowNew) {

@@ -2,6 +2,7 @@
 // speaker (mentions, quotes, responses) or demand (its statements and the responses to it),
 // in VS Code's peek view.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { ArticleStore } from '../articleStore';
 import { entityAt } from '../entities';
 import { activeArticle, selectionOffsets } from './commandContext';
@@ -44,12 +45,12 @@ export async function referencesCommand(store: ArticleStore, rawArgs?: unknown):
   }
   const name = kind === 'speaker' ? speakers.get(id)?.name : demands.get(id)?.summary;
   if (name === undefined) {
-    void vscode.window.showErrorMessage(`Attribution Lens: there is no ${kind} "${id}" in this article.`);
+    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no ${kind} "${id}" in this article.`));
     return undefined;
   }
   const spans = annotations.filter((a) => (kind === 'speaker' ? a.speaker === id : a.demand === id));
   if (!spans.length) {
-    void vscode.window.showInformationMessage(`Attribution Lens: ${quoted(name)} has no annotations in this article.`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: ${quoted(name)} has no annotations in this article.`));
     return [];
   }
   const locations = spans.map((a) => new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end))));

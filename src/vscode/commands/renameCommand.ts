@@ -1,6 +1,7 @@
 // Rename Speaker / Rename Demand: a new display name and a new id, changed everywhere in this
 // article's sidecar (annotations, groups' members, demands' by and to) in one undo step.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { annotationsAt, deriveId, idProblem } from '../../core/editing';
 import { Demand, Speaker } from '../../core/model';
 import { changed, EditingDeps, editableArticle, EditableArticle, renamedInMru, selectionOffsets } from './commandContext';
@@ -28,7 +29,7 @@ export async function renameSpeakerCommand(deps: EditingDeps, rawArgs?: unknown)
   const { session } = article;
   const old = args.speaker !== undefined ? session.speakers.get(String(args.speaker)) : await speakerAtCursor(deps, article);
   if (!old) {
-    if (args.speaker !== undefined) void vscode.window.showErrorMessage(`Attribution Lens: there is no speaker "${String(args.speaker)}" in this article.`);
+    if (args.speaker !== undefined) void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no speaker "${String(args.speaker)}" in this article.`));
     return undefined;
   }
   const taken = (id: string) => id !== old.id && session.speakers.has(id);
@@ -50,7 +51,7 @@ export async function renameDemandCommand(deps: EditingDeps, rawArgs?: unknown):
   if (args.demand !== undefined) {
     old = session.demands.get(String(args.demand));
     if (!old) {
-      void vscode.window.showErrorMessage(`Attribution Lens: there is no demand "${String(args.demand)}" in this article.`);
+      void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no demand "${String(args.demand)}" in this article.`));
       return undefined;
     }
   } else {
@@ -99,7 +100,7 @@ async function askNameAndId(
   what: 'speaker' | 'demand',
   title: string,
 ): Promise<{ name: string; id: string } | undefined> {
-  const fail = (message: string) => void vscode.window.showErrorMessage(`Attribution Lens: cannot rename: ${message}.`);
+  const fail = (message: string) => void vscode.window.showErrorMessage(forMessage(`Attribution Lens: cannot rename: ${message}.`));
   let name: string | undefined;
   if (givenName !== undefined) {
     if (typeof givenName !== 'string' || !givenName.trim()) return fail(`the new ${what === 'speaker' ? 'name' : 'summary'} cannot be empty`);
@@ -127,7 +128,7 @@ async function askNameAndId(
   } else {
     id = await vscode.window.showInputBox({
       title: `${title} (2/2)`,
-      prompt: `Id of the ${what} (was ${oldId}): used by every annotation and cross-reference`,
+      prompt: forMessage(`Id of the ${what} (was ${oldId}): used by every annotation and cross-reference`),
       value: proposed,
       ignoreFocusOut: true,
       validateInput: (v) => idProblem(v.trim(), taken),

@@ -1,5 +1,6 @@
 // Open Sidecar File and Reload Sidecar: the active article's sidecar, beside it or read again.
 import * as vscode from 'vscode';
+import { forMessage } from '../../core/displayText';
 import { ArticleStore } from '../articleStore';
 import { activeArticle } from './commandContext';
 
@@ -11,7 +12,7 @@ export async function openSidecarCommand(store: ArticleStore): Promise<void> {
     await vscode.workspace.fs.stat(uri);
   } catch (e) {
     if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) throw e;
-    void vscode.window.showInformationMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(uri)} does not exist yet.`);
+    void vscode.window.showInformationMessage(forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(uri)} does not exist yet.`));
     return;
   }
   await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside });
