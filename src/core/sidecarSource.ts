@@ -2,6 +2,7 @@
 // reading"): the YAML parsers report these late, vaguely or at the wrong place (js-yaml puts a
 // NUL on line 135 at 1:3195, and calls merge conflict markers bad indentation).
 
+import { visibleControls } from './displayText';
 import { abbreviate } from './wording';
 
 /** A problem found in the raw text: [start, end) in UTF-16 units of the source. */
@@ -129,9 +130,4 @@ export function lineColumn(source: string, offset: number): { line: number; colu
 
 function hex(n: number, width: number): string {
   return n.toString(16).toUpperCase().padStart(width, '0');
-}
-
-/** Control characters shown as \xNN: the marker line quoted in a message is untrusted text. */
-function visibleControls(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${hex(c.charCodeAt(0), 2)}`);
 }

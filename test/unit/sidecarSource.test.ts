@@ -182,7 +182,7 @@ describe('sidecar source: git merge conflict markers', () => {
 
   it('a control character in a marker line is shown escaped', () => {
     const source = conflicted().replace('<<<<<<< HEAD', '<<<<<<< HE\u001b[2JAD');
-    assert.match(parseSidecar(source).problems[0].message, /"<<<<<<< HE\\x1B\[2JAD"/);
+    assert.match(parseSidecar(source).problems[0].message, /"<<<<<<< HE\\x1b\[2JAD"/);
   });
 });
 
