@@ -106,7 +106,12 @@ function describeAnnotation(a: Annotation): string {
 
 function fieldChanges<T>(c: EntryChange<T>): string {
   const r = (x: T, f: string) => (x as Record<string, unknown>)[f];
-  return c.fields.map((f) => `${f} ${show(r(c.before, f))} -> ${show(r(c.after, f))}`).join('; ');
+  const content = c.fields.filter((f) => f !== 'start' && f !== 'end');
+  const parts = content.map((f) => `${f} ${show(r(c.before, f))} -> ${show(r(c.after, f))}`);
+  // Offsets of a changed annotation are news only as a distance, like a move.
+  const by = content.length < c.fields.length ? (r(c.after, 'start') as number) - (r(c.before, 'start') as number) : 0;
+  if (content.length < c.fields.length) parts.push(by ? `moved by ${by > 0 ? '+' : ''}${plural(by, 'character')}` : 'end moved');
+  return parts.join('; ');
 }
 
 function countLine(d: SidecarDiff): string {
@@ -155,7 +160,7 @@ export function textconvLines(s: Sidecar): string[] {
     keys
       .map((k) => [k, (e as Record<string, unknown>)[k]] as const)
       .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(',')}]` : typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? String(v) : JSON.stringify(v)}`)
       .join(' ');
   for (const sp of s.speakers.values()) lines.push(`speaker ${sp.id}: ${fields(sp, SPEAKER_FIELDS)}`);
   for (const d of s.demands.values()) lines.push(`demand ${d.id}: ${fields(d, DEMAND_FIELDS)}`);
