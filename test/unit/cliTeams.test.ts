@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
-import { sampleSidecarSource } from './helpers';
-import { editSidecar } from './teamsFixtures';
+import { sampleArticle, sampleSidecarSource } from './helpers';
+import { editSidecar, rewriteFor, updatedHeadline } from './teamsFixtures';
 
 describe('CLI diff and merge', () => {
   let dir: string;
@@ -50,5 +50,19 @@ describe('CLI diff and merge', () => {
     assert.equal(await main(['merge', 'base.yaml', 'ours.yaml', 'theirs.yaml', 'story.txt.annotations.yaml'], io()), 1);
     assert.equal(fs.readFileSync(path.join(dir, 'ours.yaml'), 'utf8'), before);
     assert.match(err, /^story\.txt\.annotations\.yaml: not merged, theirs:\d+:\d+: /);
+  });
+
+  it('diff --old-article puts a stale sidecar on its article first: offsets it had wrong are not moves', async () => {
+    const text = sampleArticle();
+    const edited = updatedHeadline(text);
+    file('story.txt', edited);
+    const stale = sampleSidecarSource();
+    file('a.yaml', stale);
+    file('b.yaml', rewriteFor(stale, edited));
+    assert.equal(await main(['diff', 'a.yaml', 'b.yaml'], io()), 1);
+    assert.match(out, /annotations moved by \+10 characters/);
+    out = '';
+    assert.equal(await main(['diff', 'a.yaml', 'b.yaml', '--old-article', 'story.txt'], io()), 0);
+    assert.match(out, /^no changes/);
   });
 });

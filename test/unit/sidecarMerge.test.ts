@@ -106,4 +106,28 @@ describe('sidecar merge by id', () => {
   it('refuses a side that does not parse, naming it', () => {
     assert.throws(() => mergeSidecarFiles(side('base', base), side('ours', base), side('theirs', 'version: 1\nannotations: [\n'), text), /^Error: theirs:\d+:\d+: /);
   });
+
+  it('a sidecar counting code points keeps code-point offsets through a merge on its article', () => {
+    const article = '\u{1F600}\u{1F600} Corbyn said "hello there" today.\n';
+    const cp = (t: string) => [...article.slice(0, article.indexOf(t))].length;
+    const start = cp('hello there');
+    const src = [
+      'version: 1',
+      'document:',
+      '  offsets: codepoint',
+      'speakers:',
+      '  corbyn:',
+      '    name: Jeremy Corbyn',
+      '    kind: person',
+      'demands: {}',
+      'annotations:',
+      `  - {id: a1, type: quote, speaker: corbyn, start: ${start}, end: ${start + 11}, text: hello there}`,
+      '',
+    ].join('\n');
+    const theirs = src.replace('text: hello there}', 'text: hello there, note: checked}');
+    const { text: out, result } = mergeSidecarFiles(side('base', src), side('ours', src), side('theirs', theirs), article);
+    assert.deepEqual(result.conflicts, []);
+    const a = parsed(out).sidecar!.annotations[0];
+    assert.deepEqual([a.start, a.end, a.note], [start, start + 11, 'checked']);
+  });
 });
