@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { anchorAnnotations } from '../../src/core/anchoring';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { mergeSidecarFiles } from '../../src/core/teams/mergeDocument';
+import { listConflicts, resolveConflict } from '../../src/core/teams/resolveConflict';
 import { sampleArticle, sampleSidecarSource } from './helpers';
 import { annotationOn, editSidecar, rewriteFor, updatedHeadline } from './teamsFixtures';
 
@@ -129,5 +130,33 @@ describe('sidecar merge by id', () => {
     assert.deepEqual(result.conflicts, []);
     const a = parsed(out).sidecar!.annotations[0];
     assert.deepEqual([a.start, a.end, a.note], [start, start + 11, 'checked']);
+  });
+});
+
+describe('resolving recorded conflicts', () => {
+  const text = sampleArticle();
+  const base = sampleSidecarSource();
+  const id = parseSidecar(base).sidecar!.annotations[4].id;
+  const conflicted = () => {
+    const ours = editSidecar(base, (as) => void (as.find((a) => a.id === id)!.note = 'ours'));
+    const theirs = editSidecar(base, (as) => void (as.find((a) => a.id === id)!.note = 'theirs'));
+    return mergeSidecarFiles({ label: 'b', source: base }, { label: 'o', source: ours }, { label: 't', source: theirs }, text).text;
+  };
+
+  it('lists them, and taking theirs puts theirs in place and removes the conflicts key', () => {
+    const src = conflicted();
+    assert.deepEqual(listConflicts(src).map((c) => [c.section, c.id, c.fields, c.oursDeleted]), [['annotations', id, ['note'], false]]);
+    const out = resolveConflict(src, 'annotations', id, 'theirs');
+    assert.doesNotMatch(out, /^conflicts:/m);
+    assert.equal(parseSidecar(out).sidecar!.annotations.find((a) => a.id === id)!.note, 'theirs');
+    assert.deepEqual(listConflicts(out), []);
+    assert.match(out, /^# Hand-annotated reference annotations/, 'comments stay');
+  });
+
+  it('keeping ours drops only the record', () => {
+    const out = resolveConflict(conflicted(), 'annotations', id, 'ours');
+    assert.equal(parseSidecar(out).sidecar!.annotations.find((a) => a.id === id)!.note, 'ours');
+    assert.deepEqual(listConflicts(out), []);
+    assert.throws(() => resolveConflict(out, 'annotations', id, 'ours'), /no conflict recorded/);
   });
 });
