@@ -104,6 +104,17 @@ describe('sidecar merge by id', () => {
     assert.ok(parsed(merged.text).sidecar!.speakers.has('gwynne'));
   });
 
+  it('a field one side removed stays removed when the other side changed another field', () => {
+    const id = ids[6];
+    const withNote = editSidecar(base, (as) => void (as.find((a) => a.id === id)!.note = 'to be removed'));
+    const ours = editSidecar(withNote, (as) => void delete as.find((a) => a.id === id)!.note);
+    const theirs = editSidecar(withNote, (as) => void (as.find((a) => a.id === id)!.origin = 'suggested'));
+    const { text: out, result } = mergeSidecarFiles(side('base', withNote), side('ours', ours), side('theirs', theirs), text);
+    assert.deepEqual(result.conflicts, []);
+    const a = parsed(out).sidecar!.annotations.find((x) => x.id === id)!;
+    assert.deepEqual([a.note, a.origin], [undefined, 'suggested']);
+  });
+
   it('refuses a side that does not parse, naming it', () => {
     assert.throws(() => mergeSidecarFiles(side('base', base), side('ours', base), side('theirs', 'version: 1\nannotations: [\n'), text), /^Error: theirs:\d+:\d+: /);
   });

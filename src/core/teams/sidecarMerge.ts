@@ -88,7 +88,6 @@ function mergeSection<T extends { id: string }>(
       if (b && sameValue(get(b, f), ov)) set(m, t, f);
       else if (!b || !sameValue(get(b, f), tv)) clash.push(f);
     }
-    for (const k of Object.keys(t)) if (!(k in m)) m[k] = (t as Record<string, unknown>)[k];
     out.set(id, m as T);
     if (clash.length) conflicts.push({ section, id, fields: clash, theirs: t as never });
   }
