@@ -2,6 +2,7 @@
 // unknown keys stay; entries that only theirs has come with their own nodes (their comments and
 // unknown keys); conflicts go under the top-level `conflicts:` key (docs/SIDECAR.md).
 import { Document, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Sidecar } from '../model';
 import { parseSidecar, Problem, serializeSidecar } from '../sidecar';
 import { MergeConflict, mergeSidecars, MergeResult } from './sidecarMerge';
 
@@ -52,10 +53,13 @@ export function mergeSidecarFiles(base: MergeInput, ours: MergeInput, theirs: Me
   const [b, o, t] = [parsed(base), parsed(ours), parsed(theirs)];
   const result = mergeSidecars(b.sidecar!, o.sidecar!, t.sidecar!, article);
   const doc = o.doc;
-  const theirsDoc = t.doc;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as YAMLMap;
   const root = doc.contents as YAMLMap;
-  const theirsRoot = isMap(theirsDoc.contents) ? theirsDoc.contents : new YAMLMap();
+  // Theirs' Document costs as much as ours (seconds for 10,000 annotations): parse it only
+  // when something of theirs that is not in ours needs its nodes.
+  const needsTheirs = theirsOnly(result, o.sidecar!) || [...topKeys(theirs.source)].some((k) => !topKeys(ours.source).has(k));
+  const theirsDoc = needsTheirs ? t.doc : undefined;
+  const theirsRoot = theirsDoc && isMap(theirsDoc.contents) ? theirsDoc.contents : new YAMLMap();
   const renamedBack = new Map([...result.renamed].map(([from, to]) => [to, from]));
 
   // Theirs' new entries bring their nodes along: serializeSidecar reuses a node it finds by id.
@@ -102,4 +106,18 @@ function mapAt(parent: YAMLMap, key: string): YAMLMap {
   const map = new YAMLMap();
   parent.set(key, map);
   return map;
+}
+
+/** Keys at the start of a line: the top-level keys, and anything odd (a quoted or complex key) as itself. */
+function topKeys(source: string): Set<string> {
+  return new Set([...source.matchAll(/^([^\s#-][^:\n]*):/gm)].map((m) => m[1]));
+}
+
+function theirsOnly(result: MergeResult, ours: Sidecar): boolean {
+  const annotations = new Set(ours.annotations.map((a) => a.id));
+  return (
+    result.merged.annotations.some((a) => !annotations.has(a.id)) ||
+    [...result.merged.speakers.keys()].some((id) => !ours.speakers.has(id)) ||
+    [...result.merged.demands.keys()].some((id) => !ours.demands.has(id))
+  );
 }
