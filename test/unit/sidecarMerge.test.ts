@@ -115,6 +115,12 @@ describe('sidecar merge by id', () => {
     assert.deepEqual([a.note, a.origin], [undefined, 'suggested']);
   });
 
+  it("a top-level key only theirs has is kept, with nothing else of theirs new", () => {
+    const theirs = base + 'reviewed-by: the desk # who checked it\n';
+    const { text: out } = mergeSidecarFiles(side('base', base), side('ours', base), side('theirs', theirs), text);
+    assert.match(out, /^reviewed-by: the desk # who checked it$/m);
+  });
+
   it('refuses a side that does not parse, naming it', () => {
     assert.throws(() => mergeSidecarFiles(side('base', base), side('ours', base), side('theirs', 'version: 1\nannotations: [\n'), text), /^Error: theirs:\d+:\d+: /);
   });
