@@ -1,8 +1,9 @@
 // The help texts of the command-line tool.
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 import { TOOL } from './io';
+import { DIFF_HELP, MERGE_HELP } from './teamsHelp';
 
-export const HELP: Record<'main' | 'check' | 'export' | 'import', string> = {
+export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge', string> = {
   main: `Usage: ${TOOL} <command> [options]
 
 Check, export and import the annotations kept in sidecar files beside news articles
@@ -12,6 +13,8 @@ Commands:
   check <paths...>                      validate sidecars and their anchors against the articles
   export <paths...> --format FORMAT     write annotations as json, csv, markdown, html, brat or w3c
   import <file.ann|file.jsonld>         make a sidecar from brat standoff or W3C Web Annotations
+  diff <old> <new>                      what changed between two sidecars (also a git diff driver)
+  merge <ancestor> <ours> <theirs>      merge sidecars by id (a git merge driver)
 
 Paths may be articles, sidecars or folders (walked recursively, skipping node_modules and
 folders whose name starts with a dot). An article is any file with a sidecar beside it.
@@ -92,4 +95,6 @@ another article's sidecar never, even with --force or through a link. Warnings (
 skipped, names guessed, spans kept for review) name the input file and line and leave the
 exit code 0; exit code 1 when nothing could be written.
 `,
+  diff: DIFF_HELP,
+  merge: MERGE_HELP,
 };

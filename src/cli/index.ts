@@ -6,9 +6,11 @@ import { exporters as registryExporters, importers as registryImporters } from '
 import { DEFAULT_READ_LIMIT } from '../core/pipeline/read';
 import { UsageError } from './args';
 import { runCheck } from './check';
+import { runDiff } from './diff';
 import { runExport } from './export';
 import { HELP } from './help';
 import { runImport } from './import';
+import { runMerge } from './merge';
 import { CliIo, EXIT_OK, EXIT_USAGE, TOOL } from './io';
 import { NodeHost } from '../node/nodeHost';
 import { visible } from './terminal';
@@ -50,6 +52,10 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
         return await runExport(rest, env);
       case 'import':
         return await runImport(rest, env);
+      case 'diff':
+        return await runDiff(rest, env);
+      case 'merge':
+        return await runMerge(rest, env);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}" (a command comes first)` : `unknown command "${command}"`);
     }
