@@ -81,7 +81,7 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       shift = 0; // no better place than the stored one: trusted below
       continue;
     }
-    if (!f) f = findRepaired(text, a, near);
+    if (!f) f = findRepaired(index, a, near);
     if (f) shift = f.start - stored;
     found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
   }

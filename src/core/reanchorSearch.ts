@@ -16,6 +16,14 @@ const WINDOW_HITS = 32;
 const MAX_CANDIDATES = 10_000;
 /** Whole-article approximate search only on articles up to this length (UTF-16 units). */
 const APPROX_WHOLE_TEXT = 1_000_000;
+/** Exact places re-scored by edit distance when the contiguous context cannot decide. */
+const MAX_FUZZY = 256;
+/** How far from the expected place a fuzzy context is trusted. */
+const FUZZY_REACH = 1024;
+/** Fuzzy context scores (in characters) this close are a tie. */
+const FUZZY_TIE = 4;
+/** Approximate matches weighed for one span; more means none stands out. */
+const MAX_APPROX = 64;
 
 export interface Found {
   start: number;
@@ -29,6 +37,8 @@ export interface Found {
 /** Exact places of each text in one article, computed once per text for all annotations. */
 export class OccurrenceIndex {
   private readonly cache = new Map<string, number[] | 'too many'>();
+  /** Whole-article repairs, by quote and context: a sidecar of copies pays for one search. */
+  readonly repairs = new Map<string, Found | undefined>();
   constructor(readonly text: string) {}
 
   of(needle: string): number[] | 'too many' {
@@ -71,9 +81,34 @@ export function findExact(index: OccurrenceIndex, a: Annotation, near: number): 
   const all = index.of(needle);
   if (all === 'too many') return best && agrees(best.score, a) ? exact(best, needle, full) : undefined;
   const chosen = decide(text, a, all, near);
-  if (!chosen) return undefined;
-  if (full === 0) return all.filter((i) => !splitsPair(text, i, needle.length)).length === 1 && needle.length >= 8 ? exact(chosen, needle, full) : undefined;
-  return agrees(chosen.score, a) ? exact(chosen, needle, full) : undefined;
+  if (full === 0) return chosen && all.filter((i) => !splitsPair(text, i, needle.length)).length === 1 && needle.length >= 8 ? exact(chosen, needle, full) : undefined;
+  if (chosen && agrees(chosen.score, a)) return exact(chosen, needle, full);
+  // Words edited inside the context cut its contiguous match short: weigh it by edit distance,
+  // near the expected place only. Far off, a near-identical context is the article restating
+  // the same words (the sample does), and the copy annotated may be the one that was deleted.
+  const close = inWindow.filter((i) => Math.abs(i - near) <= FUZZY_REACH);
+  const fuzzy = close.length <= MAX_FUZZY ? decideFuzzy(text, a, close, near) : undefined;
+  return fuzzy && agrees(fuzzy.score, a) ? exact(fuzzy, needle, full) : undefined;
+}
+
+/** Like decide, with each side of the context scored by its similarity to the stored one. */
+function decideFuzzy(text: string, a: Annotation, starts: number[], near: number): Candidate | undefined {
+  const needle = a.text!;
+  const prefix = a.prefix ?? '';
+  const suffix = a.suffix ?? '';
+  const scored = starts
+    .filter((start) => !splitsPair(text, start, needle.length))
+    .map((start) => {
+      const end = start + needle.length;
+      const before = sideSimilarity(prefix, text.slice(Math.max(0, start - prefix.length), start));
+      const after = sideSimilarity(suffix, text.slice(end, end + suffix.length));
+      return { start, score: before * prefix.length + after * suffix.length, distance: Math.abs(start - near) };
+    })
+    .sort((x, y) => y.score - x.score || x.distance - y.distance);
+  const [best, second] = scored;
+  if (!best) return undefined;
+  if (second && second.score >= best.score - FUZZY_TIE && second.distance <= 4 * best.distance + 64) return undefined;
+  return best;
 }
 
 function exact(c: Candidate, needle: string, full: number): Found {
@@ -116,7 +151,8 @@ function better(x: Candidate, y: Candidate): boolean {
  * most a third of its characters changed, or the gap between its exact prefix and suffix,
  * accepted only when the context around it agrees and no other place comes close.
  */
-export function findRepaired(text: string, a: Annotation, near: number): Found | undefined {
+export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number): Found | undefined {
+  const { text } = index;
   const quote = a.text;
   const prefix = a.prefix ?? '';
   const suffix = a.suffix ?? '';
@@ -125,8 +161,10 @@ export function findRepaired(text: string, a: Annotation, near: number): Found |
   const from = Math.max(0, near - reach);
   const to = Math.min(text.length, near + quote.length + reach);
   let found = repairIn(text, a, from, to, near);
-  if (!found && text.length <= APPROX_WHOLE_TEXT && (from > 0 || to < text.length)) found = repairIn(text, a, 0, text.length, near);
-  return found;
+  if (found || text.length > APPROX_WHOLE_TEXT || (from === 0 && to === text.length)) return found;
+  const key = `${quote}\u0000${prefix}\u0000${suffix}`;
+  if (!index.repairs.has(key)) index.repairs.set(key, repairIn(text, a, 0, text.length, near));
+  return index.repairs.get(key);
 }
 
 function repairIn(text: string, a: Annotation, from: number, to: number, near: number): Found | undefined {
@@ -134,8 +172,11 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
   const region = text.slice(from, to);
   const places: { start: number; end: number; quoteSim: number }[] = [];
   const maxErrors = Math.floor(quote.length / 3);
-  if (maxErrors > 0) {
-    for (const m of search(region, quote, maxErrors)) places.push({ start: from + m.start, end: from + m.end, quoteSim: 1 - m.errors / quote.length });
+  if (maxErrors > 0 && !degenerate(region, quote, maxErrors)) {
+    const matches = search(region, quote, maxErrors);
+    // Near matches everywhere (a text of repeated letters): no place stands out.
+    if (matches.length > MAX_APPROX) return undefined;
+    for (const m of matches) places.push({ start: from + m.start, end: from + m.end, quoteSim: 1 - m.errors / quote.length });
   }
   const bracket = bracketed(region, a);
   if (bracket) places.push({ start: from + bracket.start, end: from + bracket.end, quoteSim: similarity(quote, region.slice(bracket.start, bracket.end)) });
@@ -165,6 +206,22 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
   // Two places about as good (a repeated sentence): neither is trusted.
   if (!best || best.score - runnerUp < 0.1) return undefined;
   return { ...best, score: Math.max(0, Math.min(1, best.score)) };
+}
+
+/**
+ * True when the region is so repetitive around the quote's pieces (a text of one letter)
+ * that near matches would be everywhere: the matcher would return one per character.
+ */
+function degenerate(region: string, quote: string, maxErrors: number): boolean {
+  const pieces = maxErrors + 1;
+  const size = Math.max(1, Math.floor(quote.length / pieces));
+  const limit = MAX_APPROX + region.length / 50;
+  for (let p = 0; p < pieces; p++) {
+    const piece = quote.slice(p * size, p === pieces - 1 ? quote.length : (p + 1) * size);
+    let n = 0;
+    for (let i = region.indexOf(piece); i !== -1; i = region.indexOf(piece, i + 1)) if (++n >= limit) return true;
+  }
+  return false;
 }
 
 /** The text between the stored prefix and suffix, both found exactly and close together. */
