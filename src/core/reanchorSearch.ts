@@ -16,12 +16,6 @@ const WINDOW_HITS = 32;
 const MAX_CANDIDATES = 10_000;
 /** Whole-article approximate search only on articles up to this length (UTF-16 units). */
 const APPROX_WHOLE_TEXT = 1_000_000;
-/** Exact places re-scored by edit distance when the contiguous context cannot decide. */
-const MAX_FUZZY = 256;
-/** How far from the expected place a fuzzy context is trusted. */
-const FUZZY_REACH = 1024;
-/** Fuzzy context scores (in characters) this close are a tie. */
-const FUZZY_TIE = 4;
 /** Approximate matches weighed for one span; more means none stands out. */
 const MAX_APPROX = 64;
 
@@ -82,33 +76,7 @@ export function findExact(index: OccurrenceIndex, a: Annotation, near: number): 
   if (all === 'too many') return best && agrees(best.score, a) ? exact(best, needle, full) : undefined;
   const chosen = decide(text, a, all, near);
   if (full === 0) return chosen && all.filter((i) => !splitsPair(text, i, needle.length)).length === 1 && needle.length >= 8 ? exact(chosen, needle, full) : undefined;
-  if (chosen && agrees(chosen.score, a)) return exact(chosen, needle, full);
-  // Words edited inside the context cut its contiguous match short: weigh it by edit distance,
-  // near the expected place only. Far off, a near-identical context is the article restating
-  // the same words (the sample does), and the copy annotated may be the one that was deleted.
-  const close = inWindow.filter((i) => Math.abs(i - near) <= FUZZY_REACH);
-  const fuzzy = close.length <= MAX_FUZZY ? decideFuzzy(text, a, close, near) : undefined;
-  return fuzzy && agrees(fuzzy.score, a) ? exact(fuzzy, needle, full) : undefined;
-}
-
-/** Like decide, with each side of the context scored by its similarity to the stored one. */
-function decideFuzzy(text: string, a: Annotation, starts: number[], near: number): Candidate | undefined {
-  const needle = a.text!;
-  const prefix = a.prefix ?? '';
-  const suffix = a.suffix ?? '';
-  const scored = starts
-    .filter((start) => !splitsPair(text, start, needle.length))
-    .map((start) => {
-      const end = start + needle.length;
-      const before = sideSimilarity(prefix, text.slice(Math.max(0, start - prefix.length), start));
-      const after = sideSimilarity(suffix, text.slice(end, end + suffix.length));
-      return { start, score: before * prefix.length + after * suffix.length, distance: Math.abs(start - near) };
-    })
-    .sort((x, y) => y.score - x.score || x.distance - y.distance);
-  const [best, second] = scored;
-  if (!best) return undefined;
-  if (second && second.score >= best.score - FUZZY_TIE && second.distance <= 4 * best.distance + 64) return undefined;
-  return best;
+  return chosen && agrees(chosen.score, a) ? exact(chosen, needle, full) : undefined;
 }
 
 function exact(c: Candidate, needle: string, full: number): Found {
