@@ -117,6 +117,7 @@ export function edit(article: Article, count: number, seed: number): { text: str
       [offset, length, inserted] = [p.index!, p[0].length, ''];
     } else {
       const words = [...text.matchAll(/\S+/g)];
+      if (words.length === 0 || vocabulary.length === 0) break; // a short article edited away
       const w = pick(rnd, words);
       const kind = rnd();
       if (kind < 1 / 3) [offset, length, inserted] = [w.index! + w[0].length, 0, ' ' + pick(rnd, vocabulary)];
