@@ -13,6 +13,8 @@ import { parseSidecar, serializeSidecar } from '../src/core/sidecar';
 import { anchorContext } from '../src/core/anchoring';
 import { LineMap, sha256Hex } from '../src/core/text';
 import { AnchorTracker, TextEdit, TrackedSpan } from '../src/core/anchorTracker';
+import { benchReanchor } from './reanchorBench';
+import { random } from './reanchorCorpus';
 
 const root = path.resolve(__dirname, '../..');
 const sampleText = fs.readFileSync(path.join(root, 'sample-docs/corbyn-jewish-leaders-meeting.txt'), 'utf8');
@@ -95,16 +97,6 @@ function benchHover(): void {
   }, 5) / offsets.length;
   row('hover card (lookup + card content)', card, 'baseline: linear scan of all spans', scan, '< 1 ms');
   if (found === 0) throw new Error('no spans found: the bench is not measuring anything');
-}
-
-/** A small seeded generator (mulberry32), so every run types at the same places. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Median time of one keystroke's anchor update, tracker and baseline, over `keys` keystrokes at random places. */
@@ -211,7 +203,15 @@ function benchKeystroke(): void {
   );
 }
 
+// `npm run bench -- --polnear DIR` adds the PolNeAR corpus (read in place, never copied);
+// `--only reanchor` runs the re-anchoring benchmark alone.
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = option('--only');
 console.log('Attribution Lens bench (medians; ratios compare with a baseline in this same run)\n');
-benchOpen();
-benchHover();
-benchKeystroke();
+if (!only || only === 'speed') {
+  benchOpen();
+  benchHover();
+  benchKeystroke();
+}
+if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'));

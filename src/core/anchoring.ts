@@ -5,6 +5,7 @@
 import { Annotation, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate } from './wording';
+import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -21,15 +22,37 @@ export interface Orphan {
   reason: string;
 }
 
+/**
+ * What became of one annotation: `exact` at its stored offsets, `moved` (same text found
+ * elsewhere), `repaired` (its own text was edited: placed on the new text, to be reviewed),
+ * `orphan` (not placed: kept, reported).
+ */
+export type AnchorStatus = 'exact' | 'moved' | 'repaired' | 'orphan';
+
+export interface AnchorOutcome {
+  annotationId: string;
+  status: AnchorStatus;
+  /** 0..1: how sure the placement is (1 at trusted offsets); 0 for an orphan. */
+  score: number;
+  /** Where it is now, UTF-16 offsets; absent for an orphan. */
+  start?: number;
+  end?: number;
+  /** For `repaired`: the stored text and the article's text now at the new place. */
+  oldText?: string;
+  newText?: string;
+}
+
 export interface AnchorResult {
   /** Annotations placed on the text, with UTF-16 offsets, sorted. */
   placed: Annotation[];
   orphans: Orphan[];
-  /** Ids of annotations found away from their stored offsets. */
+  /** Ids of annotations found away from their stored offsets (repaired ones included). */
   moved: string[];
   issues: AnchorIssue[];
   /** True when the text is the one the sidecar's offsets refer to. */
   hashMatches: boolean;
+  /** One per annotation, in sidecar order. */
+  outcomes: AnchorOutcome[];
 }
 
 export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult {
@@ -37,26 +60,50 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   const hashMatches = hash !== undefined && hash.toLowerCase() === sha256Hex(text);
   const converter = sidecar.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
   const unitLength = converter ? converter.codePointLength : text.length;
-  const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches };
+  const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches, outcomes: [] };
+  const index = new OccurrenceIndex(text);
+  // Annotations in stored order of their offsets, so each expects the shift its predecessor
+  // was found with: after an insertion at the top every span is looked for right where it went.
+  const order = sidecar.annotations.map((_, i) => i).sort((x, y) => sidecar.annotations[x].start - sidecar.annotations[y].start);
+  const found: (Found | undefined)[] = [];
+  let shift = 0;
+  for (const i of order) {
+    const a = sidecar.annotations[i];
+    if (hashMatches || !a.text) continue;
+    if (!needsSearch(text, a, converter, unitLength, hash === undefined)) {
+      shift = 0; // found where it was: what follows has not moved either
+      continue;
+    }
+    const stored = approxUtf16(a.start, converter);
+    const near = Math.max(0, Math.min(text.length, stored + shift));
+    let f = findExact(index, a, near);
+    if (hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text.length, a))) {
+      shift = 0; // no better place than the stored one: trusted below
+      continue;
+    }
+    if (!f) f = findRepaired(index, a, near);
+    if (f) shift = f.start - stored;
+    found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
+  }
 
-  for (const stored of sidecar.annotations) {
+  sidecar.annotations.forEach((stored, i) => {
     const a: Annotation = { ...stored };
     const pastEnd = a.end > unitLength;
     if (!pastEnd && converter) {
       a.start = converter.toUtf16(a.start);
       a.end = converter.toUtf16(a.end);
     }
+    const place = (status: AnchorStatus, score: number, extra: Partial<AnchorOutcome> = {}) =>
+      result.outcomes.push({ annotationId: a.id, status, score, ...(status === 'orphan' ? {} : { start: a.start, end: a.end }), ...extra });
     // Code points never fall inside a character; UTF-16 offsets can, and such a span's text
     // would be half an emoji, written out as U+FFFD by every export.
     const split = pastEnd || converter ? undefined : splitField(text, a);
-    const onText =
-      !pastEnd &&
-      !split &&
-      (a.text === undefined ||
-        (text.slice(a.start, a.end) === a.text && (hashMatches || hash === undefined || agrees(contextScore(text, a.start, a.end, a), a))));
+    const searched = found[i];
+    const onText = !pastEnd && !split && (a.text === undefined || (text.slice(a.start, a.end) === a.text && (hashMatches || searched === undefined)));
     if (onText) {
       result.placed.push(a);
-      continue;
+      place('exact', 1);
+      return;
     }
     if (pastEnd && (hashMatches || a.text === undefined)) {
       result.issues.push({
@@ -65,7 +112,8 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
         message: `Annotation "${a.id}": span ${stored.start}–${stored.end} is past the end of the text (${unitLength} ${converter ? 'code points' : 'UTF-16 units'})`,
       });
       result.orphans.push({ annotation: a, reason: 'span past the end of the text' });
-      continue;
+      place('orphan', 0);
+      return;
     }
     if (split && (hashMatches || a.text === undefined)) {
       const offset = a[split];
@@ -78,93 +126,87 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
           `UTF-16 offsets must not split a surrogate pair (use ${offset - 1} or ${offset + 1})`,
       });
       result.orphans.push({ annotation: a, reason: 'span splits a character in two' });
-      continue;
+      place('orphan', 0);
+      return;
     }
     if (hashMatches) {
       // The offsets are trusted, yet the stored text disagrees: a hand edit. Keep it where it is, flagged.
       result.placed.push(a);
+      place('exact', 1);
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
         message: `Annotation "${a.id}": its "text" differs from the article text at ${stored.start}–${stored.end}`,
       });
-      continue;
+      return;
     }
     // The text at the offsets differs from the stored text: the article changed outside the editor.
-    const found = reanchor(text, a, converter && !pastEnd ? a.start : approxUtf16(stored.start, converter));
-    if (found) {
+    const f = searched && searched.start >= 0 ? searched : undefined;
+    const where = (offset: number) => (converter ? converter.toCodePoint(offset) : offset);
+    if (f && f.repaired) {
+      const newText = text.slice(f.start, f.end);
       result.moved.push(a.id);
-      result.placed.push({ ...a, start: found.start, end: found.end });
+      result.placed.push({ ...a, start: f.start, end: f.end, text: newText });
+      result.outcomes.push({ annotationId: a.id, status: 'repaired', score: f.score, start: f.start, end: f.end, oldText: a.text, newText });
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
-        message: `Annotation "${a.id}" was re-anchored from ${stored.start} to ${converter ? converter.toCodePoint(found.start) : found.start}: the article changed since the sidecar was written`,
+        message: `Annotation "${a.id}" needs review: its text was edited, from ${JSON.stringify(abbreviate(a.text ?? '', 40))} to ${JSON.stringify(abbreviate(newText, 40))}; placed at ${where(f.start)}`,
+      });
+    } else if (f) {
+      result.moved.push(a.id);
+      result.placed.push({ ...a, start: f.start, end: f.end });
+      result.outcomes.push({ annotationId: a.id, status: 'moved', score: f.score, start: f.start, end: f.end });
+      result.issues.push({
+        annotationId: a.id,
+        severity: 'warning',
+        message: `Annotation "${a.id}" was re-anchored from ${stored.start} to ${where(f.start)}: the article changed since the sidecar was written`,
       });
     } else {
       const reason = `its text ${JSON.stringify(abbreviate(a.text ?? '', 40))} could not be found with confidence in the changed article`;
       result.orphans.push({ annotation: a, reason });
+      place('orphan', 0);
       result.issues.push({ annotationId: a.id, severity: 'warning', message: `Annotation "${a.id}" needs review: ${reason}` });
     }
-  }
+  });
   result.placed.sort((x, y) => x.start - y.start || x.end - y.end);
   return result;
+}
+
+/** The stored text is at the stored offsets (converted), whatever the context says. */
+function atOffsets(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number): boolean {
+  if (a.end > unitLength) return false;
+  const start = converter ? converter.toUtf16(a.start) : a.start;
+  const end = converter ? converter.toUtf16(a.end) : a.end;
+  return (converter !== undefined || !splitField(text, { ...a, start, end })) && text.slice(start, end) === a.text;
+}
+
+/**
+ * True when the annotation must be looked for: its text is not at its offsets, or is there
+ * without enough of its context (with a stored hash, which says the article changed; without
+ * one, the caller weighs the offsets against better places).
+ */
+function needsSearch(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number, noHash: boolean): boolean {
+  if (a.text === undefined) return false;
+  if (!atOffsets(text, a, converter, unitLength)) return true;
+  const start = converter ? converter.toUtf16(a.start) : a.start;
+  const score = contextScore(text, start, start + a.text.length, a);
+  return noHash ? score < contextLength(a) : !agrees(score, a);
 }
 
 function approxUtf16(offset: number, converter?: OffsetConverter): number {
   return converter ? converter.toUtf16(Math.min(offset, converter.codePointLength)) : offset;
 }
 
-const MAX_CANDIDATES = 10_000;
-
 /**
- * Finds `a.text` in `text`. Every occurrence is scored by how much of the stored prefix and
- * suffix surrounds it; the best must agree with more than half of that context and beat the
- * runner-up, so a place that only shares the words, or two equally good places, give an orphan
- * rather than a guess. Without any stored context only a lone, distinctive text is trusted.
+ * Finds `a.text` in `text`, exactly: every occurrence is scored by how much of the stored
+ * prefix and suffix surrounds it and by its distance from `near`; a place that only shares the
+ * words, or two equally good places, give undefined rather than a guess. Without any stored
+ * context only a lone, distinctive text is trusted.
  */
 export function reanchor(text: string, a: Annotation, near: number): { start: number; end: number } | undefined {
-  const needle = a.text;
-  if (!needle) return undefined;
-  const candidates: { start: number; score: number }[] = [];
-  for (let i = text.indexOf(needle); i !== -1 && candidates.length < MAX_CANDIDATES; i = text.indexOf(needle, i + 1)) {
-    // A stored text with a lone surrogate at an edge can match half of a pair: not a place.
-    if (splitsSurrogatePair(text, i) || splitsSurrogatePair(text, i + needle.length)) continue;
-    candidates.push({ start: i, score: contextScore(text, i, i + needle.length, a) });
-  }
-  if (candidates.length === 0) return undefined;
-  candidates.sort((x, y) => y.score - x.score || Math.abs(x.start - near) - Math.abs(y.start - near));
-  const [best, second] = candidates;
-  const confident = contextLength(a) === 0
-    ? candidates.length === 1 && needle.length >= 8
-    : agrees(best.score, a) && (second === undefined || best.score > second.score);
-  return confident ? { start: best.start, end: best.start + needle.length } : undefined;
-}
-
-function contextScore(text: string, start: number, end: number, a: Annotation): number {
-  const before = commonSuffixLength(text.slice(Math.max(0, start - CONTEXT_LENGTH), start), a.prefix ?? '');
-  const after = commonPrefixLength(text.slice(end, end + CONTEXT_LENGTH), a.suffix ?? '');
-  return before + after;
-}
-
-function contextLength(a: Annotation): number {
-  return (a.prefix ?? '').length + (a.suffix ?? '').length;
-}
-
-function agrees(score: number, a: Annotation): boolean {
-  const length = contextLength(a);
-  return length === 0 || score * 2 > length;
-}
-
-function commonSuffixLength(x: string, y: string): number {
-  let n = 0;
-  while (n < x.length && n < y.length && x[x.length - 1 - n] === y[y.length - 1 - n]) n++;
-  return n;
-}
-
-function commonPrefixLength(x: string, y: string): number {
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
+  const f = findExact(new OccurrenceIndex(text), a, near);
+  return f && { start: f.start, end: f.end };
 }
 
 /** The anchor fields the extension always writes: text, prefix and suffix around [start, end). */

@@ -131,9 +131,32 @@ describe('anchoring: re-anchoring a changed article', () => {
     assert.ok(r.issues.every((i) => i.severity === 'warning' && /re-anchored from \d+ to \d+/.test(i.message)));
   });
 
-  it('a span whose own text was edited becomes an orphan with a reason, unchanged', () => {
+  it('a span whose own text was edited is placed on the new words and flagged with old and new text', () => {
     const { text, sidecar } = sample();
     const edited = 'New first line.\n' + text.replace('a positive and constructive meeting about tackling anti-semitism.', 'a constructive meeting about anti-semitism.');
+    const r = anchorAnnotations(sidecar, edited);
+    assert.deepEqual(r.orphans, []);
+    const at = edited.indexOf('a constructive meeting about anti-semitism.');
+    const a7 = r.outcomes.find((o) => o.annotationId === 'a7')!;
+    assert.deepEqual(a7, {
+      annotationId: 'a7',
+      status: 'repaired',
+      score: a7.score,
+      start: at,
+      end: at + 'a constructive meeting about anti-semitism.'.length,
+      oldText: 'a positive and constructive meeting about tackling anti-semitism.',
+      newText: 'a constructive meeting about anti-semitism.',
+    });
+    assert.ok(a7.score > 0.5 && a7.score < 1);
+    assert.ok(r.moved.includes('a7'));
+    assert.ok(r.issues.some((i) => i.annotationId === 'a7' && /needs review: its text was edited/.test(i.message)));
+    assert.deepEqual(new Set(r.outcomes.filter((o) => o.annotationId !== 'a7').map((o) => o.status)), new Set(['moved']));
+    assert.equal(r.placed.length, 65);
+  });
+
+  it('a span whose text and context were rewritten becomes an orphan with a reason, unchanged', () => {
+    const { text, sidecar } = sample();
+    const edited = 'New first line.\n' + text.replace('a positive and constructive meeting about tackling anti-semitism."\n\nThis take', 'a good meeting." This view');
     const r = anchorAnnotations(sidecar, edited);
     assert.deepEqual(r.orphans.map((o) => o.annotation.id), ['a7']);
     const orphan = r.orphans[0];
@@ -141,7 +164,30 @@ describe('anchoring: re-anchoring a changed article', () => {
     assert.equal(orphan.annotation.text, 'a positive and constructive meeting about tackling anti-semitism.');
     assert.match(orphan.reason, /could not be found with confidence/);
     assert.ok(r.issues.some((i) => i.annotationId === 'a7' && /needs review/.test(i.message)));
+    assert.deepEqual(r.outcomes.find((o) => o.annotationId === 'a7'), { annotationId: 'a7', status: 'orphan', score: 0 });
     assert.equal(r.placed.length, 64);
+  });
+
+  it('regression: without sha256, a quote whose text occurs twice goes to the occurrence whose context matches', () => {
+    // Arkush's words, annotated; a paragraph added on top puts Corbyn's identical words at
+    // the stored offsets. Without a hash only the context can tell them apart.
+    const old = 'Arkush said: "we will not back down" on Tuesday night. ';
+    const added = 'Corbyn said: "we will not back down" in the morning. ';
+    const start = old.indexOf('we will');
+    const a = quoteAt('a1', old + 'The end.', start, start + 'we will not back down'.length);
+    const edited = added + old + 'The end.';
+    assert.equal(edited.slice(a.start, a.end), a.text, 'the stored offsets now hold the same words, Corbyn\'s');
+    const r = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [a]), edited);
+    assert.deepEqual(r.placed.map((p) => [p.start, p.end]), [[added.length + start, added.length + a.end]]);
+    assert.deepEqual(r.moved, ['a1']);
+    assert.equal(r.outcomes[0].status, 'moved');
+  });
+
+  it('without sha256, text at its offsets with all of its context is exact', () => {
+    const text = 'Arkush said: "we will not back down" on Tuesday night. Corbyn said: "we will not back down" too.';
+    const a = quoteAt('a1', text, 14, 35);
+    const r = anchorAnnotations(sidecarWith([speaker('s', 'S')], [], [a]), text);
+    assert.deepEqual(r.outcomes, [{ annotationId: 'a1', status: 'exact', score: 1, start: 14, end: 35 }]);
   });
 
   it('regression: deleting any one paragraph never moves its spans to another place (0 wrong matches)', function () {

@@ -63,7 +63,7 @@ describe('articleModel: buildArticleModel', () => {
   it('puts anchoring problems at the annotation in the sidecar file', () => {
     const text = sampleArticle();
     const source = sampleSidecarSource();
-    const edited = 'UPDATED: ' + text.replace('a positive and constructive meeting about tackling anti-semitism.', 'a good meeting.');
+    const edited = 'UPDATED: ' + text.replace('a positive and constructive meeting about tackling anti-semitism."\n\nThis take', 'a good meeting." This view');
     const model = buildArticleModel(source, edited);
     assert.equal(model.placed.length, 64);
     assert.deepEqual(model.orphans.map((o) => o.annotation.id), ['a7']);

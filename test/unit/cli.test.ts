@@ -168,7 +168,7 @@ describe('attribution-lens CLI', () => {
       const text = fs.readFileSync(article, 'utf8');
       const quote = 'a positive and constructive meeting about tackling anti-semitism.';
       assert.ok(text.includes(quote));
-      fs.writeFileSync(article, 'A paragraph added on top.\n\n' + text.replace(quote, 'a good meeting.'));
+      fs.writeFileSync(article, 'A paragraph added on top.\n\n' + text.replace(quote + '"\n\nThis take', 'a good meeting." This view'));
       const r = await run(tmp, ['check', ARTICLE]);
       assert.equal(r.code, 1);
       assert.match(r.stdout, new RegExp(`^FAIL ${escape(ARTICLE)}: 0 of 65 annotations match, 64 re-anchored, 1 orphaned$`, 'm'));
@@ -324,7 +324,7 @@ describe('attribution-lens CLI', () => {
     it('orphans are exported, with a warning naming the annotation', async () => {
       const { article } = withSample(tmp);
       const text = fs.readFileSync(article, 'utf8');
-      fs.writeFileSync(article, text.replace('a positive and constructive meeting about tackling anti-semitism.', 'a good meeting.'));
+      fs.writeFileSync(article, text.replace('a positive and constructive meeting about tackling anti-semitism."\n\nThis take', 'a good meeting." This view'));
       const r = await run(tmp, ['export', '.', '--format', 'csv'], { exporters: { csv: combined } });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(calls[0].articles[0].orphans.length, 1);

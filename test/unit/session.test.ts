@@ -58,7 +58,7 @@ describe('AnnotationSession', () => {
   it('writes the hash and anchors of the text it is given, and keeps orphans unchanged', () => {
     const text = sampleArticle();
     const parsed = parseSidecar(sampleSidecarSource());
-    const changedText = text.replace('a positive and constructive meeting', 'a meeting');
+    const changedText = text.replace('a positive and constructive meeting about tackling anti-semitism."\n\nThis take', 'a good meeting." This view');
     const anchored = anchorAnnotations(parsed.sidecar!, changedText);
     assert.equal(anchored.orphans.length, 1, 'the edited quote cannot be re-anchored');
     const session = new AnnotationSession(changedText, parsed.sidecar!, anchored.placed, anchored.orphans);
