@@ -26,21 +26,38 @@ Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage er
   check: `Usage: ${TOOL} check <paths...> [options]
 
 Validates each article's sidecar and puts its annotations on the article text, then prints,
-per article, how many annotations still match, the ones that no longer do (re-anchored:
-found elsewhere because the article changed; orphaned: not found with confidence), and
-invalid entries, each as FILE:LINE:COLUMN of the sidecar. A summary line comes last.
+per article, how many annotations are exact (at their stored offsets) and, grouped, the ones
+that are not, each as FILE:LINE:COLUMN of the sidecar:
+  orphans       not found with confidence: kept in the sidecar, never moved or dropped
+  needs review  repaired: the annotated text itself was edited; placed on the new text,
+                shown with its old and new text
+  moved         the same text found elsewhere: the sidecar's offsets are stale
+  invalid       entries that break the format (with their problem), hand-edited texts
+A summary line counting exact, moved, repaired, orphan and invalid comes last.
 
 Options:
+  --json                    print one JSON document on standard output (the report goes to
+                            standard error): per article, every annotation's id, status
+                            (exact, moved, repaired, orphan or invalid), score (0..1), current
+                            start and end (null for an orphan), oldText and newText when
+                            repaired, and the sidecar's problems with line and column
+  --fix                     rewrite each sidecar with moved and repaired annotations at their
+                            new offsets (text, prefix and suffix from the article), atomically,
+                            keeping comments and unknown keys; orphans stay as they were, and
+                            document.sha256 is set only when every annotation is placed. A
+                            sidecar with errors is never rewritten, nor one whose result would
+                            not read back clean
   --strict                  also fail when document.sha256 is missing or does not match
                             the article, even though every annotation still matches
   --sidecar-pattern PATTERN sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN});
                             \${file} = article file name, \${name} = without its extension
   -h, --help                show this help
 
-Exit code 1 on any problem: an invalid entry, an orphan, a re-anchored annotation (the
-sidecar's offsets are stale: open the article in VS Code and save it to rewrite them),
-a sidecar without its article, an article given by name without a sidecar, no article
-found at all. Exit code 0 when everything is clean, 2 on usage errors.
+Exit codes: 0 everything exact (or, with --fix, every stale sidecar rewritten); 3 nothing
+lost but stale offsets (moved or repaired annotations: run again with --fix, then review the
+repaired ones); 1 any other problem: an orphan, an invalid entry, a sidecar that --fix could
+not rewrite, a sidecar without its article, an article given by name without a sidecar, no
+article found at all; 2 usage error.
 `,
   export: `Usage: ${TOOL} export <paths...> --format json|csv|markdown|html|brat|w3c [options]
 

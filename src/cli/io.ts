@@ -25,5 +25,7 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** `check` only: nothing lost, but some offsets are stale (moved or repaired spans; --fix rewrites them). */
+export const EXIT_STALE = 3;
 
 export const TOOL = 'attribution-lens';

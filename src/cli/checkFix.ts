@@ -1,0 +1,74 @@
+// `check --fix`: the sidecar rewritten with each moved or repaired annotation at its new place,
+// on the yaml Document it was read from (comments and unknown keys stay), written atomically
+// and only when the result reads back clean. Orphans are kept exactly as they were.
+import { anchorAnnotations, anchorContext } from '../core/anchoring';
+import { loadArticle } from '../core/export/article';
+import { Annotation, Sidecar } from '../core/model';
+import { readText, ReadArticle } from '../core/pipeline/read';
+import { writeAtomic } from '../core/pipeline/write';
+import { parseSidecar, serializeSidecar } from '../core/sidecar';
+import { OffsetConverter, sha256Hex } from '../core/text';
+import { errorText } from '../core/wording';
+import { CliIo } from './io';
+
+export type FixResult = { ok: true; orphans: number } | { ok: false; reason: string };
+
+export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: string): Promise<FixResult> {
+  const { ref, text } = read;
+  if (read.loaded.problems.some((p) => p.severity === 'error')) return { ok: false, reason: 'the sidecar has errors: fix them first (it is never rewritten while it has any)' };
+  let source: string;
+  try {
+    source = await readText(io.host, ref.sidecar, io.readLimit);
+  } catch (e) {
+    return { ok: false, reason: errorText(e) };
+  }
+  const parsed = parseSidecar(source);
+  const docError = parsed.doc.errors[0];
+  if (!parsed.sidecar || parsed.readOnly || docError) return { ok: false, reason: docError ? `cannot be rewritten: ${docError.message.split('\n')[0]}` : 'cannot be rewritten (errors, or a newer version)' };
+  const fixed = reanchored(parsed.sidecar, text);
+  let content = serializeSidecar(fixed.sidecar, parsed.doc);
+  // A CRLF file stays CRLF, or every line of it would show as changed.
+  if (source.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');
+  // Written only when it reads back without errors and with every placed annotation exact.
+  const check = loadArticle(articlePath, text, content);
+  const again = check.article && anchorAnnotations(check.article.sidecar, text);
+  if (!again || check.problems.some((p) => p.severity === 'error') || again.outcomes.some((o) => o.status === 'moved' || o.status === 'repaired')) {
+    return { ok: false, reason: 'the rewritten sidecar would not check clean: left as it was' };
+  }
+  try {
+    await writeAtomic(io.host, ref.sidecar, content);
+  } catch (e) {
+    return { ok: false, reason: errorText(e) };
+  }
+  return { ok: true, orphans: fixed.orphans };
+}
+
+/**
+ * The sidecar with placed annotations at their current offsets and their text, prefix and suffix
+ * taken from the article; orphans untouched. sha256 only when every annotation is placed: with an
+ * orphan left, the offsets are checked by text (and the orphan reported again) on every read.
+ */
+function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number } {
+  const anchor = anchorAnnotations(sidecar, text);
+  const converter = sidecar.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
+  const outcome = new Map(anchor.outcomes.map((o) => [o.annotationId, o]));
+  let orphans = 0;
+  const annotations = sidecar.annotations.map((a): Annotation => {
+    const o = outcome.get(a.id);
+    if (!o || o.status === 'orphan' || o.start === undefined || o.end === undefined) {
+      orphans++;
+      return a;
+    }
+    // Exact spans in a changed article get their context refreshed too, or the next read
+    // (by text, without a matching hash) would weigh them against stale neighbours.
+    if (o.status === 'exact' && (anchor.hashMatches || a.text === undefined)) return a;
+    const out: Annotation = { ...a, ...anchorContext(text, o.start, o.end), start: o.start, end: o.end };
+    if (converter) {
+      out.start = converter.toCodePoint(o.start);
+      out.end = converter.toCodePoint(o.end);
+    }
+    return out;
+  });
+  const sha256 = orphans === 0 ? sha256Hex(text) : undefined;
+  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256 }, annotations }, orphans };
+}
