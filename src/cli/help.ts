@@ -21,7 +21,8 @@ folders whose name starts with a dot). An article is any file with a sidecar bes
 
 Run "${TOOL} <command> --help" for a command's options.
 
-Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage error.
+Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage error;
+check also 3: nothing lost, only stale offsets (fixable with check --fix).
 `,
   check: `Usage: ${TOOL} check <paths...> [options]
 
