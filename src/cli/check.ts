@@ -90,11 +90,12 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       if (result.ok) {
         fixed = true;
         t.fixed++;
-        out(`  fixed: ${term.display(ref.sidecar)} rewritten with the new offsets${result.orphans ? `; ${plural(result.orphans, 'orphan')} kept as they were, to review` : ''}`);
+        out(`  fixed: ${term.display(ref.sidecar)} rewritten with the new offsets${result.orphans ? `; ${plural(result.orphans, 'orphan')} left untouched, to review` : ''}`);
       } else out(`  not fixed: ${term.display(ref.sidecar)}: ${result.reason}`);
     }
     if (report.clean || (fixed && report.onlyStale)) t.clean++;
-    else if (report.onlyStale) t.staleOnly++;
+    // A sidecar --fix was asked to rewrite and could not is a problem of its own (exit 1).
+    else if (report.onlyStale && !values.fix) t.staleOnly++;
     articles.push({ article: term.display(ref.article), sidecar: term.display(ref.sidecar), readable: report.json.readable, fixed, annotations: report.json.annotations, problems: report.json.problems });
   }
   for (const stray of found.strays) {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
+import { NodeHost } from '../../src/node/nodeHost';
 import { parseSidecar } from '../../src/core/sidecar';
 import { sha256Hex } from '../../src/core/text';
 import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
@@ -33,6 +34,15 @@ function editedSample(dir: string, sidecarEdit: (s: string) => string = (s) => s
   fs.writeFileSync(article, text);
   fs.writeFileSync(sidecar, sidecarEdit(fs.readFileSync(SAMPLE_SIDECAR, 'utf8')));
   return { article, sidecar, text };
+}
+
+/** The real file system, except that every rename fails (as on a full disk or a read-only folder). */
+function readOnlyHost(): NodeHost {
+  const host = new NodeHost();
+  host.rename = async () => {
+    throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+  };
+  return host;
 }
 
 /** The YAML item of annotation `id`, as written. */
@@ -146,6 +156,23 @@ describe('attribution-lens check: re-anchoring results', () => {
     assert.match(r.stdout, /not fixed: .*the sidecar has errors/);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), before);
     assert.deepEqual(fs.readdirSync(tmp).sort(), [ARTICLE, SIDECAR].sort(), 'no temporary file left');
+  });
+
+  it('--fix that cannot write leaves the sidecar as it was and exits 1, not 3', async () => {
+    const { sidecar } = editedSample(tmp);
+    fs.writeFileSync(path.join(tmp, ARTICLE), 'Moved down.\n' + fs.readFileSync(SAMPLE_ARTICLE, 'utf8'));
+    assert.equal((await run(tmp, ['check', '.'])).code, 3);
+    const before = fs.readFileSync(sidecar, 'utf8');
+    let stdout = '';
+    const code = await main(['check', '.', '--fix'], {
+      cwd: tmp,
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      host: readOnlyHost(),
+    });
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /not fixed: .*cannot write/);
+    assert.equal(fs.readFileSync(sidecar, 'utf8'), before);
   });
 
   it('an escape sequence in a repaired text is printed as text', async () => {
