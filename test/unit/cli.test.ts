@@ -1,14 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliImporter, CliIo, EXPORT_FORMATS, main } from '../../src/cli';
 import { exporters } from '../../src/core/export/index';
 import { ArticleInput, ExportOptions, Exporter } from '../../src/core/export/types';
 import { parseSidecar } from '../../src/core/sidecar';
-import { REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
+import { REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR, tempDirPerTest } from './helpers';
 
 const ARTICLE = path.basename(SAMPLE_ARTICLE);
 const SIDECAR = path.basename(SAMPLE_SIDECAR);
@@ -53,12 +52,7 @@ function lineColumn(text: string, needle: string, from = 0): string {
 
 describe('attribution-lens CLI', () => {
   let tmp: string;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-cli-'));
-  });
-  afterEach(() => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  tempDirPerTest('al-cli-', (dir) => (tmp = dir));
 
   describe('help and usage', () => {
     it('--help prints the commands and the exit codes, and exits 0', async () => {

@@ -1,13 +1,12 @@
 // `check` grouping, --json, --fix and exit codes on an article edited outside the editor.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
 import { NodeHost } from '../../src/node/nodeHost';
 import { parseSidecar } from '../../src/core/sidecar';
 import { sha256Hex } from '../../src/core/text';
-import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
+import { SAMPLE_ARTICLE, SAMPLE_SIDECAR, tempDirPerTest } from './helpers';
 
 const ARTICLE = path.basename(SAMPLE_ARTICLE);
 const SIDECAR = path.basename(SAMPLE_SIDECAR);
@@ -54,12 +53,7 @@ function item(source: string, id: string): string {
 
 describe('attribution-lens check: re-anchoring results', () => {
   let tmp: string;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-check-'));
-  });
-  afterEach(() => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  tempDirPerTest('al-check-', (dir) => (tmp = dir));
 
   it('groups orphans, then repaired spans to review (old → new text), then moved ones, then invalid entries; the summary counts each status; exit 1', async () => {
     editedSample(tmp, (s) => s.replace('    speaker: corbyn\n', '    speaker: nobody-known\n'));

@@ -3,11 +3,10 @@
 // temporary folders, since the file: URI is the point.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../src/cli';
-import { SAMPLE_ARTICLE, SAMPLE_SIDECAR } from './helpers';
+import { SAMPLE_ARTICLE, SAMPLE_SIDECAR, tempDirPerTest } from './helpers';
 import { failures, loadSuite } from './w3cConformance.test';
 
 type Json = Record<string, any>;
@@ -34,12 +33,7 @@ const sources = (doc: Json): string[] => [...new Set((doc.first.items as Json[])
 
 describe('attribution-lens export --format w3c: article IRIs', () => {
   let tmp: string;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'al-cli-w3c-'));
-  });
-  afterEach(() => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  tempDirPerTest('al-cli-w3c-', (dir) => (tmp = dir));
 
   // A folder with a space and a file with non-ASCII letters, so both need percent-encoding.
   const SPACED = 'city news/café Zürich.txt';

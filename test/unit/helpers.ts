@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Annotation, Demand, emptySidecar, Sidecar, Speaker, SpeakerKind } from '../../src/core/model';
 
@@ -55,4 +56,17 @@ export function lineColOf(source: string, needle: string, from = 0): { line: num
   const before = source.slice(0, at);
   const line = before.split('\n').length;
   return { line, column: at - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/**
+ * A new empty folder under the system's temporary folder for every test of the calling
+ * describe block, handed to `use` before the test and removed after it.
+ */
+export function tempDirPerTest(prefix: string, use: (dir: string) => void): void {
+  let dir = '';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    use(dir);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 }
