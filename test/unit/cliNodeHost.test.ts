@@ -19,6 +19,13 @@ async function run(cwd: string, argv: string[]): Promise<{ code: number; stdout:
 
 const posix = process.platform !== 'win32';
 
+
+/** Another annotated article, with a minimal sidecar, in `dir` (made when missing). */
+function annotatedArticle(dir: string, name: string, text: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+  fs.writeFileSync(path.join(dir, `${name}.annotations.yaml`), 'version: 1\n');
+}
 describe('attribution-lens CLI on a real disk: hostile paths', function () {
   let tmp: string;
   let article: string;
@@ -112,9 +119,7 @@ describe('attribution-lens CLI on a real disk: hostile paths', function () {
     assert.deepEqual(fs.readdirSync(path.join(tmp, 'docs')).sort(), ['story.txt', 'story.txt.annotations.yaml', 'story.txt.csv']);
   });
   it('export --out another annotated article is refused, that article intact', async () => {
-    fs.mkdirSync(path.join(tmp, 'b'));
-    fs.writeFileSync(path.join(tmp, 'b', 'notes.md'), '# Notes\n');
-    fs.writeFileSync(path.join(tmp, 'b', 'notes.md.annotations.yaml'), 'version: 1\n');
+    annotatedArticle(path.join(tmp, 'b'), 'notes.md', '# Notes\n');
     const r = await run(tmp, ['export', 'docs', '--format', 'markdown', '--out', 'b/notes.md']);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /not written b\/notes\.md: it is an annotated article/);
@@ -122,9 +127,7 @@ describe('attribution-lens CLI on a real disk: hostile paths', function () {
   });
 
   it("export --format brat into a folder holding a same-named annotated article: its text is not replaced", async () => {
-    fs.mkdirSync(path.join(tmp, 'b'));
-    fs.writeFileSync(path.join(tmp, 'b', 'story.txt'), 'Another story.\n');
-    fs.writeFileSync(path.join(tmp, 'b', 'story.txt.annotations.yaml'), 'version: 1\n');
+    annotatedArticle(path.join(tmp, 'b'), 'story.txt', 'Another story.\n');
     const r = await run(tmp, ['export', 'docs', '--format', 'brat', '--out', 'b']);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /not written b\/story\.txt: it is an annotated article/);
