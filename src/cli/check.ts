@@ -1,7 +1,7 @@
 // `attribution-lens check`: each sidecar validated and anchored on its article, grouped by what
 // needs a person (orphans, then edited spans to review, then moved ones, then invalid entries);
 // `--json` for scripts, `--fix` to write the re-anchored sidecar.
-import { anchorAnnotations, AnchorOutcome, AnchorResult } from '../core/anchoring';
+import { AnchorOutcome } from '../core/anchoring';
 import { ArticleFinder } from '../core/pipeline/find';
 import { readArticle, ReadArticle } from '../core/pipeline/read';
 import { Problem } from '../core/sidecar';
@@ -147,20 +147,19 @@ const GROUPS = [
 
 /** Prints one article's report and counts it into `t`. */
 function checkArticle(term: Terminal, read: ReadArticle, strict: boolean, t: CheckTally): ArticleReport {
-  const { ref, text, loaded } = read;
+  const { ref, loaded } = read;
   const out = term.info;
   const name = term.display(ref.article);
-  const article = loaded.article;
+  const { article, anchor } = loaded;
   const jsonProblems = loaded.problems.map((p) => ({ id: p.annotationId ?? null, severity: p.severity, line: p.line, column: p.column, message: p.message }));
-  if (!article) {
+  if (!article || !anchor) {
     t.invalid += loaded.problems.length;
     out(`FAIL ${name}: the sidecar cannot be read`);
     for (const p of loaded.problems) out(`  ${term.located(ref.sidecar, p)}`);
     return { clean: false, stale: false, onlyStale: false, json: { readable: false, annotations: [], problems: jsonProblems } };
   }
-  // loadArticle gives the problems positioned in the sidecar; the outcomes say what became of
-  // each annotation, so run the (pure) anchoring again.
-  const anchor: AnchorResult = anchorAnnotations(article.sidecar, text);
+  // loadArticle gives the problems positioned in the sidecar, and the outcomes of the anchoring
+  // it ran say what became of each annotation.
   const anchorIssues = new Set(anchor.issues.map((i) => `${i.annotationId}\u0000${i.message}`));
   const fromAnchoring = (p: Problem) => p.annotationId !== undefined && anchorIssues.has(`${p.annotationId}\u0000${p.message}`);
   const status = new Map(anchor.outcomes.map((o) => [o.annotationId, o]));

@@ -2,7 +2,7 @@
 // article's text in one pass: placed annotations, orphans, problems, the offset index
 // (stored annotations and derived alias mentions) and the hover cross-references.
 import { AliasMention, findAliasMentions } from './aliases';
-import { anchorAnnotations, Orphan } from './anchoring';
+import { anchorAnnotations, AnchorResult, Orphan } from './anchoring';
 import { IntervalIndex } from './annotationIndex';
 import { CrossRefs } from './crossRefs';
 import { Annotation, emptySidecar, Sidecar } from './model';
@@ -30,7 +30,8 @@ export interface ArticleModel {
   readOnly: boolean;
 }
 
-export function buildArticleModel(sidecarSource: string, text: string): ArticleModel {
+/** Built from the files: also what anchoring said of each annotation, so no caller runs it twice. */
+export function buildArticleModel(sidecarSource: string, text: string): ArticleModel & { anchored: AnchorResult } {
   const parsed = parseSidecar(sidecarSource);
   const sidecar = parsed.sidecar ?? emptySidecar();
   const anchored = anchorAnnotations(sidecar, text);
@@ -42,7 +43,7 @@ export function buildArticleModel(sidecarSource: string, text: string): ArticleM
     problems.push({ severity: issue.severity, message: issue.message, start, end, line: pos.line, column: pos.col, annotationId: issue.annotationId });
   }
   problems.sort((a, b) => a.start - b.start);
-  return assembleArticleModel({ parsed, sidecar, placed: anchored.placed, orphans: anchored.orphans, problems }, text);
+  return { ...assembleArticleModel({ parsed, sidecar, placed: anchored.placed, orphans: anchored.orphans, problems }, text), anchored };
 }
 
 /**

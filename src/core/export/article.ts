@@ -1,4 +1,5 @@
 // Reading an article and its sidecar into the input every exporter takes.
+import { AnchorResult } from '../anchoring';
 import { buildArticleModel } from '../articleModel';
 import { Problem } from '../sidecar';
 import { ArticleInput } from './types';
@@ -7,6 +8,8 @@ export interface LoadedArticle {
   article?: ArticleInput;
   /** Problems in the sidecar (positioned in it), including annotations that no longer match. */
   problems: Problem[];
+  /** What anchoring said of each annotation (status, score, where): set with `article`. */
+  anchor?: AnchorResult;
 }
 
 export function loadArticle(path: string, text: string, sidecarSource: string): LoadedArticle {
@@ -15,5 +18,6 @@ export function loadArticle(path: string, text: string, sidecarSource: string): 
   return {
     article: { path, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans },
     problems: model.problems,
+    anchor: model.anchored,
   };
 }
