@@ -2,7 +2,7 @@
 // one the sidecar was written for (sha256), otherwise re-anchoring from text + prefix + suffix.
 // An annotation that cannot be placed with confidence becomes an orphan: kept, reported,
 // never silently dropped or moved to a doubtful place.
-import { Annotation, Sidecar } from './model';
+import { Annotation, Review, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate } from './wording';
 import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
@@ -40,6 +40,8 @@ export interface AnchorOutcome {
   /** For `repaired`: the stored text and the article's text now at the new place. */
   oldText?: string;
   newText?: string;
+  /** The annotation's review flag after anchoring (kept, set or dropped): what the sidecar gets. */
+  review?: Review;
 }
 
 export interface AnchorResult {
@@ -69,15 +71,17 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   let shift = 0;
   for (const i of order) {
     const a = sidecar.annotations[i];
-    if (hashMatches || !a.text) continue;
-    if (!needsSearch(text, a, converter, unitLength, hash === undefined)) {
+    // An orphan's offsets say only where it last was: it is looked for again on every read.
+    const distrusted = a.review?.status === 'orphan';
+    if ((hashMatches && !distrusted) || !a.text) continue;
+    if (!distrusted && !needsSearch(text, a, converter, unitLength, hash === undefined)) {
       shift = 0; // found where it was: what follows has not moved either
       continue;
     }
     const stored = approxUtf16(a.start, converter);
     const near = Math.max(0, Math.min(text.length, stored + shift));
     let f = findExact(index, a, near);
-    if (hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text.length, a))) {
+    if (!distrusted && hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text.length, a))) {
       shift = 0; // no better place than the stored one: trusted below
       continue;
     }
@@ -88,34 +92,40 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
 
   sidecar.annotations.forEach((stored, i) => {
     const a: Annotation = { ...stored };
+    const distrusted = stored.review?.status === 'orphan';
+    const trusted = hashMatches && !distrusted;
     const pastEnd = a.end > unitLength;
     if (!pastEnd && converter) {
       a.start = converter.toUtf16(a.start);
       a.end = converter.toUtf16(a.end);
     }
-    const place = (status: AnchorStatus, score: number, extra: Partial<AnchorOutcome> = {}) =>
-      result.outcomes.push({ annotationId: a.id, status, score, ...(status === 'orphan' ? {} : { start: a.start, end: a.end }), ...extra });
+    const place = (status: AnchorStatus, score: number) =>
+      result.outcomes.push({ annotationId: a.id, status, score, ...(status === 'orphan' ? {} : { start: a.start, end: a.end }), ...(a.review ? { review: a.review } : {}) });
+    const orphan = (reason: string) => {
+      a.review = { status: 'orphan', ...(stored.review?.was !== undefined ? { was: stored.review.was } : {}), reason };
+      result.orphans.push({ annotation: a, reason });
+      place('orphan', 0);
+    };
     // Code points never fall inside a character; UTF-16 offsets can, and such a span's text
     // would be half an emoji, written out as U+FFFD by every export.
     const split = pastEnd || converter ? undefined : splitField(text, a);
     const searched = found[i];
-    const onText = !pastEnd && !split && (a.text === undefined || (text.slice(a.start, a.end) === a.text && (hashMatches || searched === undefined)));
+    const onText = !pastEnd && !split && (a.text === undefined ? !distrusted : text.slice(a.start, a.end) === a.text && (trusted || searched === undefined));
     if (onText) {
       result.placed.push(a);
       place('exact', 1);
       return;
     }
-    if (pastEnd && (hashMatches || a.text === undefined)) {
+    if (pastEnd && (trusted || a.text === undefined)) {
       result.issues.push({
         annotationId: a.id,
         severity: 'error',
         message: `Annotation "${a.id}": span ${stored.start}–${stored.end} is past the end of the text (${unitLength} ${converter ? 'code points' : 'UTF-16 units'})`,
       });
-      result.orphans.push({ annotation: a, reason: 'span past the end of the text' });
-      place('orphan', 0);
+      orphan('span past the end of the text');
       return;
     }
-    if (split && (hashMatches || a.text === undefined)) {
+    if (split && (trusted || a.text === undefined)) {
       const offset = a[split];
       result.issues.push({
         annotationId: a.id,
@@ -125,11 +135,10 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
           `Annotation "${a.id}": "${split}" (${offset}) falls inside the character ${describeChar(text, offset - 1)}: ` +
           `UTF-16 offsets must not split a surrogate pair (use ${offset - 1} or ${offset + 1})`,
       });
-      result.orphans.push({ annotation: a, reason: 'span splits a character in two' });
-      place('orphan', 0);
+      orphan('span splits a character in two');
       return;
     }
-    if (hashMatches) {
+    if (trusted) {
       // The offsets are trusted, yet the stored text disagrees: a hand edit. Keep it where it is, flagged.
       result.placed.push(a);
       place('exact', 1);
@@ -145,27 +154,35 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     const where = (offset: number) => (converter ? converter.toCodePoint(offset) : offset);
     if (f && f.repaired) {
       const newText = text.slice(f.start, f.end);
+      // The first words a person annotated stay in `was` through later repairs, until accepted.
+      const review: Review = { status: 'repaired', was: stored.review?.was ?? a.text, reason: 'its text was edited in the article' };
       result.moved.push(a.id);
-      result.placed.push({ ...a, start: f.start, end: f.end, text: newText });
-      result.outcomes.push({ annotationId: a.id, status: 'repaired', score: f.score, start: f.start, end: f.end, oldText: a.text, newText });
+      result.placed.push({ ...a, start: f.start, end: f.end, text: newText, review });
+      result.outcomes.push({ annotationId: a.id, status: 'repaired', score: f.score, start: f.start, end: f.end, oldText: a.text, newText, review });
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
         message: `Annotation "${a.id}" needs review: its text was edited, from ${JSON.stringify(abbreviate(a.text ?? '', 40))} to ${JSON.stringify(abbreviate(newText, 40))}; placed at ${where(f.start)}`,
       });
     } else if (f) {
+      // Found with confidence: an orphan's flag goes, a repaired span's stays until accepted.
+      const review = distrusted ? undefined : a.review;
+      const { review: _dropped, ...rest } = a;
       result.moved.push(a.id);
-      result.placed.push({ ...a, start: f.start, end: f.end });
-      result.outcomes.push({ annotationId: a.id, status: 'moved', score: f.score, start: f.start, end: f.end });
+      result.placed.push({ ...rest, start: f.start, end: f.end, ...(review ? { review } : {}) });
+      result.outcomes.push({ annotationId: a.id, status: 'moved', score: f.score, start: f.start, end: f.end, ...(review ? { review } : {}) });
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
-        message: `Annotation "${a.id}" was re-anchored from ${stored.start} to ${where(f.start)}: the article changed since the sidecar was written`,
+        message: distrusted
+          ? `Annotation "${a.id}", an orphan, was found again at ${where(f.start)}: placed there, no longer to review`
+          : `Annotation "${a.id}" was re-anchored from ${stored.start} to ${where(f.start)}: the article changed since the sidecar was written`,
       });
     } else {
-      const reason = `its text ${JSON.stringify(abbreviate(a.text ?? '', 40))} could not be found with confidence in the changed article`;
-      result.orphans.push({ annotation: a, reason });
-      place('orphan', 0);
+      const reason = a.text
+        ? `its text ${JSON.stringify(abbreviate(a.text, 40))} could not be found with confidence in the ${hashMatches ? 'article' : 'changed article'}`
+        : 'it has no text to look for';
+      orphan(reason);
       result.issues.push({ annotationId: a.id, severity: 'warning', message: `Annotation "${a.id}" needs review: ${reason}` });
     }
   });

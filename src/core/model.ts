@@ -22,6 +22,22 @@ export type OffsetUnit = (typeof OFFSET_UNITS)[number];
 export const ORIGINS = ['manual', 'suggested'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
+/** Why an annotation awaits a person (docs/SIDECAR.md "Review"). */
+export const REVIEW_STATUSES = ['orphan', 'repaired'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * `orphan`: not placed; start/end only say where it last was and are never trusted.
+ * `repaired`: placed on text that was edited; trusted, flagged until a person accepts it.
+ */
+export interface Review {
+  status: ReviewStatus;
+  /** The annotated text before the article changed (repaired: `text` holds the new words). */
+  was?: string;
+  /** Why, in words, for the person reviewing. */
+  reason?: string;
+}
+
 export interface Speaker {
   id: string;
   name: string;
@@ -58,6 +74,8 @@ export interface Annotation {
   suffix?: string;
   note?: string;
   origin?: Origin;
+  /** Set while the annotation awaits review: an orphan, or a span placed on edited text. */
+  review?: Review;
 }
 
 export interface DocumentInfo {

@@ -7,6 +7,8 @@ import {
   DEMAND_STATUSES,
   OFFSET_UNITS,
   ORIGINS,
+  Review,
+  REVIEW_STATUSES,
   Sidecar,
   SIDECAR_VERSION,
   SPEAKER_KINDS,
@@ -224,6 +226,25 @@ class Checker {
     return value;
   }
 
+  /** `review: {status, was?, reason?}`; other keys in it are kept, as anywhere. */
+  review(item: Record<string, unknown>, path: Path, id: string): Review | undefined {
+    const value = item.review;
+    if (value === undefined || value === null) return undefined;
+    const at = [...path, 'review'];
+    if (!isRecord(value)) {
+      this.error(`Annotation "${id}": "review" must be a mapping with a "status" (${REVIEW_STATUSES.join(' or ')})`, at, id);
+      return undefined;
+    }
+    const status = this.reqEnum(value, at, 'status', REVIEW_STATUSES, `the review of annotation "${id}"`);
+    const was = this.optString(value, at, 'was');
+    const reason = this.optString(value, at, 'reason');
+    if (!status) return undefined;
+    const review: Review = { status };
+    if (was !== undefined) review.was = was;
+    if (reason !== undefined) review.reason = reason;
+    return review;
+  }
+
   annotation(item: unknown, path: Path, sidecar: Sidecar, seen: Map<string, number>): Annotation | undefined {
     if (!isRecord(item)) {
       this.error('Each annotation must be a mapping with id, type, start and end', path);
@@ -260,6 +281,7 @@ class Checker {
       suffix: this.optString(item, path, 'suffix'),
       note: this.optString(item, path, 'note'),
       origin: this.optEnum(item, path, 'origin', ORIGINS),
+      review: this.review(item, path, id),
     };
     if (this.errors !== errorsBefore) return undefined;
     for (const [k, value] of Object.entries(optional)) if (value !== undefined) (a as unknown as Record<string, unknown>)[k] = value;

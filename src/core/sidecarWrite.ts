@@ -15,7 +15,8 @@ function child(map: YAMLMap, key: string): Node | undefined {
 const DOCUMENT_KEYS = ['file', 'sha256', 'offsets'] as const;
 const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note', 'color'] as const;
 const DEMAND_KEYS = ['summary', 'by', 'to', 'status', 'note'] as const;
-const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin'] as const;
+const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin', 'review'] as const;
+const REVIEW_KEYS = ['status', 'was', 'reason'] as const;
 const TOP_KEYS = ['version', 'document', 'speakers', 'demands', 'annotations'] as const;
 
 /**
@@ -78,10 +79,32 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     const map = byId.get(a.id) ?? (graveyard.get(`annotations:${a.id}`) as YAMLMap | undefined) ?? new YAMLMap();
     const values: Record<string, unknown> = {};
     for (const k of ANNOTATION_KEYS) values[k] = a[k];
-    setFields(doc, map, values, ANNOTATION_KEYS);
+    setFields(doc, map, values, ANNOTATION_KEYS, ['review']);
+    syncReview(doc, map, a.review);
     return map;
   });
   return doc.toString(TO_STRING);
+}
+
+/**
+ * The `review` mapping field by field, like an entry: its comments and unknown keys stay while
+ * it is flagged; accepting drops it whole. A new one goes in its canonical place (last).
+ */
+function syncReview(doc: Document, map: YAMLMap, review: Sidecar['annotations'][number]['review']): void {
+  const existing = child(map, 'review');
+  if (!review) {
+    if (existing !== undefined) map.delete('review');
+    return;
+  }
+  const values = { status: review.status, was: review.was, reason: review.reason };
+  if (isMap(existing)) {
+    setFields(doc, existing, values, REVIEW_KEYS);
+    return;
+  }
+  const node = new YAMLMap();
+  setFields(doc, node, values, REVIEW_KEYS);
+  if (existing !== undefined) map.set('review', node);
+  else setFields(doc, map, { review: node }, ['review']);
 }
 
 /**

@@ -146,6 +146,7 @@ describe('anchoring: re-anchoring a changed article', () => {
       end: at + 'a constructive meeting about anti-semitism.'.length,
       oldText: 'a positive and constructive meeting about tackling anti-semitism.',
       newText: 'a constructive meeting about anti-semitism.',
+      review: { status: 'repaired', was: 'a positive and constructive meeting about tackling anti-semitism.', reason: 'its text was edited in the article' },
     });
     assert.ok(a7.score > 0.5 && a7.score < 1);
     assert.ok(r.moved.includes('a7'));
@@ -164,7 +165,8 @@ describe('anchoring: re-anchoring a changed article', () => {
     assert.equal(orphan.annotation.text, 'a positive and constructive meeting about tackling anti-semitism.');
     assert.match(orphan.reason, /could not be found with confidence/);
     assert.ok(r.issues.some((i) => i.annotationId === 'a7' && /needs review/.test(i.message)));
-    assert.deepEqual(r.outcomes.find((o) => o.annotationId === 'a7'), { annotationId: 'a7', status: 'orphan', score: 0 });
+    assert.deepEqual(r.outcomes.find((o) => o.annotationId === 'a7'), { annotationId: 'a7', status: 'orphan', score: 0, review: { status: 'orphan', reason: orphan.reason } });
+    assert.deepEqual(orphan.annotation.review, { status: 'orphan', reason: orphan.reason });
     assert.equal(r.placed.length, 64);
   });
 

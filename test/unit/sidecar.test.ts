@@ -252,7 +252,7 @@ describe('sidecar: writing', () => {
       '    end: 5',
       '    text: Hello',
       '    confidence: 0.9',
-      '    review:',
+      '    checked:',
       '      by: kim',
       '      ok: true',
       '  - id: q2',
