@@ -21,6 +21,11 @@ interface AnnotationChange {
   /** Undefined: the annotation did not exist (or was deleted) on that side. */
   before?: AnnotationData;
   after?: AnnotationData;
+  /**
+   * A change of place: the tracker key that holds the other side's position. Applying either
+   * side swaps the two, so the shown side is always at `id` and both move with text edits.
+   */
+  swap?: string;
 }
 
 /** One undoable step: entity maps before and after, and the annotations it touched. */
@@ -29,6 +34,18 @@ interface Change {
   speakers?: [Map<string, Speaker>, Map<string, Speaker>];
   demands?: [Map<string, Demand>, Map<string, Demand>];
   annotations: AnnotationChange[];
+  /** Orphans this change removes (deleted by the user, or placed again: see `reattach`). */
+  dropOrphans?: string[];
+}
+
+/** An annotation waiting for a person: an orphan (not placed) or a span placed on edited text. */
+export interface ReviewItem {
+  status: 'orphan' | 'repaired';
+  /** Live position for a repaired span; for an orphan, where it last was (not on the text). */
+  annotation: Annotation;
+  /** The text before the article changed: an orphan's own text, a repaired span's `was`. */
+  oldText?: string;
+  reason?: string;
 }
 
 /** A text change: `text` replaces [offset, offset + length) of the text before it. */
@@ -52,6 +69,10 @@ export class AnnotationSession {
   /** The text states VS Code's Undo and Redo may return to, and where the spans were in each. */
   private readonly history: TextHistory;
   private highestId = 0;
+  /** Orphans removed by a change (undo brings them back). */
+  private readonly droppedOrphans = new Set<string>();
+  /** Tracker keys of positions kept for undoing a change of place. */
+  private swaps = 0;
   /** Annotation changes (or moved offsets) not yet written to the sidecar. */
   dirty = false;
   /** While group() runs: the changes it made, to become one undo step. */
@@ -118,6 +139,60 @@ export class AnnotationSession {
 
   deleteAnnotation(id: string, label = 'Delete annotation'): void {
     this.commit({ label, annotations: [{ id, before: this.liveData(id), after: undefined }] });
+  }
+
+  // --- review (docs/SIDECAR.md "Review") ---------------------------------------------
+
+  /** Orphans still kept: neither placed again nor deleted. */
+  currentOrphans(): Orphan[] {
+    return this.orphans.filter((o) => !this.live.has(o.annotation.id) && !this.droppedOrphans.has(o.annotation.id));
+  }
+
+  /** What awaits a person: orphans, then flagged spans, each in the sidecar's order. */
+  reviewItems(): ReviewItem[] {
+    const orphans = this.currentOrphans().map((o): ReviewItem => ({ status: 'orphan', annotation: o.annotation, oldText: o.annotation.text, reason: o.annotation.review?.reason ?? o.reason }));
+    const repaired = this.annotations()
+      .filter((a) => a.review?.status === 'repaired')
+      .map((a): ReviewItem => ({ status: 'repaired', annotation: a, oldText: a.review!.was, reason: a.review!.reason }));
+    return [...orphans.sort((x, y) => compareAnnotations(x.annotation, y.annotation)), ...repaired];
+  }
+
+  /**
+   * Puts an orphan or a flagged span on [start, end) and drops its flag: one undoable change.
+   * A live annotation keeps its position of before for Undo (see AnnotationChange.swap).
+   */
+  reattach(id: string, start: number, end: number, label = 'Re-attach annotation'): void {
+    const orphan = this.currentOrphans().find((o) => o.annotation.id === id);
+    if (orphan) {
+      const { start: _s, end: _e, review: _r, ...rest } = orphan.annotation;
+      this.addAnnotation({ ...rest, start, end }, label);
+      return;
+    }
+    const before = this.liveData(id);
+    const { review: _r, ...after } = before;
+    if (!this.tracker.spans().some((sp) => sp.id === id)) {
+      this.trackAt(id, start, end);
+      this.commit({ label, annotations: [{ id, before, after }] });
+      return;
+    }
+    // The new place is tracked under a key of its own; committing swaps it with the old one.
+    const swap = `${id}\u0000was${++this.swaps}`;
+    this.tracker.place(new Map([[swap, { id: swap, start, end }]]));
+    this.commit({ label, annotations: [{ id, before, after, swap }] });
+  }
+
+  /** A flagged span accepted where it is: its flag dropped. */
+  acceptReview(id: string, label = 'Accept annotation'): void {
+    const before = this.liveData(id);
+    const { review: _r, ...after } = before;
+    this.commit({ label, annotations: [{ id, before, after }] });
+  }
+
+  /** Deletes an orphan or a live annotation: one undoable change either way. */
+  deleteReviewItem(id: string, label = 'Delete annotation'): void {
+    if (this.live.has(id)) return this.deleteAnnotation(id, label);
+    if (!this.currentOrphans().some((o) => o.annotation.id === id)) throw new Error(`unknown annotation "${id}"`);
+    this.commit({ label, annotations: [], dropOrphans: [id] });
   }
 
   upsertSpeaker(speaker: Speaker, label = `Speaker ${speaker.name}`): void {
@@ -247,7 +322,7 @@ export class AnnotationSession {
       }
       return out;
     });
-    const orphans = this.orphans.map((o) => o.annotation).filter((a) => !this.live.has(a.id));
+    const orphans = this.currentOrphans().map((o) => o.annotation);
     return {
       version: this.base.version,
       document: { ...this.base.document, sha256: sha256Hex(text) },
@@ -276,7 +351,12 @@ export class AnnotationSession {
     const i = side === 'before' ? 0 : 1;
     if (change.speakers) this.speakers = change.speakers[i];
     if (change.demands) this.demands = change.demands[i];
+    for (const id of change.dropOrphans ?? []) {
+      if (side === 'after') this.droppedOrphans.add(id);
+      else this.droppedOrphans.delete(id);
+    }
     for (const a of change.annotations) {
+      if (a.swap) this.swapPlaces(a.id, a.swap);
       const value = a[side];
       if (value) {
         this.data.set(a.id, value);
@@ -293,6 +373,16 @@ export class AnnotationSession {
 
   private liveIdsWhere(test: (a: AnnotationData) => boolean): string[] {
     return [...this.live].filter((id) => test(this.data.get(id)!));
+  }
+
+  /** Exchanges the tracked positions of two keys (one of them deleted by text edits: left as is). */
+  private swapPlaces(id: string, other: string): void {
+    const spans = this.tracker.spans();
+    const x = spans.find((sp) => sp.id === id);
+    const y = spans.find((sp) => sp.id === other);
+    if (!x || !y) return;
+    this.history.forget(id);
+    this.tracker.place(new Map([[id, { id, start: y.start, end: y.end }], [other, { id: other, start: x.start, end: x.end }]]));
   }
 
   private trackAt(id: string, start: number, end: number): void {
@@ -317,7 +407,8 @@ function mergeChanges(label: string, parts: Change[]): Change {
     const seen = annotations.get(a.id);
     annotations.set(a.id, seen ? { ...seen, after: a.after } : a);
   }
-  return { label, speakers, demands, annotations: [...annotations.values()] };
+  const dropOrphans = parts.flatMap((p) => p.dropOrphans ?? []);
+  return { label, speakers, demands, annotations: [...annotations.values()], ...(dropOrphans.length ? { dropOrphans } : {}) };
 }
 
 function dropUndefined<T extends object>(o: T): T {

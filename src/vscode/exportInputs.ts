@@ -20,14 +20,13 @@ export function liveArticleInput(store: ArticleStore, doc: vscode.TextDocument, 
   const uri = doc.uri.toString();
   if (!session) return { path, uri, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans };
   const placed = session.annotations();
-  const live = new Set(placed.map((a) => a.id));
   return {
     path,
     uri,
     text,
     sidecar: { ...model.sidecar, speakers: session.speakers, demands: session.demands, annotations: placed },
     placed,
-    orphans: session.orphans.filter((o) => !live.has(o.annotation.id)),
+    orphans: session.currentOrphans(),
   };
 }
 
