@@ -1,6 +1,7 @@
 // `check --fix`: the sidecar rewritten with each moved or repaired annotation at its new place,
 // on the yaml Document it was read from (comments and unknown keys stay), written atomically
-// and only when the result reads back clean. Orphans are kept exactly as they were.
+// and only when the result reads back clean. Orphans keep their fields and get their `review`
+// flag; repaired spans keep theirs, so both stay to review (docs/SIDECAR.md "Review").
 import { anchorAnnotations, anchorContext } from '../core/anchoring';
 import { loadArticle } from '../core/export/article';
 import { Annotation, Sidecar } from '../core/model';
@@ -11,7 +12,7 @@ import { OffsetConverter, sha256Hex } from '../core/text';
 import { errorText } from '../core/wording';
 import { CliIo } from './io';
 
-export type FixResult = { ok: true; orphans: number } | { ok: false; reason: string };
+export type FixResult = { ok: true; orphans: number; repaired: number } | { ok: false; reason: string };
 
 export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: string): Promise<FixResult> {
   const { ref, text } = read;
@@ -40,35 +41,38 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   } catch (e) {
     return { ok: false, reason: errorText(e) };
   }
-  return { ok: true, orphans: fixed.orphans };
+  return { ok: true, orphans: fixed.orphans, repaired: fixed.repaired };
 }
 
 /**
  * The sidecar with placed annotations at their current offsets and their text, prefix and suffix
- * taken from the article; orphans untouched. sha256 only when every annotation is placed: with an
- * orphan left, the offsets are checked by text (and the orphan reported again) on every read.
+ * taken from the article, each with the review flag anchoring gave it; orphans keep their fields,
+ * flagged. sha256 is the article's: a flagged orphan's offsets are never trusted by it.
  */
-function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number } {
+function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number; repaired: number } {
   const anchor = anchorAnnotations(sidecar, text);
   const converter = sidecar.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
   const outcome = new Map(anchor.outcomes.map((o) => [o.annotationId, o]));
   let orphans = 0;
-  const annotations = sidecar.annotations.map((a): Annotation => {
-    const o = outcome.get(a.id);
+  let repaired = 0;
+  const annotations = sidecar.annotations.map((stored): Annotation => {
+    const o = outcome.get(stored.id);
+    const { review: _old, ...a } = stored;
+    const flagged: Annotation = o?.review ? { ...a, review: o.review } : a;
+    if (o?.review?.status === 'repaired') repaired++;
     if (!o || o.status === 'orphan' || o.start === undefined || o.end === undefined) {
       orphans++;
-      return a;
+      return flagged;
     }
     // Exact spans in a changed article get their context refreshed too, or the next read
     // (by text, without a matching hash) would weigh them against stale neighbours.
-    if (o.status === 'exact' && (anchor.hashMatches || a.text === undefined)) return a;
-    const out: Annotation = { ...a, ...anchorContext(text, o.start, o.end), start: o.start, end: o.end };
+    if (o.status === 'exact' && (anchor.hashMatches || a.text === undefined)) return flagged;
+    const out: Annotation = { ...flagged, ...anchorContext(text, o.start, o.end), start: o.start, end: o.end };
     if (converter) {
       out.start = converter.toCodePoint(o.start);
       out.end = converter.toCodePoint(o.end);
     }
     return out;
   });
-  const sha256 = orphans === 0 ? sha256Hex(text) : undefined;
-  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256 }, annotations }, orphans };
+  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations }, orphans, repaired };
 }

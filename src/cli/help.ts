@@ -22,30 +22,37 @@ folders whose name starts with a dot). An article is any file with a sidecar bes
 Run "${TOOL} <command> --help" for a command's options.
 
 Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage error;
-check also 3: nothing lost, only stale offsets (fixable with check --fix).
+check also 3: nothing lost, only stale offsets (fixable with check --fix), and 4: spans
+placed on edited text await review.
 `,
   check: `Usage: ${TOOL} check <paths...> [options]
 
 Validates each article's sidecar and puts its annotations on the article text, then prints,
 per article, how many annotations are exact (at their stored offsets) and, grouped, the ones
 that are not, each as FILE:LINE:COLUMN of the sidecar:
-  orphans       not found with confidence: kept in the sidecar, never moved or dropped
+  orphans       not found with confidence: kept in the sidecar (flagged "review: orphan"),
+                never moved or dropped; with the best place below the threshold, if any
   needs review  repaired: the annotated text itself was edited; placed on the new text,
-                shown with its old and new text
+                shown with its old and new text, flagged ("review: repaired") until a person
+                accepts it in the editor (or removes its "review" by hand)
+  merge conflicts  what "${TOOL} merge" recorded under "conflicts:", each at its line
   moved         the same text found elsewhere: the sidecar's offsets are stale
   invalid       entries that break the format (with their problem), hand-edited texts
-A summary line counting exact, moved, repaired, orphan and invalid comes last.
+A summary line counting exact, moved, repaired, orphan, invalid and conflicts comes last.
 
 Options:
   --json                    print one JSON document on standard output (the report goes to
                             standard error): per article, every annotation's id, status
                             (exact, moved, repaired, orphan or invalid), score (0..1), current
                             start and end (null for an orphan), oldText and newText when
-                            repaired, and the sidecar's problems with line and column
+                            repaired, its review flag (status, was, reason), an orphan's
+                            proposal (start, end, text, score), and the sidecar's problems
+                            (conflicts included) with line and column
   --fix                     rewrite each sidecar with moved and repaired annotations at their
                             new offsets (text, prefix and suffix from the article), atomically,
-                            keeping comments and unknown keys; orphans stay as they were, and
-                            document.sha256 is set only when every annotation is placed. A
+                            keeping comments and unknown keys; orphans keep their fields and
+                            repaired spans their new text, both with their review flag (so
+                            they stay to review), and document.sha256 is the article's. A
                             sidecar with errors is never rewritten, nor one whose result would
                             not read back clean
   --strict                  also fail when document.sha256 is missing or does not match
@@ -55,10 +62,11 @@ Options:
   -h, --help                show this help
 
 Exit codes: 0 everything exact (or, with --fix, every stale sidecar rewritten); 3 nothing
-lost but stale offsets (moved or repaired annotations: run again with --fix, then review the
-repaired ones); 1 any other problem: an orphan, an invalid entry, a sidecar that --fix could
-not rewrite, a sidecar without its article, an article given by name without a sidecar, no
-article found at all; 2 usage error.
+lost but stale offsets (moved annotations: run again with --fix); 4 nothing lost or invalid,
+but repaired spans await review (with or without stale offsets; --fix writes their flags and
+the code stays 4 until each is accepted); 1 any other problem: an orphan, an invalid entry, a
+merge conflict, a sidecar that --fix could not rewrite, a sidecar without its article, an
+article given by name without a sidecar, no article found at all; 2 usage error.
 `,
   export: `Usage: ${TOOL} export <paths...> --format json|csv|markdown|html|brat|w3c [options]
 

@@ -27,5 +27,11 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 /** `check` only: nothing lost, but some offsets are stale (moved or repaired spans; --fix rewrites them). */
 export const EXIT_STALE = 3;
+/**
+ * `check` only: nothing lost or invalid, but spans placed on edited text await a person (repaired,
+ * flagged in the sidecar); maybe stale offsets too. --fix writes the flags; the code stays until
+ * each is accepted, re-attached or deleted in the editor (or its `review` removed by hand).
+ */
+export const EXIT_REVIEW = 4;
 
 export const TOOL = 'attribution-lens';

@@ -114,6 +114,10 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     if (onText) {
       result.placed.push(a);
       place('exact', 1);
+      if (a.review?.status === 'repaired') {
+        const from = a.review.was === undefined ? '' : ` from ${JSON.stringify(abbreviate(a.review.was, 40))}`;
+        result.issues.push({ annotationId: a.id, severity: 'warning', message: `Annotation "${a.id}" needs review: its text was edited${from} to ${JSON.stringify(abbreviate(a.text ?? '', 40))}; flagged until accepted` });
+      }
       return;
     }
     if (pastEnd && (trusted || a.text === undefined)) {

@@ -44,13 +44,6 @@ function readOnlyHost(): NodeHost {
   return host;
 }
 
-/** The YAML item of annotation `id`, as written. */
-function item(source: string, id: string): string {
-  const m = new RegExp(`\\n  - id: ${id}\\n(?:    .*\\n)*`).exec(source);
-  assert.ok(m, id);
-  return m[0];
-}
-
 describe('attribution-lens check: re-anchoring results', () => {
   let tmp: string;
   tempDirPerTest('al-check-', (dir) => (tmp = dir));
@@ -92,27 +85,31 @@ describe('attribution-lens check: re-anchoring results', () => {
     const statuses = new Set(a.annotations.map((x: { status: string }) => x.status));
     assert.deepEqual([...statuses].sort(), ['exact', 'invalid', 'moved', 'orphan', 'repaired']);
     const a3 = a.annotations.find((x: { id: string }) => x.id === 'a3');
-    assert.deepEqual(Object.keys(a3), ['id', 'status', 'score', 'start', 'end', 'oldText', 'newText']);
+    assert.deepEqual(Object.keys(a3), ['id', 'status', 'score', 'start', 'end', 'oldText', 'newText', 'review']);
     assert.equal(a3.status, 'repaired');
+    assert.deepEqual(a3.review, { status: 'repaired', was: 'disappointing missed opportunity', reason: 'its text was edited in the article' });
     assert.equal(a3.oldText, 'disappointing missed opportunity');
     assert.equal(a3.newText, 'disappointing lost opportunity');
     assert.ok(a3.score > 0 && a3.score < 1);
     const a7 = a.annotations.find((x: { id: string }) => x.id === 'a7');
-    assert.deepEqual(a7, { id: 'a7', status: 'orphan', score: 0, start: null, end: null });
+    assert.deepEqual(Object.keys(a7), ['id', 'status', 'score', 'start', 'end', 'review', 'proposal']);
+    assert.deepEqual([a7.status, a7.score, a7.start, a7.end, a7.review.status], ['orphan', 0, null, null, 'orphan']);
+    assert.match(a7.review.reason, /could not be found with confidence/);
+    assert.match(a7.proposal.text, /positive and constructive meeting about tackling antisemitism/, 'the restatement further on, below the threshold');
+    assert.ok(a7.proposal.score > 0 && a7.proposal.score < 1);
     const a1 = a.annotations.find((x: { id: string }) => x.id === 'a1');
     assert.deepEqual(Object.keys(a1), ['id', 'status', 'score', 'start', 'end']);
     assert.equal(a1.status, 'exact');
     assert.match(r.stderr, /orphan: Annotation "a7"/, 'the human report goes to stderr');
   });
 
-  it('only moved and repaired spans: exit 3; --fix rewrites them, keeps comments, unknown keys and orphans, and the next check is clean', async () => {
-    const { sidecar, text } = editedSample(tmp, (s) =>
+  it('only moved spans: exit 3; --fix rewrites them, keeps comments and unknown keys, and the next check is clean', async () => {
+    const { sidecar } = editedSample(tmp, (s) =>
       s.replace('  - id: a1\n', '  # reviewed by the desk\n  - id: a1\n    x-reviewer: sam\n').replace('version: 1\n', 'version: 1\nx-tool: newsroom\n'),
     );
-    // Without the orphan first: only stale offsets.
-    const noOrphan = fs.readFileSync(SAMPLE_ARTICLE, 'utf8');
-    const cut = noOrphan.indexOf('\n\n', 4000);
-    const onlyStale = (noOrphan.slice(0, cut) + '\n\nA paragraph inserted by the desk.' + noOrphan.slice(cut)).replace('disappointing missed opportunity', 'disappointing lost opportunity');
+    const original = fs.readFileSync(SAMPLE_ARTICLE, 'utf8');
+    const cut = original.indexOf('\n\n', 4000);
+    const onlyStale = original.slice(0, cut) + '\n\nA paragraph inserted by the desk.' + original.slice(cut);
     fs.writeFileSync(path.join(tmp, ARTICLE), onlyStale);
     const stale = await run(tmp, ['check', '.']);
     assert.equal(stale.code, 3, stale.stdout);
@@ -123,23 +120,58 @@ describe('attribution-lens check: re-anchoring results', () => {
     assert.match(written, /# reviewed by the desk\n  - id: a1\n/);
     assert.match(written, /x-reviewer: sam/);
     assert.match(written, /^x-tool: newsroom$/m);
-    assert.equal(parseSidecar(written).sidecar?.document.sha256, sha256Hex(onlyStale), 'every annotation placed: sha256 set');
+    assert.equal(parseSidecar(written).sidecar?.document.sha256, sha256Hex(onlyStale));
+    assert.doesNotMatch(written, /review:/);
     const again = await run(tmp, ['check', '.', '--strict']);
     assert.equal(again.code, 0, again.stdout);
     assert.match(again.stdout, /: 65 of 65 annotations exact$/m);
+  });
 
-    // With the orphan: it is left as it was, sha256 dropped, exit 1 for the orphan alone.
+  it('regression: a repaired span stays flagged for review after --fix (exit 4 until a person accepts it), and an orphan is flagged', async () => {
+    const { sidecar, text } = editedSample(tmp);
+    const noOrphan = text.replace('a good meeting." This view', ORPHANED + '"\n\nThis take');
+    fs.writeFileSync(path.join(tmp, ARTICLE), noOrphan);
+    const before = await run(tmp, ['check', '.']);
+    assert.equal(before.code, 4, before.stdout);
+    const fixed = await run(tmp, ['check', '.', '--fix']);
+    assert.equal(fixed.code, 4, fixed.stdout);
+    assert.match(fixed.stdout, /fixed: .* rewritten with the new offsets; 1 repaired flagged for review/);
+    const written = fs.readFileSync(sidecar, 'utf8');
+    const a3 = parseSidecar(written).sidecar!.annotations.find((x) => x.id === 'a3')!;
+    assert.deepEqual([a3.text, a3.review], ['disappointing lost opportunity', { status: 'repaired', was: 'disappointing missed opportunity', reason: 'its text was edited in the article' }]);
+    const again = await run(tmp, ['check', '.']);
+    assert.equal(again.code, 4, again.stdout);
+    assert.match(again.stdout, /: 64 of 65 annotations exact, 1 repaired$/m);
+    assert.match(again.stdout, /needs review .*\n.*repaired: Annotation "a3" needs review: its text was edited from "disappointing missed opportunity" to "disappointing lost opportunity"; flagged until accepted/);
+    assert.match(again.stdout, /^1 article checked, 0 clean: 64 exact, 0 moved, 1 repaired, 0 orphans, 0 invalid\. 1 problem\.$/m);
+
+    // With the orphan: it gets its flag, the hash is the article's, and it stays an orphan on every read.
     fs.writeFileSync(path.join(tmp, ARTICLE), text);
-    const before = fs.readFileSync(sidecar, 'utf8');
     const withOrphan = await run(tmp, ['check', '.', '--fix']);
-    assert.equal(withOrphan.code, 1);
+    assert.equal(withOrphan.code, 1, withOrphan.stdout);
     const after = fs.readFileSync(sidecar, 'utf8');
-    assert.equal(item(after, 'a7'), item(before, 'a7'), 'the orphan is untouched');
-    assert.equal(parseSidecar(after).sidecar?.document.sha256, undefined);
-    const last = await run(tmp, ['check', '.']);
+    const a7 = parseSidecar(after).sidecar!.annotations.find((x) => x.id === 'a7')!;
+    assert.deepEqual([a7.text, a7.review?.status], [ORPHANED, 'orphan']);
+    assert.equal(parseSidecar(after).sidecar?.document.sha256, sha256Hex(text));
+    const last = await run(tmp, ['check', '.', '--json']);
     assert.equal(last.code, 1);
-    assert.match(last.stdout, /: 64 of 65 annotations exact, 1 orphan$/m);
-    assert.doesNotMatch(last.stdout, /moved:|repaired:/);
+    const reread = JSON.parse(last.stdout).articles[0].annotations.find((x: { id: string }) => x.id === 'a7');
+    assert.equal(reread.status, 'orphan', 'not trusted at its stale offsets though the hash matches');
+  });
+
+  it('reports the merge driver\'s conflicts at their line and column, exit 1', async () => {
+    editedSample(tmp, (s) => s + 'conflicts:\n  annotations:\n    a7:\n      fields: [note]\n      theirs:\n        type: quote\n        speaker: corbyn\n        start: 1\n        end: 2\n  speakers:\n    corbyn:\n      fields: [role]\n      theirs: deleted\n');
+    fs.writeFileSync(path.join(tmp, ARTICLE), fs.readFileSync(SAMPLE_ARTICLE, 'utf8'));
+    const source = fs.readFileSync(path.join(tmp, SIDECAR), 'utf8');
+    const lineOf = (needle: string) => source.slice(0, source.indexOf(needle)).split('\n').length;
+    const r = await run(tmp, ['check', '.']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /\n  merge conflicts \(resolve each as ours or theirs\):\n/);
+    assert.ok(r.stdout.includes(`${SIDECAR}:${lineOf('    a7:\n      fields')}:5: conflict: Merge conflict on annotation "a7": both branches changed note differently`), r.stdout);
+    assert.ok(r.stdout.includes(`${SIDECAR}:${lineOf('    corbyn:\n      fields')}:5: conflict: Merge conflict on speaker "corbyn": the other branch deleted it`), r.stdout);
+    assert.match(r.stdout, /, 2 merge conflicts\. 1 problem\.$/m);
+    const json = JSON.parse((await run(tmp, ['check', '.', '--json'])).stdout);
+    assert.ok(json.articles[0].problems.some((p: { id: string; line: number }) => p.id === 'a7' && p.line === lineOf('    a7:\n      fields')));
   });
 
   it('--fix never rewrites a sidecar with errors', async () => {
@@ -183,5 +215,6 @@ describe('attribution-lens check: re-anchoring results', () => {
     assert.match(r.stdout, /--fix/);
     assert.match(r.stdout, /Exit codes?: .*0/s);
     assert.match(r.stdout, /\b3\b.*(moved|stale)/s);
+    assert.match(r.stdout, /\b4\b.*review/s);
   });
 });

@@ -2,6 +2,7 @@
 import { AnchorResult } from '../anchoring';
 import { buildArticleModel } from '../articleModel';
 import { Problem } from '../sidecar';
+import { conflictProblems } from '../teams/conflictProblems';
 import { ArticleInput } from './types';
 
 export interface LoadedArticle {
@@ -10,14 +11,17 @@ export interface LoadedArticle {
   problems: Problem[];
   /** What anchoring said of each annotation (status, score, where): set with `article`. */
   anchor?: AnchorResult;
+  /** What the merge driver left under `conflicts:`, one problem per record, positioned. */
+  conflicts: Problem[];
 }
 
 export function loadArticle(path: string, text: string, sidecarSource: string): LoadedArticle {
   const model = buildArticleModel(sidecarSource, text);
-  if (!model.readable) return { problems: model.problems };
+  if (!model.readable) return { problems: model.problems, conflicts: [] };
   return {
     article: { path, text, sidecar: model.sidecar, placed: model.placed, orphans: model.orphans },
     problems: model.problems,
     anchor: model.anchored,
+    conflicts: conflictProblems(sidecarSource, model.parsed),
   };
 }
