@@ -14,6 +14,7 @@ import { navigateCommand } from './vscode/commands/navigateCommand';
 import { referencesCommand } from './vscode/commands/referencesCommand';
 import { renameDemandCommand, renameSpeakerCommand } from './vscode/commands/renameCommand';
 import { revealOffset } from './vscode/commands/revealOffsetCommand';
+import { acceptCommand, deleteReviewCommand, reattachCommand } from './vscode/commands/reviewCommands';
 import { openSidecarCommand, reloadSidecarCommand } from './vscode/commands/sidecarCommands';
 import { undoCommand } from './vscode/commands/undoCommand';
 import { DecorationController } from './vscode/decorations';
@@ -22,6 +23,7 @@ import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { ReportView } from './vscode/reportView';
+import { ReviewViews } from './vscode/reviewView';
 import { Settings } from './vscode/settings';
 import { StatusBar } from './vscode/statusBar';
 import { registerArticleSymbols } from './vscode/symbols';
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const statusBar = new StatusBar(store);
   const editing: EditingDeps = { store, workspaceState: context.workspaceState };
   const views = new ArticleViews(store);
+  const review = new ReviewViews(store);
   const report = new ReportView(store);
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     decorations,
     statusBar,
     views,
+    review,
     report,
     flashes,
     registerFileOps(store, config),
@@ -84,6 +88,9 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         showReport: () => report.show(),
         undo: () => undoCommand(store, 'undo'),
         redo: () => undoCommand(store, 'redo'),
+        reviewReattach: (args) => reattachCommand(editing, args),
+        reviewAccept: (args) => acceptCommand({ ...editing, texts: review.texts }, args),
+        reviewDelete: (args) => deleteReviewCommand(editing, args),
       },
       { log, showError: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions) },
     ),
@@ -98,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   // Reads every open article's sidecar in the background: activation returns at once.
   void store.loadAll();
 
-  return extensionApi(store, decorations, views, report, context.logUri);
+  return extensionApi(store, decorations, views, review, report, context.logUri);
 }
 
 export function deactivate(): void {}

@@ -23,12 +23,17 @@ export const Commands = {
   redo: 'attributionLens.redo',
   exportAnnotations: 'attributionLens.exportAnnotations',
   showReport: 'attributionLens.showReport',
+  // Needs review (src/vscode/commands/reviewCommands.ts): a tree row, or the palette.
+  reviewReattach: 'attributionLens.reviewReattach',
+  reviewAccept: 'attributionLens.reviewAccept',
+  reviewDelete: 'attributionLens.reviewDelete',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */
 export const Views = {
   speakers: 'attributionLens.speakers',
   demands: 'attributionLens.demands',
+  review: 'attributionLens.review',
 } as const;
 
 /** Commands that hover cards may link to: the allowlist for trusted command links. */

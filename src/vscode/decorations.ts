@@ -82,9 +82,15 @@ export class DecorationController implements vscode.Disposable {
     for (const span of model.index.all()) {
       const key = keyOf(span, styles, config);
       if (!key) continue;
+      const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
       const list = out.get(key) ?? [];
-      list.push(new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)));
+      list.push(range);
       out.set(key, list);
+      // Placed on edited text and not yet accepted: outlined on top of its own highlight.
+      if (span.kind === 'annotation' && span.annotation.review?.status === 'repaired') {
+        if (!out.has('review')) out.set('review', []);
+        out.get('review')!.push(range);
+      }
     }
     this.cache.set(model, { version: document.version, configKey, ranges: out });
     return out;
@@ -102,6 +108,14 @@ export class DecorationController implements vscode.Disposable {
       borderRadius: '3px',
       overviewRulerColor: color('demandBorder'),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: closed,
+    });
+    this.create('review', {
+      outlineWidth: '1px',
+      outlineStyle: 'dotted',
+      outlineColor: themeColorOf('editorWarning.foreground'),
+      overviewRulerColor: themeColorOf('editorWarning.foreground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
       rangeBehavior: closed,
     });
     this.create('response', {
@@ -175,6 +189,13 @@ function keyOf(span: HighlightSpan, styles: Map<string, SpeakerStyle>, config: C
   if (!config.highlight[a.type]) return undefined;
   if (a.type === 'demand' || a.type === 'response') return a.type;
   return `${a.type}:${speakerKey(a.speaker)}`;
+}
+
+/** A workbench colour, described by its id like ours. */
+function themeColorOf(id: string): vscode.ThemeColor {
+  const c = new vscode.ThemeColor(id);
+  themeColorIds.set(c, id);
+  return c;
 }
 
 /** The ids of the ThemeColors made here (the typings of VS Code 1.90 do not show `id`). */

@@ -4,6 +4,7 @@ import { Annotation } from '../core/model';
 import { ArticleStore } from './articleStore';
 import { DecorationController } from './decorations';
 import { ReportView } from './reportView';
+import { ReviewNode, ReviewViews } from './reviewView';
 import { ArticleViews, ViewNode } from './views';
 
 /** What is drawn, as offsets into the document, and the article's live state. */
@@ -17,13 +18,15 @@ export interface AttributionLensApi {
   load(document: vscode.TextDocument): Promise<unknown>;
   /** The side-bar trees' data, as the views read it. */
   views: Record<'speakers' | 'demands', Pick<vscode.TreeDataProvider<ViewNode>, 'getChildren' | 'getTreeItem'>>;
+  /** The Needs review tree's data, and the diagnostics it puts on articles. */
+  review: { tree: Pick<vscode.TreeDataProvider<ReviewNode>, 'getChildren' | 'getTreeItem'>; diagnostics: vscode.DiagnosticCollection };
   /** The report webview: the HTML it shows now, and its message handler (what a click in it sends). */
   report: Pick<ReportView, 'html' | 'receive'>;
   /** The folder VS Code keeps the extension's log in (the "Attribution Lens" log channel's file). */
   logUri: vscode.Uri;
 }
 
-export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, report: ReportView, logUri: vscode.Uri): AttributionLensApi {
+export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, logUri: vscode.Uri): AttributionLensApi {
   return {
     decorations(document) {
       const out: Record<string, { start: number; end: number }[]> = {};
@@ -36,6 +39,7 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },
+    review: { tree: review.tree, diagnostics: review.diagnostics.collection },
     report,
     logUri,
   };
