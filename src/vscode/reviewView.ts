@@ -62,6 +62,8 @@ export function contextValue(e: ReviewEntry): string {
 export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The article shown: the active editor's, kept while a diff or another panel has the focus. */
+  article?: vscode.Uri;
 
   constructor(private readonly store: ArticleStore) {}
 
@@ -91,8 +93,7 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
 
   getChildren(node?: ReviewNode): ReviewNode[] {
     if (node) return [];
-    const article = vscode.window.activeTextEditor?.document.uri;
-    return article ? reviewEntries(this.store, article).map((entry) => ({ entry })) : [];
+    return this.article ? reviewEntries(this.store, this.article).map((entry) => ({ entry })) : [];
   }
 
   dispose(): void {
@@ -179,8 +180,11 @@ export class ReviewViews implements vscode.Disposable {
     this.tree = new ReviewTree(store);
     this.diagnostics = new ReviewDiagnostics(store);
     const view = vscode.window.createTreeView(Views.review, { treeDataProvider: this.tree });
-    const active = () => vscode.window.activeTextEditor?.document.uri;
+    const active = () => this.tree.article;
     const refresh = () => {
+      const editor = vscode.window.activeTextEditor;
+      // The diff's documents (and other non-articles) leave the article shown as it was.
+      if (editor && editor.document.uri.scheme !== REVIEW_SCHEME) this.tree.article = store.isArticle(editor.document) ? editor.document.uri : undefined;
       const article = active();
       const count = article ? reviewEntries(store, article).length : 0;
       view.badge = count ? { value: count, tooltip: `${count} to review` } : undefined;

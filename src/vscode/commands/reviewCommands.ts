@@ -96,7 +96,8 @@ export async function acceptCommand(deps: ReviewDeps, arg?: unknown): Promise<bo
   const left = deps.texts.put(`${entry.annotation.id}-before`, entry.oldText ?? '');
   const right = deps.texts.put(`${entry.annotation.id}-${entry.status === 'repaired' ? 'now' : 'proposed'}`, entry.newText ?? '');
   const title = forMessage(`${describe(entry)}: ${entry.status === 'repaired' ? 'stored text ↔ text now' : 'orphan ↔ proposed place'}`);
-  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true, preserveFocus: false });
+  // Not a preview: it would take the place of an article opened as a preview, and closing it would close that too.
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false, preserveFocus: false });
   const choice = await vscode.window.showInformationMessage(
     forMessage(entry.status === 'repaired' ? `Accept ${describe(entry)} on its edited text?` : `Place ${describe(entry)} at the proposed text?`),
     { modal: true, detail: forMessage(`Was: ${firstWords(entry.oldText ?? '', 30, 300)}\nNow: ${firstWords(entry.newText ?? '', 30, 300)}`) },
