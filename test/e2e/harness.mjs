@@ -1,6 +1,8 @@
 // What every browser check shares: one line per check, and the final
 // `E2E-RESULT {"passes":n,"failures":m}` line that runTests.mjs counts (exit 1 on any failure).
-import { cleanup, withTimeout } from '../../scripts/vscode/server.mjs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { cleanup, extHostErrors, withTimeout } from '../../scripts/vscode/server.mjs';
 
 /** One entry per check: true (passed) or false. */
 export const results = [];
@@ -35,4 +37,20 @@ export async function runChecks(main, what = 'e2e check') {
     if (!results.includes(false)) results.push(false); // count the crash as a failure
   }
   await finish();
+}
+
+/** Polls fn() in the page until it returns a truthy value; returns it, or undefined after timeoutMs. */
+export async function poll(page, fn, arg, timeoutMs) {
+  const handle = await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 250 }).catch(() => undefined);
+  return handle?.jsonValue();
+}
+
+/** After the checks, pass or fail: the extension host's errors, and the screenshot a person looks at. */
+export async function reportAndScreenshot(page, server, screenshotPath) {
+  const errors = extHostErrors(server);
+  if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
+  mkdirSync(path.dirname(screenshotPath), { recursive: true });
+  await page.screenshot({ path: screenshotPath }).then(
+    () => console.log(`  screenshot: ${path.relative(process.cwd(), screenshotPath)}`),
+    (e) => console.log(`  (no screenshot: ${e.message})`));
 }

@@ -5,22 +5,18 @@
 // and the panel for a human to look at.
 //
 //   node test/e2e/review.e2e.mjs    (after `npm run build`)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
+  openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
 } from '../../scripts/vscode/server.mjs';
-import { check, runChecks } from './harness.mjs';
+import { check, poll, reportAndScreenshot, runChecks } from './harness.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const screenshotPath = path.join(repoRoot, 'test-artifacts', 'review.png');
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const norm = (s) => String(s ?? '').replace(/\u00a0/g, ' ');
 
-async function poll(page, fn, arg, timeoutMs) {
-  const handle = await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 250 }).catch(() => undefined);
-  return handle?.jsonValue();
-}
 
 async function main() {
   const server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
@@ -62,12 +58,8 @@ async function main() {
       await page.locator('.tab', { hasText: ARTICLE }).first().click();
     });
   } finally {
-    const errors = extHostErrors(server);
-    if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
-    mkdirSync(path.dirname(screenshotPath), { recursive: true });
-    await page.screenshot({ path: screenshotPath }).then(
-      () => console.log(`  screenshot: ${path.relative(process.cwd(), screenshotPath)}`),
-      (e) => console.log(`  (no screenshot: ${e.message})`));
+    // Always, pass or fail: the screenshot is how a person sees what went wrong.
+    await reportAndScreenshot(page, server, screenshotPath);
   }
 }
 

@@ -6,12 +6,11 @@
 //
 // Prints one line per check and a final `E2E-RESULT {"passes":n,"failures":m}` line that
 // runTests.mjs counts; exits 1 if any check failed.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
-  extHostErrors, openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
+  openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
 } from '../../scripts/vscode/server.mjs';
-import { check, runChecks } from './harness.mjs';
+import { check, poll, reportAndScreenshot, runChecks } from './harness.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const SPEAKER = 'Jeremy Corbyn';
@@ -21,11 +20,6 @@ const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const norm = (s) => s.replace(/\u00a0/g, ' '); // the editor renders spaces as U+00A0
 
 
-/** Polls fn() in the page until it returns a truthy value; returns it, or undefined after timeoutMs. */
-async function poll(page, fn, arg, timeoutMs) {
-  const handle = await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 250 }).catch(() => undefined);
-  return handle?.jsonValue();
-}
 
 async function main() {
   const server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
@@ -153,13 +147,8 @@ async function main() {
       if (!copied.includes(QUOTE)) throw new Error(`the selection is "${copied.slice(0, 200)}", not the quote "${QUOTE}…"`);
     });
   } finally {
-    const errors = extHostErrors(server);
-    if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
     // Always, pass or fail: the screenshot is how a person sees what went wrong.
-    mkdirSync(path.dirname(screenshotPath), { recursive: true });
-    await page.screenshot({ path: screenshotPath }).then(
-      () => console.log(`  screenshot: ${path.relative(process.cwd(), screenshotPath)}`),
-      (e) => console.log(`  (no screenshot: ${e.message})`));
+    await reportAndScreenshot(page, server, screenshotPath);
   }
 }
 
