@@ -188,3 +188,64 @@ describe('Needs review: orphans and repaired spans', function () {
     await waitFor('one review problem left', () => reviewDiagnostics().length === 1 && reviewDiagnostics()[0].code === 'orphan');
   });
 });
+
+describe('Needs review: untrusted text stays text', function () {
+  this.timeout(60_000);
+  const NAME2 = 'review-hostile.txt';
+  const HOSTILE = 'Click $(alert) [here](command:workbench.action.quit) \u202eevil';
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    // The orphan's stored text, speaker name and context hold icons, a command link and a bidi override.
+    fs.writeFileSync(path.join(folder(), NAME2), 'Nothing of what was said is here any more.\n');
+    fs.writeFileSync(
+      path.join(folder(), NAME2 + '.annotations.yaml'),
+      [
+        'version: 1',
+        'speakers:',
+        '  x:',
+        `    name: ${JSON.stringify('$(zap) Mallory [x](command:evil) \u202e')}`,
+        '    kind: person',
+        'annotations:',
+        '  - id: a1',
+        '    type: quote',
+        '    speaker: x',
+        '    start: 0',
+        '    end: 40',
+        `    text: ${JSON.stringify(HOSTILE)}`,
+        '    prefix: "said: "',
+        '    suffix: " and left"',
+        '    review: {status: orphan, reason: "$(flame) it is gone [y](command:evil)"}',
+        '',
+      ].join('\n'),
+    );
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder(), NAME2)));
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
+    const api = await waitFor('activation', () => ext.isActive && ext.exports);
+    await api.load(doc);
+  });
+
+  after(async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const f of fs.readdirSync(folder())) if (f.startsWith('review-hostile')) fs.rmSync(path.join(folder(), f), { force: true });
+  });
+
+  it('in the tree row, its tooltip and the Problems entry', async () => {
+    const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens')!;
+    const api = ext.exports;
+    const [node] = await waitFor('the orphan row', async () => {
+      const n = ((await api.review.tree.getChildren()) ?? []) as ReviewNode[];
+      return n.length === 1 && n;
+    });
+    const item = await api.review.tree.getTreeItem(node);
+    for (const shown of [String(item.label), String(item.description), String(item.tooltip)]) {
+      assert.doesNotMatch(shown, /\$\(|\]\(|command:|\u202e/, shown);
+    }
+    assert.match(String(item.tooltip), /\\u202eevil/);
+    const diag = await waitFor('the Problems entry', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'orphan'));
+    assert.doesNotMatch(diag.message, /\u202e/);
+    assert.match(diag.message, /\\u202e/);
+  });
+});
