@@ -58,6 +58,7 @@ export class ProposalFinder {
         // Even with all of its context it would not beat the best so far: not worth weighing.
         if (quoteScore < MIN_QUOTE_SIMILARITY || (best && (50 * quoteScore + 42) / 92 <= best.score)) continue;
         const prefixScore = sideScore(a.prefix ?? '', text.slice(Math.max(0, start - (a.prefix ?? '').length), start), 'prefix');
+        if (best && (50 * quoteScore + 20 * prefixScore + 22) / 92 <= best.score) continue;
         const suffixScore = sideScore(a.suffix ?? '', text.slice(end, end + (a.suffix ?? '').length), 'suffix');
         const posScore = 1 - Math.abs(start - near) / Math.max(1, text.length);
         const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
@@ -110,7 +111,8 @@ function matchesIn(region: string, quote: string, maxErrors: number): { start: n
   for (let i = region.indexOf(quote); i !== -1 && exact.length < MATCHES_PER_WINDOW; i = region.indexOf(quote, i + 1)) exact.push({ start: i, end: i + quote.length, errors: 0 });
   if (exact.length) return exact;
   if (repetitive(region)) return [];
-  return search(region, quote, maxErrors).slice(0, MATCHES_PER_WINDOW);
+  // Fewest errors first: the bound in propose() then skips most of the rest.
+  return search(region, quote, maxErrors).sort((x, y) => x.errors - y.errors).slice(0, MATCHES_PER_WINDOW);
 }
 
 /** Fewer than one distinct 4-character piece in ten: text that repeats itself. */
