@@ -198,7 +198,8 @@ export class ArticleStore implements vscode.Disposable {
     if (!session || !state.model) return;
     const placed = session.annotations();
     const sidecar = { ...state.model.sidecar, speakers: session.speakers, demands: session.demands, annotations: placed };
-    state.model = assembleArticleModel({ ...state.model, sidecar, placed }, doc.getText());
+    // Orphans too: one re-attached or deleted in the Needs Review view is no longer counted.
+    state.model = assembleArticleModel({ ...state.model, sidecar, placed, orphans: session.currentOrphans() }, doc.getText());
     state.version = doc.version;
     this.changed.fire(doc.uri);
   }
