@@ -162,6 +162,8 @@ function mergeWindows(windows: [number, number][]): [number, number][] {
  */
 function sideScore(stored: string, actual: string, side: 'prefix' | 'suffix'): number {
   if (!stored) return 1;
+  // The whole stored side right there: no table needed (the usual case, and every case of a text that repeats itself).
+  if (side === 'prefix' ? actual.endsWith(stored) : actual.startsWith(stored)) return 1;
   const m = stored.length;
   const n = actual.length;
   const s = (i: number) => stored.charCodeAt(side === 'prefix' ? m - i : i - 1);
