@@ -89,3 +89,18 @@ export function assertNames(message: string, ids: readonly string[], kind: RegEx
   for (const id of ids) assert.ok(message.includes(`"${id}"`) || new RegExp(`\\b${id}\\b`).test(message), `the message names ${id}:\n${message}`);
   if (ids.length) assert.match(message, kind);
 }
+
+/** Ids whose text is no longer anywhere in `article`: an edit took it, so the span may follow the edited text. */
+export function editedAway(before: AnnotationTexts, article: string): Set<string> {
+  return new Set([...before].filter(([, text]) => text !== undefined && !article.includes(text)).map(([id]) => id));
+}
+
+/**
+ * `classify` for what an editor shows: `placed` are its live annotations on `article` (its
+ * text now), `diskSource` the sidecar file, whose ids count as stored (an id there but not
+ * shown is an orphan).
+ */
+export function classifyEditor(before: AnnotationTexts, placed: readonly Placement[], article: string, diskSource: string, flagged: Iterable<string> = []): InvariantReport {
+  const stored = new Set(annotationTexts(diskSource).keys());
+  return classify(before, stored, placed, article, new Set([...flagged, ...editedAway(before, article), ...reviewMarked(diskSource)]));
+}
