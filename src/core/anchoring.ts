@@ -4,7 +4,7 @@
 // never silently dropped or moved to a doubtful place.
 import { Annotation, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
-import { abbreviate } from './wording';
+import { abbreviate, differingExcerpts } from './wording';
 import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
 
 export const CONTEXT_LENGTH = 32;
@@ -145,13 +145,14 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     const where = (offset: number) => (converter ? converter.toCodePoint(offset) : offset);
     if (f && f.repaired) {
       const newText = text.slice(f.start, f.end);
+      const excerpts = differingExcerpts(a.text ?? '', newText, 40);
       result.moved.push(a.id);
       result.placed.push({ ...a, start: f.start, end: f.end, text: newText });
       result.outcomes.push({ annotationId: a.id, status: 'repaired', score: f.score, start: f.start, end: f.end, oldText: a.text, newText });
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
-        message: `Annotation "${a.id}" needs review: its text was edited, from ${JSON.stringify(abbreviate(a.text ?? '', 40))} to ${JSON.stringify(abbreviate(newText, 40))}; placed at ${where(f.start)}`,
+        message: `Annotation "${a.id}" needs review: its text was edited, from ${excerpts.map((e) => JSON.stringify(e)).join(' to ')}; placed at ${where(f.start)}`,
       });
     } else if (f) {
       result.moved.push(a.id);

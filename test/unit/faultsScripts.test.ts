@@ -50,6 +50,12 @@ describe('fault suite: a script rewrites the article', function () {
     if (expect.allOrphans) assert.equal(orphans.length, before.size, first.report);
     assertNames(first.report, orphans, /orphan/i);
     assertNames(first.report, repaired, /review|repaired/i);
+    // Where the report quotes a repaired span's old and new text, the two must differ: the same
+    // excerpt twice says nothing about what was edited.
+    for (const line of first.report.split('\n').filter((l) => /repaired/.test(l))) {
+      const m = /from ("(?:[^"\\]|\\.)*") to ("(?:[^"\\]|\\.)*")/.exec(line);
+      if (m) assert.notEqual(JSON.parse(m[1]), JSON.parse(m[2]), line);
+    }
     assertInvariant(classifyFile(before, fs.readFileSync(file(SIDECAR), 'utf8'), text, repaired), 'as found');
 
     const unfixed = fs.readFileSync(file(SIDECAR), 'utf8');
