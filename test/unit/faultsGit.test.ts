@@ -51,6 +51,13 @@ describe('fault suite: git checkout behind the tool', function () {
     return { text, sidecar };
   }
 
+  /** `git checkout other -- story.txt`: the article from `other`, the sidecar from main; then check --json. */
+  async function articleOnlyFrom(edit: (t: string) => string) {
+    otherBranch(edit);
+    git('checkout', 'other', '--', ARTICLE);
+    return { before: annotationTexts(mainSidecar), text: read(ARTICLE), checked: await checkStatuses(repo) };
+  }
+
   it('checking out another branch swaps both files: each branch checks clean, with its own annotations on their text', async () => {
     const other = otherBranch(movedDown);
     const before = annotationTexts(mainSidecar);
@@ -67,11 +74,7 @@ describe('fault suite: git checkout behind the tool', function () {
   });
 
   it('checking out only the article from another branch: check says the spans moved (exit 3), --fix keeps every id, the next check is clean', async () => {
-    otherBranch(movedDown);
-    const before = annotationTexts(mainSidecar);
-    git('checkout', 'other', '--', ARTICLE);
-    const text = read(ARTICLE);
-    const checked = await checkStatuses(repo);
+    const { before, text, checked } = await articleOnlyFrom(movedDown);
     assert.equal(checked.code, 3, checked.report);
     assert.ok(idsWith(checked.status, 'moved').length > 0, checked.report);
     assert.match(checked.report, /moved/);
@@ -84,11 +87,7 @@ describe('fault suite: git checkout behind the tool', function () {
   });
 
   it('an article from another branch that edited and removed quoted text: orphans and repaired spans reported by id, --fix keeps every id and leaves the orphan as it was', async () => {
-    otherBranch(deskEdit);
-    const before = annotationTexts(mainSidecar);
-    git('checkout', 'other', '--', ARTICLE);
-    const text = read(ARTICLE);
-    const checked = await checkStatuses(repo);
+    const { before, text, checked } = await articleOnlyFrom(deskEdit);
     assert.equal(checked.code, 1, checked.report);
     const orphans = idsWith(checked.status, 'orphan');
     const repaired = idsWith(checked.status, 'repaired');
