@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sha256Hex } from '../../src/core/text';
 import type { AttributionLensApi } from '../../src/extension';
 import { annotationTexts, assertInvariant, classifyEditor, classifyFile, editedAway, InvariantReport } from '../unit/faultInvariant';
 import { deskEdit, movedDown, ORPHANED } from '../unit/faultFixtures';
@@ -252,6 +253,50 @@ describe('Fault suite: the files change or fail under the open article', functio
       const file = await written(sidecar(), 'second, writable again');
       assert.match(file, /first, while read-only/, 'the change made while read-only is written too');
       assertInvariant(classifyFile(before, file, doc.getText()), 'written', { orphans: [], minKept: before.size });
+    });
+  });
+
+  describe('the sidecar file itself cannot be replaced (chattr +i on it) when the article is saved', () => {
+    const article = () => path.join(folder(), 'faults-save.txt');
+    const sidecar = () => article() + '.annotations.yaml';
+    let immutable = false;
+    const chattr = (flag: string) => spawnSync('chattr', [flag, sidecar()]).status === 0;
+    afterEach(() => {
+      if (immutable) chattr('-i');
+      immutable = false;
+    });
+    after(() => {
+      for (const f of [article(), sidecar()]) fs.rmSync(f, { force: true });
+    });
+
+    it('saving the edited article: an error naming the sidecar and the fault, the file untouched; the next save writes it for the saved text', async function () {
+      const source = sampleSidecar('faults-save.txt');
+      fs.writeFileSync(article(), sampleText());
+      fs.writeFileSync(sidecar(), source);
+      const before = annotationTexts(source);
+      const { doc, api } = await openArticle(article());
+      immutable = chattr('+i');
+      if (!immutable) this.skip(); // no chattr, or a file system without the flag
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.insert(doc.positionAt(0), 'UPDATED: '));
+      assert.ok(await doc.save(), 'the article itself is saved');
+      const error = await waitFor('an error shown', () => errors(messages.shown)[0]);
+      assert.ok(error.text.includes('faults-save.txt.annotations.yaml'), error.text);
+      assert.match(error.text, /EPERM|not permitted|permission/i, 'says what failed');
+      assert.match(error.text, /memory/i, 'says the changes are kept in memory');
+      assert.equal(fs.readFileSync(sidecar(), 'utf8'), source, 'the sidecar is untouched');
+      assert.deepEqual(fs.readdirSync(folder()).filter((f) => f.includes('faults-save') && f.endsWith('.tmp')), [], 'no temporary file left');
+      assertInvariant(classifyEditor(before, api.annotations(doc), doc.getText(), source), 'shown', { orphans: [], minKept: before.size });
+
+      assert.ok(chattr('-i'));
+      immutable = false;
+      await editor.edit((b) => b.insert(doc.positionAt(0), 'AGAIN '));
+      assert.ok(await doc.save());
+      const saved = await waitFor('the sidecar written for the saved text', () => {
+        const s = fs.readFileSync(sidecar(), 'utf8');
+        return s.includes(`sha256: ${sha256Hex(doc.getText())}`) && s;
+      });
+      assertInvariant(classifyFile(before, saved, doc.getText()), 'written after the save', { orphans: [], minKept: before.size });
     });
   });
 
