@@ -128,3 +128,17 @@ describe('fault suite: a write that fails (in-memory host)', () => {
     }
   }
 });
+
+describe('fault suite: a first write that fails leaves nothing behind', () => {
+  it('import into a folder with no sidecar yet, on a full disk: no sidecar, no temporary file, "no file was written"', async () => {
+    const host = articles('a');
+    const brat = await run(host, ['export', 'a', '--format', 'brat', '--out', '/w/brat']);
+    assert.equal(brat.code, 0, brat.stderr);
+    host.file('/w/b/story.txt', TEXT).file('/w/b/story.ann', host.text(`/w/brat/${host.names('/w/brat').find((n) => n.endsWith('.ann'))}`)!);
+    host.failCreateAfter = { bytes: 10, code: 'ENOSPC' };
+    const r = await run(host, ['import', 'b/story.ann']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /b\/story\.txt\.annotations\.yaml: .*ENOSPC.*no file was written/);
+    assert.deepEqual(host.names('/w/b'), ['story.ann', 'story.txt']);
+  });
+});
