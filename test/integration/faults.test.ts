@@ -90,7 +90,10 @@ describe('Fault suite: the files change or fail under the open article', functio
     });
 
   describe('git checkout swapping the article and the sidecar on disk', () => {
-    const repo = () => path.join(folder(), 'faults-git');
+    // A new repository (so a new document) per test: a document VS Code keeps open after its
+    // editor closed would carry one test's state into the next.
+    let n = 0;
+    const repo = () => path.join(folder(), `faults-git-${n}`);
     const article = () => path.join(repo(), 'story.txt');
     const sidecar = () => article() + '.annotations.yaml';
     const git = (...args: string[]) => {
@@ -103,7 +106,7 @@ describe('Fault suite: the files change or fail under the open article', functio
     let otherSidecar: string;
     beforeEach(function () {
       if (spawnSync('git', ['--version']).status !== 0) this.skip();
-      fs.rmSync(repo(), { recursive: true, force: true });
+      n++;
       fs.mkdirSync(repo(), { recursive: true });
       mainText = sampleText();
       mainSidecar = sampleSidecar('story.txt');
@@ -122,7 +125,9 @@ describe('Fault suite: the files change or fail under the open article', functio
       git('commit', '-qam', 'other');
       git('checkout', '-q', 'main');
     });
-    after(() => fs.rmSync(repo(), { recursive: true, force: true }));
+    after(() => {
+      for (let i = 1; i <= n; i++) fs.rmSync(path.join(folder(), `faults-git-${i}`), { recursive: true, force: true });
+    });
 
     it('each checkout: the editor reloads the article, shows no annotation on other text, loses none of the file, and never writes over the checked-out sidecar', async () => {
       const { doc, api } = await openArticle(article());
@@ -138,6 +143,60 @@ describe('Fault suite: the files change or fail under the open article', functio
         assertInvariant(classifyFile(ids, source, text), `on ${branch}, the file`, { orphans: [], minKept: ids.size });
       }
       assert.deepEqual(errors(messages.shown), [], 'no error shown');
+    });
+
+    /** Merges `branch` into main expecting a textual conflict in the sidecar; returns the conflicted file. */
+    const conflictingMerge = (branch: string) => {
+      const merged = spawnSync('git', ['merge', '-q', '--no-edit', branch], { cwd: repo(), encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: repo() } });
+      assert.notEqual(merged.status, 0, 'a textual conflict (no merge driver configured here)');
+      const conflicted = fs.readFileSync(sidecar(), 'utf8');
+      assert.match(conflicted, /^<<<<<<< /m);
+      return conflicted;
+    };
+
+    /** With conflict markers in the sidecar: an error naming it with line and column, annotating refused, the file never written. */
+    async function conflictKept(doc: vscode.TextDocument, conflicted: string): Promise<void> {
+      const error = await waitFor('an error naming the sidecar', () => errors(messages.shown).find((m) => /story\.txt\.annotations\.yaml:\d+:\d+/.test(m.text))).catch((e: Error) => {
+        throw new Error(`${e.message}; the user was told ${told()}; the file ${fs.readFileSync(sidecar(), 'utf8') === conflicted ? 'is' : 'is NOT'} as git left it`);
+      });
+      assert.ok(error);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('attributionLens.editAnnotation', { id: 'a1', note: 'while conflicted' });
+      await sleep(500);
+      assert.equal(fs.readFileSync(sidecar(), 'utf8'), conflicted, 'a sidecar that does not parse is never written');
+    }
+
+    it('a merge leaving conflict markers in the sidecar: an error names it with line and column, it is never written; resolved, every annotation is back', async () => {
+      const { doc, api } = await openArticle(article());
+      git('checkout', '-qb', 'theirs-note');
+      fs.writeFileSync(sidecar(), editSidecar(mainSidecar, (as) => void (as[0].note = 'theirs')));
+      git('commit', '-qam', 'theirs: a note');
+      git('checkout', '-q', 'main');
+      fs.writeFileSync(sidecar(), editSidecar(mainSidecar, (as) => void (as[0].note = 'ours')));
+      git('commit', '-qam', 'ours: a note');
+      await waitFor('our note shown', () => api.annotations(doc).find((a) => a.id === 'a1')?.note === 'ours');
+      await conflictKept(doc, conflictingMerge('theirs-note'));
+      git('checkout', '--ours', '--', 'story.txt.annotations.yaml');
+      const ids = annotationTexts(fs.readFileSync(sidecar(), 'utf8'));
+      const shown = await settled('every annotation shown again', api, doc, sidecar(), ids, (r) => r.kept.length === ids.size);
+      assertInvariant(shown, 'resolved', { orphans: [] });
+      assert.equal(api.annotations(doc).find((a) => a.id === 'a1')?.note, 'ours');
+    });
+
+    // BUG (src/vscode/articleStore.ts, the editor helper's area; same cause as the next one):
+    // when the merge changed the article too, its reload marks the session dirty, the conflicted
+    // sidecar brings the question "changed on disk while you have unsaved annotation changes"
+    // (which does not say the file no longer parses), and dismissing it ("Keep Mine") lets the
+    // next annotation change write the stale annotations over the file with git's conflict
+    // markers: theirs' side is gone, though a file that does not parse is never to be written.
+    it.skip('BUG: a merge changing the article and leaving conflict markers in the sidecar: the sidecar is never written over', async () => {
+      const { doc } = await openArticle(article());
+      const ours = 'Ours: another first paragraph, longer than theirs.\n\n' + mainText;
+      fs.writeFileSync(article(), ours);
+      fs.writeFileSync(sidecar(), rewriteFor(mainSidecar, ours));
+      git('commit', '-qam', 'ours: moved');
+      await waitFor('the editor reloaded the article', () => doc.getText() === ours);
+      await conflictKept(doc, conflictingMerge('other'));
     });
 
     // BUG (src/vscode/articleStore.ts with src/core/session.ts, the editor helper's area): the
