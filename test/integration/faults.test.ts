@@ -46,6 +46,30 @@ async function settled(what: string, api: AttributionLensApi, doc: vscode.TextDo
 
 const errors = (shown: Shown[]) => shown.filter((s) => s.kind === 'error');
 
+/** chattr +i / -i on `target` (root cannot write through it either); cleared after each test. */
+function immutableFlag(target: () => string): { set(): boolean; clear(): boolean } {
+  let on = false;
+  const chattr = (flag: string) => spawnSync('chattr', [flag, target()]).status === 0;
+  afterEach(() => {
+    if (on) chattr('-i');
+    on = false;
+  });
+  return {
+    set: () => (on = chattr('+i')),
+    clear: () => {
+      on = false;
+      return chattr('-i');
+    },
+  };
+}
+
+/** The error for a sidecar write that failed: names the file and the fault, says the changes stay in memory. */
+function assertWriteError(error: Shown, sidecarName: string): void {
+  assert.ok(error.text.includes(sidecarName), error.text);
+  assert.match(error.text, /EPERM|not permitted|permission/i, 'says what failed');
+  assert.match(error.text, /memory/i, 'says the changes are kept in memory');
+}
+
 /**
  * Modal questions are recorded and dismissed (the test workbench refuses to show dialogs; a
  * dismissed question keeps what the editor has). Other warnings go on to VS Code.
@@ -278,12 +302,7 @@ describe('Fault suite: the files change or fail under the open article', functio
     const dir = () => path.join(folder(), 'faults-ro');
     const article = () => path.join(dir(), 'story.txt');
     const sidecar = () => article() + '.annotations.yaml';
-    let immutable = false;
-    const chattr = (flag: string) => spawnSync('chattr', [flag, dir()]).status === 0;
-    afterEach(() => {
-      if (immutable) chattr('-i');
-      immutable = false;
-    });
+    const flag = immutableFlag(dir);
     after(() => fs.rmSync(dir(), { recursive: true, force: true }));
 
     it('an annotation change: an error naming the sidecar and the fault, changes kept in memory, the file untouched; written once the folder is writable', async function () {
@@ -293,20 +312,16 @@ describe('Fault suite: the files change or fail under the open article', functio
       fs.writeFileSync(sidecar(), source);
       const before = annotationTexts(source);
       const { doc, api } = await openArticle(article());
-      immutable = chattr('+i');
-      if (!immutable) this.skip(); // no chattr, or a file system without the flag
+      if (!flag.set()) this.skip(); // no chattr, or a file system without the flag
       await vscode.commands.executeCommand('attributionLens.editAnnotation', { id: 'a1', note: 'first, while read-only' });
       const error = await waitFor('an error shown', () => errors(messages.shown)[0]);
-      assert.ok(error.text.includes('story.txt.annotations.yaml'), error.text);
-      assert.match(error.text, /EPERM|not permitted|permission/i, 'says what failed');
-      assert.match(error.text, /memory/i, 'says the changes are kept in memory');
+      assertWriteError(error, 'story.txt.annotations.yaml');
       assert.equal(fs.readFileSync(sidecar(), 'utf8'), source, 'the sidecar is untouched');
       assert.deepEqual(fs.readdirSync(dir()).sort(), ['story.txt', 'story.txt.annotations.yaml'], 'no temporary file left');
       assert.equal(api.annotations(doc).find((a) => a.id === 'a1')?.note, 'first, while read-only', 'the editor keeps the change');
       assertInvariant(classifyEditor(before, api.annotations(doc), doc.getText(), source), 'shown while read-only', { orphans: [], minKept: before.size });
 
-      assert.ok(chattr('-i'));
-      immutable = false;
+      assert.ok(flag.clear());
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('attributionLens.editAnnotation', { id: 'a2', note: 'second, writable again' });
       const file = await written(sidecar(), 'second, writable again');
@@ -318,12 +333,7 @@ describe('Fault suite: the files change or fail under the open article', functio
   describe('the sidecar file itself cannot be replaced (chattr +i on it) when the article is saved', () => {
     const article = () => path.join(folder(), 'faults-save.txt');
     const sidecar = () => article() + '.annotations.yaml';
-    let immutable = false;
-    const chattr = (flag: string) => spawnSync('chattr', [flag, sidecar()]).status === 0;
-    afterEach(() => {
-      if (immutable) chattr('-i');
-      immutable = false;
-    });
+    const flag = immutableFlag(sidecar);
     after(() => {
       for (const f of [article(), sidecar()]) fs.rmSync(f, { force: true });
     });
@@ -334,21 +344,17 @@ describe('Fault suite: the files change or fail under the open article', functio
       fs.writeFileSync(sidecar(), source);
       const before = annotationTexts(source);
       const { doc, api } = await openArticle(article());
-      immutable = chattr('+i');
-      if (!immutable) this.skip(); // no chattr, or a file system without the flag
+      if (!flag.set()) this.skip(); // no chattr, or a file system without the flag
       const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((b) => b.insert(doc.positionAt(0), 'UPDATED: '));
       assert.ok(await doc.save(), 'the article itself is saved');
       const error = await waitFor('an error shown', () => errors(messages.shown)[0]);
-      assert.ok(error.text.includes('faults-save.txt.annotations.yaml'), error.text);
-      assert.match(error.text, /EPERM|not permitted|permission/i, 'says what failed');
-      assert.match(error.text, /memory/i, 'says the changes are kept in memory');
+      assertWriteError(error, 'faults-save.txt.annotations.yaml');
       assert.equal(fs.readFileSync(sidecar(), 'utf8'), source, 'the sidecar is untouched');
       assert.deepEqual(fs.readdirSync(folder()).filter((f) => f.includes('faults-save') && f.endsWith('.tmp')), [], 'no temporary file left');
       assertInvariant(classifyEditor(before, api.annotations(doc), doc.getText(), source), 'shown', { orphans: [], minKept: before.size });
 
-      assert.ok(chattr('-i'));
-      immutable = false;
+      assert.ok(flag.clear());
       await editor.edit((b) => b.insert(doc.positionAt(0), 'AGAIN '));
       assert.ok(await doc.save());
       const saved = await waitFor('the sidecar written for the saved text', () => {
