@@ -4,7 +4,7 @@
 // never silently dropped or moved to a doubtful place.
 import { Annotation, Review, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
-import { abbreviate } from './wording';
+import { abbreviate, differingExcerpts } from './wording';
 import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
 
 export const CONTEXT_LENGTH = 32;
@@ -160,13 +160,14 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       const newText = text.slice(f.start, f.end);
       // The first words a person annotated stay in `was` through later repairs, until accepted.
       const review: Review = { status: 'repaired', was: stored.review?.was ?? a.text, reason: 'its text was edited in the article' };
+      const excerpts = differingExcerpts(a.text ?? '', newText, 40);
       result.moved.push(a.id);
       result.placed.push({ ...a, start: f.start, end: f.end, text: newText, review });
       result.outcomes.push({ annotationId: a.id, status: 'repaired', score: f.score, start: f.start, end: f.end, oldText: a.text, newText, review });
       result.issues.push({
         annotationId: a.id,
         severity: 'warning',
-        message: `Annotation "${a.id}" needs review: its text was edited, from ${JSON.stringify(abbreviate(a.text ?? '', 40))} to ${JSON.stringify(abbreviate(newText, 40))}; placed at ${where(f.start)}`,
+        message: `Annotation "${a.id}" needs review: its text was edited, from ${excerpts.map((e) => JSON.stringify(e)).join(' to ')}; placed at ${where(f.start)}`,
       });
     } else if (f) {
       // Found with confidence: an orphan's flag goes, a repaired span's stays until accepted.

@@ -21,6 +21,21 @@ export function abbreviate(s: string, max: number, options: { atWord?: boolean }
   return head + '…';
 }
 
+/**
+ * The old and the new text of an edited span, each cut to `max` characters around where they
+ * first differ: cut from the start alone, two long texts edited past `max` would read the same.
+ */
+export function differingExcerpts(before: string, after: string, max: number): [string, string] {
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  // Room for the change itself after the shared start; else start a little before it.
+  let from = p + Math.floor(max / 4) < max ? 0 : p - Math.floor(max / 4);
+  const c = before.charCodeAt(from);
+  if (from > 0 && c >= 0xdc00 && c <= 0xdfff) from--;
+  const cut = (s: string) => (from > 0 ? '…' + abbreviate(s.slice(from), max - 1) : abbreviate(s, max));
+  return [cut(before), cut(after)];
+}
+
 /** Editors drop a leading byte-order mark, so offsets and sha256 never count it. */
 export function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;

@@ -27,6 +27,8 @@ export class MemoryHost implements Host {
   failCreateAfter?: { bytes: number; code: string };
   /** Renames fail with this code. */
   failRename?: string;
+  /** Folders where nothing can be created, renamed or removed (a read-only mount): EROFS. */
+  readonly readOnlyDirs = new Set<string>();
 
   // -- setting up ---------------------------------------------------------------------------
 
@@ -142,8 +144,13 @@ export class MemoryHost implements Host {
     return e.inode.data.slice(0, maxBytes);
   }
 
+  private writable(real: string, path: string): void {
+    if (this.readOnlyDirs.has(dirOf(real))) throw fsError('EROFS', `read-only file system, open '${path}'`);
+  }
+
   async create(path: string, bytes: Uint8Array): Promise<void> {
     const real = this.resolve(path, false);
+    this.writable(real, path);
     if (this.entries.get(dirOf(real))?.type !== 'dir') throw fsError('ENOENT', path);
     if (this.entries.has(real)) throw fsError('EEXIST', path);
     const fail = this.failCreateAfter;
@@ -159,6 +166,8 @@ export class MemoryHost implements Host {
     if (this.failRename) throw fsError(this.failRename, `rename '${from}' -> '${to}'`);
     const src = this.resolve(from, false);
     const dest = this.resolve(to, false);
+    this.writable(src, from);
+    this.writable(dest, to);
     const moving = this.entries.get(src);
     if (!moving) throw fsError('ENOENT', from);
     const there = this.entries.get(dest);
@@ -171,6 +180,7 @@ export class MemoryHost implements Host {
 
   async remove(path: string): Promise<void> {
     const real = this.resolve(path, false);
+    this.writable(real, path);
     const e = this.entries.get(real);
     if (e?.type === 'file') e.inode.links--;
     this.entries.delete(real);

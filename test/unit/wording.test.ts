@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { abbreviate, errorText, plural, stripBom } from '../../src/core/wording';
+import { abbreviate, differingExcerpts, errorText, plural, stripBom } from '../../src/core/wording';
 
 describe('wording', () => {
   it('plural: regular and irregular', () => {
@@ -26,6 +26,19 @@ describe('wording', () => {
 
   it('abbreviate atWord backs up to a whole word', () => {
     assert.equal(abbreviate('the request carefully considered', 20, { atWord: true }), 'the request…');
+  });
+
+  it('differingExcerpts: short texts whole; long ones cut around the first difference, so the two never read the same', () => {
+    assert.deepEqual(differingExcerpts('a missed chance', 'a lost chance', 40), ['a missed chance', 'a lost chance']);
+    const start = 'Labour MPs should not share platforms with people expelled ';
+    const [before, after] = differingExcerpts(start + 'for anti-semitism, they said.', start + 'for antisemitism, they said.', 40);
+    assert.notEqual(before, after);
+    assert.ok(before.length <= 40 && after.length <= 40, `${before} / ${after}`);
+    assert.match(before, /^….*anti-semitism/);
+    assert.match(after, /^….*antisemitism/);
+    // A cut never starts inside a surrogate pair.
+    const emoji = '🗞️'.repeat(30);
+    for (const e of differingExcerpts(emoji + 'x', emoji + 'y', 40)) assert.doesNotMatch(e, /^…[\udc00-\udfff]/);
   });
 
   it('stripBom drops one leading byte-order mark only', () => {
