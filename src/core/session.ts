@@ -298,9 +298,13 @@ export class AnnotationSession {
       return out;
     });
     const orphans = this.orphans.map((o) => o.annotation).filter((a) => !this.live.has(a.id));
+    // With orphans in the file the hash is left out: a reader trusting it would take their old
+    // offsets as right for this text.
+    const document = { ...this.base.document, sha256: orphans.length ? undefined : sha256Hex(text) };
+    if (!document.sha256) delete document.sha256;
     return {
       version: this.base.version,
-      document: { ...this.base.document, sha256: sha256Hex(text) },
+      document,
       speakers: this.speakers,
       demands: this.demands,
       annotations: [...placed, ...orphans].sort(compareAnnotations),
