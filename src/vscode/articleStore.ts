@@ -130,7 +130,7 @@ export class ArticleStore implements vscode.Disposable {
         const merged = await merge.finally(() => this.merges.get(key) === merge && this.merges.delete(key));
         if (merged) return previous;
       }
-      const why = source === undefined && readError === undefined ? 'was deleted' : 'changed on disk and cannot be merged (it is not a readable sidecar now)';
+      const why = source === undefined && readError === undefined ? 'changed on disk (it was deleted)' : 'changed on disk and cannot be merged (it is not a readable sidecar now)';
       if ((await askReloadOrKeep(where, why)) === 'keep') {
         // Keep ours; the next write overwrites the file, but only after this explicit choice.
         previous.source = source;

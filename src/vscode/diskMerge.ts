@@ -54,7 +54,7 @@ export async function mergeDiskChange(where: string, base: string, theirs: strin
   return applyChoices(merged, (c) => answers.get(conflictKey(c)));
 }
 
-/** The old question, for what cannot be merged: the file was deleted, or is not a sidecar now. */
+/** The old question, for what cannot be merged: the file was deleted, or is not a sidecar now. `why` follows "changed on disk". */
 export async function askReloadOrKeep(where: string, why: string): Promise<'reload' | 'keep'> {
   const choice = await vscode.window.showWarningMessage(
     forMessage(`Attribution Lens: ${where} ${why} while you have unsaved annotation changes.`),
