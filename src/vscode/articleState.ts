@@ -21,4 +21,6 @@ export interface ArticleState {
   unreadable?: string;
   /** The sidecar holds git conflict markers, or conflicts the merge driver recorded: Resolve Sidecar Conflicts applies. */
   conflicted?: 'markers' | 'recorded';
+  /** The article's dirty state as the last event told it: VS Code may report an edit before the dirty state it causes. */
+  wasDirty?: boolean;
 }

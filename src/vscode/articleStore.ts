@@ -137,7 +137,7 @@ export class ArticleStore implements vscode.Disposable {
         return previous;
       }
     }
-    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError };
+    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError, wasDirty: doc.isDirty };
     if (readError !== undefined) {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), visibleControls(`Cannot read this sidecar: ${readError}`, '\n'))]);
       this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, state);
@@ -207,7 +207,9 @@ export class ArticleStore implements vscode.Disposable {
     const session = state?.session;
     if (!state || !session) return;
     const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
-    const backToSaved = !e.document.isDirty && session.changedSinceWrite;
+    // The first edit of a saved article can arrive still marked clean: only dirty -> clean counts.
+    const backToSaved = state.wasDirty && !e.document.isDirty && session.changedSinceWrite;
+    state.wasDirty = e.document.isDirty;
     // Not an Undo: the text was replaced (reverted, reloaded), and the edit alone would drop the
     // annotations whose words changed. They are re-anchored from the text being left instead.
     const leaving = backToSaved && !reason ? session.toSidecar(session.currentText) : undefined;
@@ -241,6 +243,7 @@ export class ArticleStore implements vscode.Disposable {
    */
   private async dirtyStateChanged(doc: vscode.TextDocument): Promise<void> {
     const state = this.get(doc.uri);
+    if (state) state.wasDirty = doc.isDirty;
     if (doc.isDirty || !state?.session?.changedSinceWrite) return;
     try {
       const saved = await readText(doc.uri);
