@@ -194,8 +194,23 @@ describe('On disk: a colleague changes the sidecar while annotation changes wait
       assert.equal(p.sidecar!.annotations.find((a) => a.id === 'a1')?.note, c.a1);
       assert.equal(p.sidecar!.annotations.find((a) => a.id === 'a3')?.note, 'theirs too');
       const recorded = (p.doc.toJS() as { conflicts?: { annotations?: Record<string, { theirs: { note: string } }> } }).conflicts;
-      if (c.recorded) assert.equal(recorded?.annotations?.a1.theirs.note, 'theirs', 'dismissed: theirs kept under conflicts:');
-      else assert.equal(recorded, undefined);
+      if (!c.recorded) {
+        assert.equal(recorded, undefined);
+        return;
+      }
+      assert.equal(recorded?.annotations?.a1.theirs.note, 'theirs', 'dismissed: theirs kept under conflicts:');
+      // Resolved later with the command, from the recorded conflict.
+      const later = answerPrompts('Take Theirs for All');
+      try {
+        assert.equal(await vscode.commands.executeCommand('attributionLens.resolveConflicts'), 1);
+      } finally {
+        later.restore();
+      }
+      assert.match(later.prompts[0]?.message ?? '', /annotation a1: note/);
+      const resolved = onDisk(sidecarPath);
+      assert.equal(resolved.sidecar!.annotations.find((a) => a.id === 'a1')?.note, 'theirs');
+      assert.equal((resolved.doc.toJS() as { conflicts?: unknown }).conflicts, undefined, 'no conflicts: key left');
+      await waitFor('the session reloaded', () => noteIn(api, doc, 'a1') === 'theirs');
     });
   }
 });
