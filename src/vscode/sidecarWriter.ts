@@ -127,7 +127,12 @@ export class SidecarWriter {
       return mergeSidecarFiles({ label: 'as last read', source: state.source }, { label: 'yours', source: content }, { label: 'on disk', source: now }, articleText).text;
     } catch (e) {
       if (!(e instanceof UnmergeableError)) throw e;
-      throw new UserFacingError(`${vscode.workspace.asRelativePath(state.sidecar)} changed on disk and cannot be read (${e.message}); it is left as it is, and your annotation changes were not written.`);
+      // Neither side is lost: theirs stays where it is, ours goes beside it, named in the message.
+      const beside = state.sidecar.with({ path: state.sidecar.path.replace(/(\.ya?ml)?$/, '.mine$1') });
+      await writeFileAtomic(beside, content);
+      throw new UserFacingError(
+        `${vscode.workspace.asRelativePath(state.sidecar)} changed on disk and cannot be read (${e.message}); it is left as it is, and your annotation changes were written to ${vscode.workspace.asRelativePath(beside)}.`,
+      );
     }
   }
 
