@@ -13,6 +13,7 @@ import { markCommand } from './vscode/commands/markCommand';
 import { navigateCommand } from './vscode/commands/navigateCommand';
 import { referencesCommand } from './vscode/commands/referencesCommand';
 import { renameDemandCommand, renameSpeakerCommand } from './vscode/commands/renameCommand';
+import { resolveConflictsCommand } from './vscode/commands/resolveConflictsCommand';
 import { revealOffset } from './vscode/commands/revealOffsetCommand';
 import { acceptCommand, deleteReviewCommand, reattachCommand } from './vscode/commands/reviewCommands';
 import { openSidecarCommand, reloadSidecarCommand } from './vscode/commands/sidecarCommands';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         revealOffset,
         openSidecar: () => openSidecarCommand(store),
         reloadSidecar: () => reloadSidecarCommand(store),
+        resolveConflicts: (arg) => resolveConflictsCommand(store, arg),
         mark: (args) => markCommand(editing, undefined, args),
         markMention: (args) => markCommand(editing, 'mention', args),
         markQuote: (args) => markCommand(editing, 'quote', args),

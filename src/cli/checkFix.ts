@@ -27,6 +27,11 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   const docError = parsed.doc.errors[0];
   if (!parsed.sidecar || parsed.readOnly || docError) return { ok: false, reason: docError ? `cannot be rewritten: ${docError.message.split('\n')[0]}` : 'cannot be rewritten (errors, or a newer version)' };
   const fixed = reanchored(parsed.sidecar, text);
+  // Not one annotation found: most likely the wrong article (or a text emptied by a failed
+  // script). Flags and a new hash would say nothing a reader can use; the file stays as it was.
+  if (fixed.orphans > 0 && fixed.orphans === parsed.sidecar.annotations.length) {
+    return { ok: false, reason: 'none of its annotations could be placed on this article (is it the right text?): left as it was' };
+  }
   let content = serializeSidecar(fixed.sidecar, parsed.doc);
   // A CRLF file stays CRLF, or every line of it would show as changed.
   if (source.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');

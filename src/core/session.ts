@@ -12,7 +12,7 @@ import { ChunkedText } from './chunkedText';
 import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { TextHistory } from './textHistory';
-import { AnnotationData, Change, dropUndefined, mergeChanges } from './sessionChange';
+import { AnnotationChange, AnnotationData, Change, dropUndefined, mergeChanges, sameData, sameMap } from './sessionChange';
 
 export type { AnnotationData } from './sessionChange';
 
@@ -53,6 +53,13 @@ export class AnnotationSession {
   private swaps = 0;
   /** Annotation changes (or moved offsets) not yet written to the sidecar. */
   dirty = false;
+  /**
+   * Annotation changes themselves (not offsets moved by typing) not yet written: what must
+   * still reach the file when the article's unsaved text is thrown away.
+   */
+  changedSinceWrite = false;
+  /** Annotations that could not be placed: kept as read and written back unchanged. */
+  orphans: Orphan[];
   /** While group() runs: the changes it made, to become one undo step. */
   private grouped?: Change[];
 
@@ -63,9 +70,9 @@ export class AnnotationSession {
     text: string,
     readonly base: Sidecar,
     placed: readonly Annotation[],
-    /** Annotations that could not be placed: kept as read and written back unchanged. */
-    readonly orphans: readonly Orphan[] = [],
+    orphans: readonly Orphan[] = [],
   ) {
+    this.orphans = [...orphans];
     this.text = new ChunkedText(text);
     this.history = new TextHistory(this.text.fingerprint());
     this.speakers = new Map(base.speakers);
@@ -246,7 +253,7 @@ export class AnnotationSession {
     if (!change) return undefined;
     this.applySide(change, 'before');
     this.redoStack.push(change);
-    this.dirty = true;
+    this.dirty = this.changedSinceWrite = true;
     return change.label;
   }
 
@@ -255,8 +262,53 @@ export class AnnotationSession {
     if (!change) return undefined;
     this.applySide(change, 'after');
     this.undoStack.push(change);
-    this.dirty = true;
+    this.dirty = this.changedSinceWrite = true;
     return change.label;
+  }
+
+  // --- from outside: a merge with the file on disk, annotations put on another text -------
+
+  /**
+   * Makes the session hold `target` (placed on the current text; orphans kept as they are):
+   * entities replaced, annotations added, changed, moved or hidden to match. With `label`, the
+   * data changes are one undoable step under that name (positions are never undone: they
+   * belong to the text); without, nothing is added to the history. Returns whether anything
+   * changed.
+   */
+  adopt(target: { speakers: Map<string, Speaker>; demands: Map<string, Demand>; placed: readonly Annotation[]; orphans: readonly Orphan[] }, label?: string): boolean {
+    const now = new Map(this.annotations().map((a) => [a.id, a]));
+    const wanted = new Map(target.placed.map((a) => [a.id, a]));
+    const changes: AnnotationChange[] = [];
+    const moves = new Map<string, { id: string; start: number; end: number }>();
+    for (const [id, a] of wanted) {
+      const { start, end, ...after } = a;
+      const current = now.get(id);
+      if (!current || current.start !== start || current.end !== end) moves.set(id, { id, start, end });
+      const before = this.live.has(id) ? this.data.get(id) : undefined;
+      if (!before || !sameData(before, after)) changes.push({ id, before, after });
+      this.noteId(id);
+    }
+    for (const id of this.live) if (!wanted.has(id)) changes.push({ id, before: this.data.get(id), after: undefined });
+    const orphansBefore = this.orphans.map((o) => o.annotation.id).join('\n');
+    this.orphans = [...target.orphans];
+    // The target says which orphans there are now: none of them is hidden by an earlier delete.
+    this.droppedOrphans.clear();
+    for (const o of this.orphans) this.noteId(o.annotation.id);
+    const entities = !sameMap(this.speakers, target.speakers) || !sameMap(this.demands, target.demands);
+    for (const id of moves.keys()) this.history.forget(id);
+    if (moves.size) this.tracker.place(moves);
+    const change: Change = { label: label ?? '', annotations: changes };
+    if (entities) {
+      change.speakers = [this.speakers, new Map(target.speakers)];
+      change.demands = [this.demands, new Map(target.demands)];
+    }
+    const changed = changes.length > 0 || entities || moves.size > 0 || orphansBefore !== this.orphans.map((o) => o.annotation.id).join('\n');
+    if (changes.length || entities) {
+      if (label !== undefined) this.commit(change);
+      else this.applySide(change, 'after');
+    }
+    if (changed) this.dirty = this.changedSinceWrite = true;
+    return changed;
   }
 
   // --- text edits ---------------------------------------------------------------------
@@ -300,10 +352,13 @@ export class AnnotationSession {
       }
       return out;
     });
+    // Orphans carry their review flag, so the hash stays: a reader never trusts a flagged orphan's
+    // old offsets, and every other annotation keeps the fast path of offsets known to be right.
     const orphans = this.currentOrphans().map((o) => o.annotation);
+    const document = { ...this.base.document, sha256: sha256Hex(text) };
     return {
       version: this.base.version,
-      document: { ...this.base.document, sha256: sha256Hex(text) },
+      document,
       speakers: this.speakers,
       demands: this.demands,
       annotations: [...placed, ...orphans].sort(compareAnnotations),
@@ -317,7 +372,7 @@ export class AnnotationSession {
     if (this.grouped) this.grouped.push(change);
     else this.pushUndo(change);
     this.redoStack = [];
-    this.dirty = true;
+    this.dirty = this.changedSinceWrite = true;
   }
 
   private pushUndo(change: Change): void {

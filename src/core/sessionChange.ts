@@ -46,3 +46,13 @@ export function dropUndefined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
+
+/** Equal apart from text, prefix and suffix, which toSidecar takes from the text anyway (`review` is an object: by value). */
+export function sameData(a: AnnotationData, b: AnnotationData): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof AnnotationData>;
+  return [...keys].every((k) => k === 'text' || k === 'prefix' || k === 'suffix' || JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+export function sameMap<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.has(k) && JSON.stringify(b.get(k)) === JSON.stringify(v));
+}

@@ -3,31 +3,22 @@
 // is guarded by a generation number so a slow read never overwrites a newer result.
 import * as vscode from 'vscode';
 import { ArticleModel, assembleArticleModel, buildArticleModel } from '../core/articleModel';
+import { anchorAnnotations } from '../core/anchoring';
 import { forMessage, visibleControls } from '../core/displayText';
-import { emptySidecar } from '../core/model';
+import { emptySidecar, Sidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
 import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
-import { writeFileAtomic } from './atomicWrite';
+import { conflictMarkers } from '../core/sidecarSource';
+import { listConflicts } from '../core/teams/resolveConflict';
+import { placeSidecarOn } from '../core/teams/sidecarMerge';
+import { Commands } from './commandIds';
 import { Config } from './config';
-import { UserFacingError } from './userFacingError';
+import { askReloadOrKeep, mergeDiskChange } from './diskMerge';
+import { ArticleState } from './articleState';
+import { readText, SidecarWriter } from './sidecarWriter';
 
-export interface ArticleState {
-  article: vscode.Uri;
-  sidecar: vscode.Uri;
-  /** Undefined when the article has no sidecar file. */
-  model?: ArticleModel;
-  /** The sidecar's text as last read. */
-  source?: string;
-  /** Document version the model was built from. */
-  version: number;
-  /** Live annotations and undo history; absent when the sidecar could not be read as one. */
-  session?: AnnotationSession;
-  /** What we last wrote, to tell our own writes from other people's in the file watcher. */
-  lastWritten?: string;
-  /** Why the sidecar file there could not be read: such a file is never written over. */
-  unreadable?: string;
-}
+export type { ArticleState } from './articleState';
 
 const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
 const ARTICLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs']);
@@ -40,10 +31,8 @@ export class ArticleStore implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inflight = new Map<string, Promise<ArticleState | undefined>>();
-  /** Sidecar writes started per article: a read that overlapped one of ours saw an outdated file. */
-  private readonly writesStarted = new Map<string, number>();
-  /** The write under way per article: the next one starts after it. */
-  private readonly writes = new Map<string, Promise<void>>();
+  /** The on-disk merge under way per article (its question may be open): later reads wait for it. */
+  private readonly merges = new Map<string, Promise<unknown>>();
   /** The last error shown per sidecar, so a reload of the same broken file does not nag again. */
   private readonly shownErrors = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -51,13 +40,14 @@ export class ArticleStore implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('attribution-lens');
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private readonly writer = new SidecarWriter((uri) => this.changed.fire(uri));
 
   constructor(private readonly config: () => Config) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.isArticle(d) && void this.load(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.textChanged(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.inTurn(d, () => this.persist(d)).catch((e) => this.showWriteError(e))),
+      vscode.workspace.onDidChangeTextDocument((e) => (e.contentChanges.length ? this.textChanged(e) : this.dirtyStateChanged(e.document))),
+      vscode.workspace.onDidSaveTextDocument((d) => this.persistInTurn(d)),
     );
     this.watch();
   }
@@ -107,7 +97,7 @@ export class ArticleStore implements vscode.Disposable {
     const key = doc.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
-    const writesBefore = this.writesStarted.get(key) ?? 0;
+    const writesBefore = this.writer.writesStarted(key);
     const sidecar = this.sidecarUriFor(doc.uri);
     let source: string | undefined;
     let readError: string | undefined;
@@ -121,30 +111,37 @@ export class ArticleStore implements vscode.Disposable {
     // A newer load started while we were reading: its result is the one that counts.
     if (this.generations.get(key) !== generation) return this.inflight.get(key);
     if (doc.isClosed) return undefined;
+    const merging = this.merges.get(key);
+    if (merging) {
+      await merging.catch(() => undefined);
+      if (this.generations.get(key) !== generation) return this.inflight.get(key);
+    }
     const previous = this.states.get(key);
     // We wrote the file while it was being read: what was read is older than what we wrote.
-    if (previous?.session && (this.writesStarted.get(key) ?? 0) !== writesBefore) return previous;
+    if (previous?.session && this.writer.writesStarted(key) !== writesBefore) return previous;
     // Our own write, or a touch that changed nothing: keep the session and its undo history.
     if (previous?.session && source !== undefined && (source === previous.lastWritten || source === previous.source)) return previous;
     if (previous?.session?.dirty && source !== previous.source) {
-      // Someone changed the sidecar while we hold unsaved annotation changes: never drop either silently.
-      const choice = await vscode.window.showWarningMessage(
-        forMessage(`Attribution Lens: ${vscode.workspace.asRelativePath(sidecar)} changed on disk while you have unsaved annotation changes.`),
-        { modal: true },
-        'Reload from Disk',
-        'Keep Mine',
-      );
-      if (choice !== 'Reload from Disk') {
+      // Someone changed the sidecar while we hold unsaved annotation changes: merge, never drop either silently.
+      const where = vscode.workspace.asRelativePath(sidecar);
+      if (source !== undefined && readError === undefined && previous.source !== undefined) {
+        const merge = this.mergeFromDisk(previous, doc, where, previous.source, source);
+        this.merges.set(key, merge);
+        const merged = await merge.finally(() => this.merges.get(key) === merge && this.merges.delete(key));
+        if (merged) return previous;
+      }
+      const why = source === undefined && readError === undefined ? 'changed on disk (it was deleted)' : 'changed on disk and cannot be merged (it is not a readable sidecar now)';
+      if ((await askReloadOrKeep(where, why)) === 'keep') {
         // Keep ours; the next write overwrites the file, but only after this explicit choice.
         previous.source = source;
         return previous;
       }
     }
+    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError, wasDirty: doc.isDirty };
     if (readError !== undefined) {
       this.diagnostics.set(sidecar, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), visibleControls(`Cannot read this sidecar: ${readError}`, '\n'))]);
-      this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, sidecar);
+      this.showError(`Attribution Lens: cannot read ${vscode.workspace.asRelativePath(sidecar)}: ${readError}. The file is left untouched.`, state);
     }
-    const state: ArticleState = { article: doc.uri, sidecar, source, version: doc.version, unreadable: readError };
     if (source !== undefined) this.build(state, doc);
     else if (readError === undefined) {
       this.diagnostics.delete(sidecar);
@@ -155,32 +152,73 @@ export class ArticleStore implements vscode.Disposable {
     return state;
   }
 
+  /**
+   * Takes in a sidecar changed on disk while the session holds unwritten changes; false when it
+   * cannot be merged. Theirs comes in as one undoable step; the result is written when the
+   * article's text allows (now, or with its save).
+   */
+  private async mergeFromDisk(state: ArticleState, doc: vscode.TextDocument, where: string, base: string, theirs: string): Promise<boolean> {
+    const session = state.session!;
+    const merged = await mergeDiskChange(where, base, theirs, () => ({ session, text: doc.getText(), doc: state.model?.parsed.doc.errors.length ? undefined : state.model?.parsed.doc }));
+    if (merged === undefined || doc.isClosed || this.states.get(doc.uri.toString()) !== state) return merged !== undefined;
+    const text = doc.getText();
+    const model = buildArticleModel(merged, text);
+    if (!model.readable || model.readOnly) return false;
+    session.adopt({ ...model.sidecar, placed: model.placed, orphans: model.orphans }, `Take in changes to ${where} from disk`);
+    state.model = model;
+    state.source = theirs;
+    state.conflicted = conflictState(merged);
+    this.diagnostics.set(state.sidecar, model.problems.map((p) => toDiagnostic(p, model)));
+    this.refreshModel(state, doc);
+    await this.persistInTurn(doc);
+    return true;
+  }
+
   private build(state: ArticleState, doc: vscode.TextDocument): void {
     const text = doc.getText();
     const model = buildArticleModel(state.source!, text);
     state.model = model;
     state.version = doc.version;
     state.session = model.readable ? new AnnotationSession(text, model.sidecar, model.placed, model.orphans) : undefined;
+    state.conflicted = conflictState(state.source!);
     this.diagnostics.set(state.sidecar, model.problems.map((p) => toDiagnostic(p, model)));
     const firstError = model.problems.find((p) => p.severity === 'error');
+    const where = vscode.workspace.asRelativePath(state.sidecar);
     if (!firstError) this.shownErrors.delete(state.sidecar.toString());
     else {
       const more = model.problems.filter((p) => p.severity === 'error').length - 1;
       this.showError(
-        `Attribution Lens: cannot read ${vscode.workspace.asRelativePath(state.sidecar)}:${firstError.line}:${firstError.column}: ` +
+        `Attribution Lens: cannot read ${where}:${firstError.line}:${firstError.column}: ` +
           `${firstError.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}. The file is left untouched.`,
-        state.sidecar,
+        state,
       );
     }
+    if (!firstError && state.conflicted) this.showError(`Attribution Lens: ${where} has merge conflicts recorded under "conflicts:" (both sides changed the same entries).`, state, 'warning');
   }
 
-  /** Every edit moves the annotations at once; the model (index, cards, ranges) follows, debounced. */
+  /**
+   * Every edit moves the annotations at once; the model (index, cards, ranges) follows, debounced.
+   * An edit that leaves the article as saved without a save (Revert File, Undo back to the saved
+   * text) lets the annotation changes that waited for the save be written now.
+   */
   private textChanged(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
     const state = this.states.get(key);
-    if (!state?.session) return;
+    const session = state?.session;
+    if (!state || !session) return;
     const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
-    state.session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
+    // The first edit of a saved article can arrive still marked clean: only dirty -> clean counts.
+    const backToSaved = state.wasDirty && !e.document.isDirty && session.changedSinceWrite;
+    state.wasDirty = e.document.isDirty;
+    // Not an Undo: the text was replaced (reverted, reloaded), and the edit alone would drop the
+    // annotations whose words changed. They are re-anchored from the text being left instead.
+    const leaving = backToSaved && !reason ? session.toSidecar(session.currentText) : undefined;
+    session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
+    if (backToSaved) {
+      if (leaving) this.putOn(session, leaving, e.document.getText());
+      this.refreshModel(state, e.document);
+      void this.persistInTurn(e.document);
+    }
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -190,6 +228,31 @@ export class ArticleStore implements vscode.Disposable {
         this.refreshModel(state, e.document);
       }, TEXT_CHANGE_DEBOUNCE_MS),
     );
+  }
+
+  /** The session's annotations as they were on the text just left, put on `text` (orphans kept). */
+  private putOn(session: AnnotationSession, leaving: Sidecar, text: string): void {
+    const anchored = anchorAnnotations(placeSidecarOn(leaving, text).sidecar, text);
+    session.adopt({ speakers: session.speakers, demands: session.demands, placed: anchored.placed, orphans: anchored.orphans });
+  }
+
+  /**
+   * Marked as saved with no text change: Undo back to the saved text (when VS Code tells the
+   * dirty state apart from the edit), or Don't Save on closing, which keeps the unsaved text in the
+   * document but no longer on its way to disk. Which one it is, the text on disk says.
+   */
+  private async dirtyStateChanged(doc: vscode.TextDocument): Promise<void> {
+    const state = this.get(doc.uri);
+    if (state) state.wasDirty = doc.isDirty;
+    if (doc.isDirty || !state?.session?.changedSinceWrite) return;
+    try {
+      const saved = await readText(doc.uri);
+      if (this.get(doc.uri) !== state || !state.session?.changedSinceWrite) return;
+      if (saved === doc.getText()) await this.persistInTurn(doc);
+      else await this.writer.writeDiscarded(state, saved);
+    } catch (e) {
+      this.writer.showWriteError(e);
+    }
   }
 
   /** Rebuilds the model from the session now (after annotation changes, or debounced after typing). */
@@ -244,65 +307,17 @@ export class ArticleStore implements vscode.Disposable {
    * sidecar could not be written: the caller reports it, and must not claim the change was saved.
    */
   writeInTurn(doc: vscode.TextDocument): Promise<void> {
-    return this.inTurn(doc, () => this.changedAnnotations(doc));
+    return this.writer.inTurn(doc.uri.toString(), async () => {
+      const state = this.get(doc.uri);
+      if (!state) return;
+      this.refreshModel(state, doc);
+      await this.writer.persist(state, doc);
+    });
   }
 
-  private inTurn(doc: vscode.TextDocument, write: () => Promise<void>): Promise<void> {
-    const key = doc.uri.toString();
-    // An earlier write's failure was its own caller's to report; this one runs all the same.
-    const next = (this.writes.get(key) ?? Promise.resolve()).catch(() => undefined).then(write);
-    this.writes.set(key, next);
-    const forget = () => this.writes.get(key) === next && this.writes.delete(key);
-    next.then(forget, forget);
-    return next;
-  }
-
-  /** After an annotation change: redraw now, and write the sidecar unless the article has unsaved text. */
-  private async changedAnnotations(doc: vscode.TextDocument): Promise<void> {
-    const state = this.get(doc.uri);
-    if (!state) return;
-    this.refreshModel(state, doc);
-    await this.persist(doc);
-  }
-
-  /**
-   * Writes the session's annotations when the article's text is saved, so the sidecar's
-   * offsets always refer to the saved text (its sha256 says which). Atomic: a temporary
-   * sibling, then a rename over the old file. Rejects with a UserFacingError when it cannot.
-   */
-  private async persist(doc: vscode.TextDocument): Promise<void> {
-    const state = this.get(doc.uri);
-    const session = state?.session;
-    if (!state || !session?.dirty || doc.isDirty || !state.model || state.model.readOnly) {
-      this.changed.fire(doc.uri); // the status bar shows "waiting for save"
-      return;
-    }
-    const where = vscode.workspace.asRelativePath(state.sidecar);
-    // js-yaml (our fast reader) accepts a few files the yaml Document (our writer) rejects;
-    // such a file is never rewritten: the changes stay in memory and the user is told where.
-    const docError = state.model.parsed.doc.errors[0];
-    if (docError) {
-      const pos = state.model.parsed.lineCounter.linePos(docError.pos[0]);
-      throw new UserFacingError(`cannot rewrite ${where}:${pos.line}:${pos.col}: ${docError.message.split('\n')[0]}. Your annotation changes are kept in memory until the file is fixed.`);
-    }
-    let content = serializeSidecar(session.toSidecar(doc.getText()), state.model.parsed.doc);
-    // A CRLF file stays CRLF, or every line of it would show as changed.
-    if (state.source?.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');
-    // Known as ours before the rename: the file watcher can report the new file (and read()
-    // compare it) while the await below has not returned yet.
-    const writtenBefore = state.lastWritten;
-    state.lastWritten = content;
-    const key = doc.uri.toString();
-    this.writesStarted.set(key, (this.writesStarted.get(key) ?? 0) + 1);
-    try {
-      await writeFileAtomic(state.sidecar, content);
-    } catch (e) {
-      state.lastWritten = writtenBefore;
-      throw new UserFacingError(`could not write ${where}: ${e instanceof Error ? e.message : String(e)}. Your annotation changes are kept in memory and written with the next change or save.`);
-    }
-    state.source = content;
-    session.dirty = false;
-    this.changed.fire(doc.uri);
+  /** The write after a save, a revert or a merge: no command is there to report a failure, so it is shown here. */
+  private persistInTurn(doc: vscode.TextDocument): Promise<void> {
+    return this.writer.inTurn(doc.uri.toString(), () => this.writer.persist(this.get(doc.uri), doc)).catch((e) => this.writer.showWriteError(e));
   }
 
   private forget(uri: vscode.Uri): void {
@@ -310,25 +325,27 @@ export class ArticleStore implements vscode.Disposable {
     const state = this.states.get(key);
     if (!state) return;
     clearTimeout(this.timers.get(key));
+    // Closed with its unsaved text thrown away: the annotation changes that waited for its save go
+    // onto the saved text now (with Don't Save, VS Code may not have said the text was discarded).
+    if (state.session?.changedSinceWrite) void this.writer.writeDiscarded(state).catch((e) => this.writer.showWriteError(e));
     this.states.delete(key);
     this.generations.delete(key);
     this.inflight.delete(key);
-    this.writesStarted.delete(key);
+    this.writer.forget(key);
     this.diagnostics.delete(state.sidecar);
   }
 
-  /** The sidecar write after a save failed: no command is there to report it. Every save is told. */
-  private showWriteError(e: unknown): void {
-    void vscode.window.showErrorMessage(forMessage(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`));
-  }
-
   /** `message` names the sidecar and quotes the parser, which quotes the file: shown as text. */
-  private showError(untrusted: string, sidecar: vscode.Uri): void {
+  private showError(untrusted: string, state: ArticleState, kind: 'error' | 'warning' = 'error'): void {
     const message = forMessage(untrusted);
+    const sidecar = state.sidecar;
     if (this.shownErrors.get(sidecar.toString()) === message) return;
     this.shownErrors.set(sidecar.toString(), message);
-    void vscode.window.showErrorMessage(message, 'Open Sidecar').then((choice) => {
-      if (choice) void vscode.window.showTextDocument(sidecar);
+    const actions = state.conflicted ? [RESOLVE_CONFLICTS, 'Open Sidecar'] : ['Open Sidecar'];
+    const show = kind === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    void show(message, ...actions).then((choice) => {
+      if (choice === RESOLVE_CONFLICTS) void vscode.commands.executeCommand(Commands.resolveConflicts, state.article.toString());
+      else if (choice) void vscode.window.showTextDocument(sidecar);
     });
   }
 
@@ -337,6 +354,15 @@ export class ArticleStore implements vscode.Disposable {
     this.watcher?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+export const RESOLVE_CONFLICTS = 'Resolve Conflicts…';
+
+/** Whether Resolve Sidecar Conflicts has something to do in this sidecar source. */
+export function conflictState(source: string): ArticleState['conflicted'] {
+  if (conflictMarkers(source).length) return 'markers';
+  // Cheap first: only a file with a top-level `conflicts:` line is parsed again.
+  return /^conflicts:/m.test(source) && listConflicts(source).length ? 'recorded' : undefined;
 }
 
 function toDiagnostic(p: Problem, model: ArticleModel): vscode.Diagnostic {

@@ -3,6 +3,7 @@ export const Commands = {
   showAnnotations: 'attributionLens.showAnnotations',
   reloadSidecar: 'attributionLens.reloadSidecar',
   openSidecar: 'attributionLens.openSidecar',
+  resolveConflicts: 'attributionLens.resolveConflicts',
   revealOffset: 'attributionLens.revealOffset',
   // Editing (src/vscode/commands/): each accepts optional arguments that skip its pickers.
   mark: 'attributionLens.mark',

@@ -33,6 +33,8 @@ export class StatusBar implements vscode.Disposable {
     let text = `$(person) ${speakers} $(quote) ${quotes} $(megaphone) ${demands}`;
     if (model.orphans.length) text += ` $(warning) ${model.orphans.length}`;
     if (errors) text += ' $(error)';
+    const conflicted = state?.conflicted;
+    if (conflicted) text += ' $(git-merge)';
     // Annotation changes wait for the article's save, so the sidecar's offsets match the saved text.
     const waiting = state?.session?.dirty && editor?.document.isDirty;
     if (waiting) text += ' $(circle-filled)';
@@ -43,10 +45,12 @@ export class StatusBar implements vscode.Disposable {
         (model.orphans.length ? `, ${model.orphans.length} need review (could not be placed)` : '') +
         (errors ? `; the sidecar has ${errors} error(s), see Problems` : '') +
         (waiting ? '; annotation changes are waiting for the article to be saved' : '') +
-        '. Click to go to an annotation.',
+        (conflicted ? `; the sidecar has ${conflicted === 'markers' ? 'git conflict markers' : 'merge conflicts recorded'}. Click to resolve them.` : '. Click to go to an annotation.'),
     );
     this.item.tooltip = tip;
-    this.item.command = Commands.showAnnotations;
+    this.item.command = conflicted
+      ? { title: 'Resolve Sidecar Conflicts…', command: Commands.resolveConflicts, arguments: [editor!.document.uri.toString()] }
+      : Commands.showAnnotations;
     this.item.show();
   }
 

@@ -40,7 +40,8 @@ describe('fault suite: a script rewrites the article', function () {
 
     const first = await checkStatuses(dir);
     const statuses = new Set(first.status.values());
-    const code = statuses.has('orphan') || statuses.has('invalid') ? 1 : statuses.has('moved') || statuses.has('repaired') ? 3 : 0;
+    // 1: something lost or invalid; 4: spans on edited text await a person; 3: offsets only stale.
+    const code = statuses.has('orphan') || statuses.has('invalid') ? 1 : statuses.has('repaired') ? 4 : statuses.has('moved') ? 3 : 0;
     assert.equal(first.code, expect.code ?? code, first.report);
     assert.equal(first.code, code, 'the exit code says what happened');
     assert.deepEqual([...first.status.keys()].sort(), [...before.keys()].sort(), 'check reports every annotation by id');
@@ -60,8 +61,12 @@ describe('fault suite: a script rewrites the article', function () {
 
     const unfixed = fs.readFileSync(file(SIDECAR), 'utf8');
     const fixed = await cli(dir, ['check', '.', '--fix']);
-    assert.equal(fixed.code, orphans.length ? 1 : 0, fixed.stdout);
-    assert.doesNotMatch(fixed.stdout, /not fixed/);
+    // --fix writes the review flags: the repaired spans still await a person.
+    const pending = orphans.length ? 1 : repaired.length ? 4 : 0;
+    assert.equal(fixed.code, pending, fixed.stdout);
+    // Not one annotation placed: the wrong article, most likely; --fix leaves the file and says why.
+    if (expect.allOrphans) assert.match(fixed.stdout, /not fixed[^\n]*none of its annotations could be placed/);
+    else assert.doesNotMatch(fixed.stdout, /not fixed/);
     assert.ok(fs.readFileSync(file(ARTICLE)).equals(articleBytes), 'the article is never written');
     const after = fs.readFileSync(file(SIDECAR), 'utf8');
     if (expect.code === 0) assert.equal(after, unfixed, 'nothing to fix: not rewritten');
@@ -70,7 +75,7 @@ describe('fault suite: a script rewrites the article', function () {
     const again = await checkStatuses(dir);
     assert.deepEqual(idsWith(again.status, 'orphan').sort(), orphans.sort(), 'the same orphans, still reported');
     assert.deepEqual(idsWith(again.status, 'moved'), [], 'nothing left to move');
-    assert.equal(again.code, orphans.length ? 1 : 0, again.report);
+    assert.equal(again.code, pending, again.report);
     assert.deepEqual(fs.readdirSync(dir).sort(), [ARTICLE, SIDECAR].sort(), 'no temporary file left');
   }
 

@@ -63,11 +63,16 @@ describe('AnnotationSession', () => {
     assert.equal(anchored.orphans.length, 1, 'the edited quote cannot be re-anchored');
     const session = new AnnotationSession(changedText, parsed.sidecar!, anchored.placed, anchored.orphans);
     const out = session.toSidecar(changedText);
-    assert.equal(out.document.sha256, sha256Hex(changedText));
+    // The hash is written and the orphan carries its review flag: a reader never trusts a flagged
+    // orphan's old offsets (without the flag it would draw it on other words).
+    assert.equal(out.document.sha256, sha256Hex(changedText), 'the hash of the text written for');
     assert.equal(out.annotations.length, 65, 'the orphan is kept');
     const orphan = out.annotations.find((x) => x.id === anchored.orphans[0].annotation.id)!;
     assert.equal(orphan.text, anchored.orphans[0].annotation.text);
+    assert.equal(orphan.review?.status, 'orphan', 'the orphan is flagged');
     for (const x of out.annotations) if (x !== orphan) assert.equal(changedText.slice(x.start, x.end), x.text);
+    assert.deepEqual(anchorAnnotations(out, changedText).orphans.map((o) => o.annotation.id), [orphan.id], 'read back, it is still an orphan');
+    assert.equal(new AnnotationSession(changedText, parsed.sidecar!, anchored.placed).toSidecar(changedText).document.sha256, sha256Hex(changedText), 'the hash when all are placed');
   });
 
   it('converts back to code points for a codepoint sidecar', () => {

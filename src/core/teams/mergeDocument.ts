@@ -43,15 +43,21 @@ function conflictNode(doc: Document, c: MergeConflict): YAMLMap {
   return doc.createNode(entry) as YAMLMap;
 }
 
+/** A base with no file of its own (a two-way merge builds one where every difference is a change on both sides). */
+export interface BuiltBase {
+  sidecar: Sidecar;
+}
+
 export interface MergedFile {
   text: string;
   result: MergeResult;
 }
 
 /** Merges three sidecar sources; throws UnmergeableError when one of them cannot be read. */
-export function mergeSidecarFiles(base: MergeInput, ours: MergeInput, theirs: MergeInput, article?: string): MergedFile {
-  const [b, o, t] = [parsed(base), parsed(ours), parsed(theirs)];
-  const result = mergeSidecars(b.sidecar!, o.sidecar!, t.sidecar!, article);
+export function mergeSidecarFiles(base: MergeInput | BuiltBase, ours: MergeInput, theirs: MergeInput, article?: string): MergedFile {
+  const b = 'sidecar' in base ? base.sidecar : parsed(base).sidecar!;
+  const [o, t] = [parsed(ours), parsed(theirs)];
+  const result = mergeSidecars(b, o.sidecar!, t.sidecar!, article);
   const doc = o.doc;
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as YAMLMap;
   const root = doc.contents as YAMLMap;

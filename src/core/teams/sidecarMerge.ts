@@ -121,6 +121,21 @@ function placeOn(s: Sidecar, text: string, orphans: Set<string>): Sidecar {
 }
 
 /**
+ * `s` put on `text`, the text its annotations go with now (the saved article, when edits made
+ * since are thrown away): each annotation re-anchored from its text and context, orphans kept
+ * as they were; `document.sha256` is the text's only when every annotation is on it, so a
+ * reader re-anchors the orphans instead of trusting their old offsets.
+ */
+export function placeSidecarOn(s: Sidecar, text: string): { sidecar: Sidecar; orphans: string[] } {
+  const orphans = new Set<string>();
+  const placed = placeOn(s, text, orphans);
+  const document = { ...placed.document };
+  if (orphans.size === 0) document.sha256 = sha256Hex(text);
+  else delete document.sha256;
+  return { sidecar: { ...placed, document }, orphans: [...orphans] };
+}
+
+/**
  * Merges `ours` and `theirs` against `base`. With `article` (the text the merged sidecar goes
  * with), all three are first put on that text, so offsets compare like with like and an
  * annotation moved by an article edit on one side is not a change; `document.sha256` is then
