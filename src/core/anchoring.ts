@@ -5,7 +5,8 @@
 import { Annotation, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate } from './wording';
-import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
+import { agrees, contextLength, contextScore, findExact, Found, OccurrenceIndex } from './reanchorSearch';
+import { placeAll, Target } from './reanchorPlan';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -62,28 +63,24 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   const unitLength = converter ? converter.codePointLength : text.length;
   const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches, outcomes: [] };
   const index = new OccurrenceIndex(text);
-  // Annotations in stored order of their offsets, so each expects the shift its predecessor
-  // was found with: after an insertion at the top every span is looked for right where it went.
-  const order = sidecar.annotations.map((_, i) => i).sort((x, y) => sidecar.annotations[x].start - sidecar.annotations[y].start);
   const found: (Found | undefined)[] = [];
-  let shift = 0;
-  for (const i of order) {
-    const a = sidecar.annotations[i];
-    if (hashMatches || !a.text) continue;
-    if (!needsSearch(text, a, converter, unitLength, hash === undefined)) {
-      shift = 0; // found where it was: what follows has not moved either
-      continue;
+  if (!hashMatches) {
+    const targets: Target[] = [];
+    sidecar.annotations.forEach((a, i) => {
+      if (!a.text) return;
+      const stored = Math.min(text.length, approxUtf16(a.start, converter));
+      const search = needsSearch(text, a, converter, unitLength, hash === undefined);
+      // Found where it was with all of its context: an anchor for the others. With less, it
+      // stays where it is and says nothing of where the others went.
+      if (search || contextScore(text, stored, stored + a.text.length, a) === contextLength(a)) targets.push({ index: i, a, stored, search });
+    });
+    for (const [i, f] of placeAll(index, targets)) {
+      const a = sidecar.annotations[i];
+      const stored = approxUtf16(a.start, converter);
+      // Without a hash the stored offsets are as good a witness as any: a place must beat them.
+      if (hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || f.repaired || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text!.length, a))) continue;
+      found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
     }
-    const stored = approxUtf16(a.start, converter);
-    const near = Math.max(0, Math.min(text.length, stored + shift));
-    let f = findExact(index, a, near);
-    if (hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text.length, a))) {
-      shift = 0; // no better place than the stored one: trusted below
-      continue;
-    }
-    if (!f) f = findRepaired(index, a, near);
-    if (f) shift = f.start - stored;
-    found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
   }
 
   sidecar.annotations.forEach((stored, i) => {

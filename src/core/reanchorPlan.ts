@@ -1,0 +1,132 @@
+// Placing a sidecar's annotations together rather than one by one. Edits move text but keep
+// its order: annotations sorted by their stored start stay sorted in the new text. So the ones
+// found exactly with all of their stored context, in an order that agrees with the stored one
+// (the longest such chain), are anchors; every other annotation can only be between the
+// anchors either side of it, and is looked for there alone, expected at the shift of its
+// nearest anchor. A copy of a deleted sentence elsewhere in the article is then out of reach,
+// and the search costs the gap between two anchors instead of the article.
+import { Annotation } from './model';
+import { findExact, findFull, Found, OccurrenceIndex, Region } from './reanchorSearch';
+import { findRepaired } from './reanchorRepair';
+
+export interface Target {
+  /** Position in the sidecar. */
+  index: number;
+  a: Annotation;
+  /** Stored start, in UTF-16 units of the new text's units (clamped). */
+  stored: number;
+  /** False when its text is at its stored offsets with all of its context: it did not move. */
+  search: boolean;
+}
+
+interface Anchor {
+  stored: number;
+  start: number;
+}
+
+/** The place of every target that needs a search (undefined: none with confidence), by sidecar index. */
+export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number, Found | undefined> {
+  const sorted = [...targets].sort((x, y) => x.stored - y.stored || x.a.end - y.a.end);
+  // Candidate anchors: the text with all of its context, nearest where the last one went.
+  const candidates: (number | undefined)[] = [];
+  let shift = 0;
+  for (const t of sorted) {
+    const start = t.search ? findFull(index, t.a, t.stored + shift) : t.stored;
+    if (start !== undefined) shift = start - t.stored;
+    candidates.push(start);
+  }
+  const chain = longestOrdered(candidates);
+  const anchors: (Anchor | undefined)[] = sorted.map((t, k) => (chain.has(k) ? { stored: t.stored, start: candidates[k]! } : undefined));
+  const before = nearestAnchors(anchors, 1);
+  const after = nearestAnchors(anchors, -1);
+  const out = new Map<number, Found | undefined>();
+  const regions: Region[] = [];
+  sorted.forEach((t, k) => {
+    const [prev, next] = [before[k], after[k]];
+    // Distinct characters stay in order: a span that starts after an anchor's start (in the
+    // stored text) starts after it in the new text, one that starts with it starts with it.
+    const lo = prev ? prev.start + (prev.stored < t.stored ? 1 : 0) : 0;
+    const hi = next ? next.start - (next.stored > t.stored ? 1 : 0) : index.text.length;
+    const region: Region = prev && prev.stored === t.stored ? { lo: prev.start, hi: prev.start } : { lo, hi };
+    regions.push(region);
+    if (!t.search) return;
+    const anchor = anchors[k];
+    if (anchor) {
+      out.set(t.index, { start: anchor.start, end: anchor.start + t.a.text!.length, score: 1, repaired: false });
+      return;
+    }
+    if (region.hi < region.lo) {
+      out.set(t.index, undefined);
+      return;
+    }
+    const nearest = prev && next ? (t.stored - prev.stored <= next.stored - t.stored ? prev : next) : (prev ?? next);
+    const near = Math.max(region.lo, Math.min(region.hi, t.stored + (nearest ? nearest.start - nearest.stored : 0)));
+    out.set(t.index, findExact(index, t.a, near, region) ?? findRepaired(index, t.a, near, region));
+  });
+  dropContested(sorted, anchors, regions, out);
+  return out;
+}
+
+/**
+ * A place found with part of its context only, where another annotation of the same text (not
+ * a copy at the same stored place) could be too: the article lost one of the two occurrences
+ * and the text left cannot say which. Neither is placed there.
+ */
+function dropContested(sorted: Target[], anchors: (Anchor | undefined)[], regions: Region[], out: Map<number, Found | undefined>): void {
+  const byText = new Map<string, number[]>();
+  sorted.forEach((t, k) => {
+    if (anchors[k]) return;
+    const group = byText.get(t.a.text!);
+    if (group) group.push(k);
+    else byText.set(t.a.text!, [k]);
+  });
+  const lost: number[] = [];
+  for (const group of byText.values()) {
+    if (group.length < 2) continue;
+    group.forEach((k, g) => {
+      const f = out.get(sorted[k].index);
+      if (!f || f.score >= 1 || f.repaired) return;
+      // A rival placed elsewhere found its own occurrence; one left without any could be here.
+      const rival = (j: number) => {
+        const g = out.get(sorted[j].index);
+        return sorted[j].search && sorted[j].stored !== sorted[k].stored && regions[j].lo <= f.start && f.start <= regions[j].hi && (!g || g.start === f.start);
+      };
+      // Regions only move forward with the stored order: the rivals are next to each other.
+      for (let h = g + 1; h < group.length && regions[group[h]].lo <= f.start; h++) if (rival(group[h])) return void lost.push(k);
+      for (let h = g - 1; h >= 0 && regions[group[h]].hi >= f.start; h--) if (rival(group[h])) return void lost.push(k);
+    });
+  }
+  for (const k of lost) out.set(sorted[k].index, undefined);
+}
+
+/** Indexes of the longest chain of defined values that never decreases (patience sorting). */
+function longestOrdered(values: (number | undefined)[]): Set<number> {
+  const tails: number[] = []; // index of the last element of the best chain of each length
+  const back: number[] = values.map(() => -1);
+  values.forEach((v, k) => {
+    if (v === undefined) return;
+    let [lo, hi] = [0, tails.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    back[k] = lo > 0 ? tails[lo - 1] : -1;
+    tails[lo] = k;
+  });
+  const chain = new Set<number>();
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k !== -1; k = back[k]) chain.add(k);
+  return chain;
+}
+
+/** For each position, the nearest anchor before it (step 1) or after it (step -1), itself excluded. */
+function nearestAnchors(anchors: (Anchor | undefined)[], step: 1 | -1): (Anchor | undefined)[] {
+  const out: (Anchor | undefined)[] = new Array(anchors.length);
+  let last: Anchor | undefined;
+  for (let n = 0; n < anchors.length; n++) {
+    const k = step === 1 ? n : anchors.length - 1 - n;
+    out[k] = last;
+    if (anchors[k]) last = anchors[k];
+  }
+  return out;
+}
