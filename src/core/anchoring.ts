@@ -5,7 +5,7 @@
 import { Annotation, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate } from './wording';
-import { agrees, contextLength, contextScore, findExact, Found, OccurrenceIndex } from './reanchorSearch';
+import { contextLength, contextScore, findExact, Found, OccurrenceIndex } from './reanchorSearch';
 import { placeAll, Target } from './reanchorPlan';
 
 export const CONTEXT_LENGTH = 32;
@@ -68,8 +68,8 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     const targets: Target[] = [];
     sidecar.annotations.forEach((a, i) => {
       if (!a.text) return;
-      const stored = Math.min(text.length, approxUtf16(a.start, converter));
-      const search = needsSearch(text, a, converter, unitLength, hash === undefined);
+      const stored = approxUtf16(a.start, converter);
+      const search = needsSearch(text, a, converter, unitLength);
       // Found where it was with all of its context: an anchor for the others. With less, it
       // stays where it is and says nothing of where the others went.
       if (search || contextScore(text, stored, stored + a.text.length, a) === contextLength(a)) targets.push({ index: i, a, stored, search });
@@ -78,7 +78,9 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       const a = sidecar.annotations[i];
       const stored = approxUtf16(a.start, converter);
       // Without a hash the stored offsets are as good a witness as any: a place must beat them.
-      if (hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || f.repaired || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text!.length, a))) continue;
+      const there = atOffsets(text, a, converter, unitLength);
+      if (there && f && !f.repaired && f.start === stored) continue; // found where it was
+      if (hash === undefined && there && (!f || f.repaired || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text!.length, a))) continue;
       found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
     }
   }
@@ -180,15 +182,18 @@ function atOffsets(text: string, a: Annotation, converter: OffsetConverter | und
 
 /**
  * True when the annotation must be looked for: its text is not at its offsets, or is there
- * without enough of its context (with a stored hash, which says the article changed; without
- * one, the caller weighs the offsets against better places).
+ * without all of its context, as another copy of the words may have come to sit there: the
+ * search checks the place against where its neighbours went (without a hash, the caller also
+ * weighs the offsets against better places).
  */
-function needsSearch(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number, noHash: boolean): boolean {
+function needsSearch(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number): boolean {
   if (a.text === undefined) return false;
   if (!atOffsets(text, a, converter, unitLength)) return true;
   const start = converter ? converter.toUtf16(a.start) : a.start;
   const score = contextScore(text, start, start + a.text.length, a);
-  return noHash ? score < contextLength(a) : !agrees(score, a);
+  // Less than all of its context, even more than half: another copy of the words may have come
+  // to sit at the old offsets. The search checks the place against where its neighbours went.
+  return score < contextLength(a);
 }
 
 function approxUtf16(offset: number, converter?: OffsetConverter): number {

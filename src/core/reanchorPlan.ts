@@ -13,7 +13,7 @@ export interface Target {
   /** Position in the sidecar. */
   index: number;
   a: Annotation;
-  /** Stored start, in UTF-16 units of the new text's units (clamped). */
+  /** Stored start, in UTF-16 units (it may be past the end of the new text). */
   stored: number;
   /** False when its text is at its stored offsets with all of its context: it did not move. */
   search: boolean;

@@ -38,7 +38,7 @@ export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number
 function repairIn(text: string, a: Annotation, from: number, to: number, near: number, allowed?: Region): Found | undefined {
   const quote = a.text!;
   const region = text.slice(from, to);
-  const places: { start: number; end: number; quoteSim: number; fenced?: boolean }[] = [];
+  const places: { start: number; end: number; quoteSim: number; fenced?: boolean; edge?: boolean }[] = [];
   const maxErrors = Math.floor(quote.length / 3);
   if (maxErrors > 0 && !degenerate(region, quote, maxErrors)) {
     const matches = search(region, quote, maxErrors);
@@ -47,7 +47,7 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
     for (const m of matches) places.push({ start: from + m.start, end: from + m.end, quoteSim: 1 - m.errors / quote.length });
   }
   const bracket = allowed ? fenced(text, a, from, to) : bracketed(region, a);
-  if (bracket) places.push({ start: from + bracket.start, end: from + bracket.end, quoteSim: similarity(quote, region.slice(bracket.start, bracket.end)), fenced: allowed !== undefined });
+  if (bracket) places.push({ start: from + bracket.start, end: from + bracket.end, quoteSim: similarity(quote, region.slice(bracket.start, bracket.end)), fenced: allowed !== undefined, edge: !a.prefix || !a.suffix });
   const scored: Found[] = [];
   const seen = new Set<string>();
   for (const p of places) {
@@ -80,10 +80,16 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
  * by both sides is the place even when its words were all replaced, and a quote still mostly
  * there needs only one side, as the other may be a paragraph since deleted.
  */
-function vouched(p: { quoteSim: number; fenced?: boolean }, prefixSim: number, suffixSim: number, length: number, between: boolean): boolean {
+function vouched(p: { start: number; end: number; quoteSim: number; fenced?: boolean; edge?: boolean }, prefixSim: number, suffixSim: number, length: number, between: boolean): boolean {
   const context = (prefixSim + suffixSim) / 2;
   const both = Math.min(prefixSim, suffixSim);
-  if (p.fenced) return both >= 0.7 && context >= 0.8;
+  if (p.fenced) {
+    // Words all replaced (little of the quote left) is believed only in a gap of about the
+    // quote's length between two true sides: a longer one holds words put next to the span, and
+    // the article's edge is no side at all.
+    const replaced = p.quoteSim < 0.5;
+    return both >= 0.7 && context >= 0.8 && !(replaced && (p.edge || p.end - p.start > 1.5 * length + 2));
+  }
   if (between && length >= 16 && p.quoteSim >= 0.8 && Math.max(prefixSim, suffixSim) >= 0.9) return true;
   return both >= 0.6 && context >= (length < 16 ? 0.85 : 0.7) && p.quoteSim + context >= 1.2;
 }
