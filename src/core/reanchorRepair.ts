@@ -57,8 +57,8 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
     const around = text.slice(Math.max(0, p.start - maxErrors), p.end + maxErrors);
     if (seen.has(key) || p.end <= p.start || (allowed && (p.start < allowed.lo || p.start > allowed.hi)) || around.includes(quote) || splitsPair(text, p.start, 0) || splitsPair(text, p.end, 0)) continue;
     seen.add(key);
-    const prefixSim = sideSimilarity(a.prefix ?? '', text.slice(Math.max(0, p.start - (a.prefix ?? '').length), p.start));
-    const suffixSim = sideSimilarity(a.suffix ?? '', text.slice(p.end, p.end + (a.suffix ?? '').length));
+    const prefixSim = sideSimilarity(a.prefix ?? '', text.slice(Math.max(0, p.start - (a.prefix ?? '').length), p.start), p.start === 0);
+    const suffixSim = sideSimilarity(a.suffix ?? '', text.slice(p.end, p.end + (a.suffix ?? '').length), p.end === text.length);
     const context = (prefixSim + suffixSim) / 2;
     if (!vouched(p, prefixSim, suffixSim, quote.length, allowed !== undefined)) continue;
     scored.push({ start: p.start, end: p.end, score: 0.5 * p.quoteSim + 0.5 * context - Math.min(0.05, Math.abs(p.start - near) / 1e6), repaired: true });
@@ -175,8 +175,10 @@ function similarity(x: string, y: string): number {
 }
 
 /** How much of a stored side of context is found next to the span (the side nearest it counts). */
-function sideSimilarity(stored: string, actual: string): number {
-  if (stored.length === 0) return actual.length === 0 ? 1 : 0.5;
+function sideSimilarity(stored: string, actual: string, atEdge: boolean): number {
+  // No stored context: the span was at the article's edge. Still there, that side agrees; away
+  // from it, the side says nothing either way (text may have been put before it).
+  if (stored.length === 0) return atEdge ? 1 : 0.5;
   const matches = search(actual, stored, stored.length);
   if (matches.length === 0) return 0;
   const errors = Math.min(...matches.map((m) => m.errors));
