@@ -61,8 +61,10 @@ export const REGION_SCAN = 65_536;
 
 /** Every start of `needle` in [lo, hi], at most `max` of them. */
 function occurrencesIn(text: string, needle: string, lo: number, hi: number, max = MAX_CANDIDATES): number[] {
+  // On a slice: indexOf on the whole text would run on to its end when nothing is in range.
+  const part = text.slice(lo, hi + needle.length);
   const hits: number[] = [];
-  for (let i = text.indexOf(needle, lo); i !== -1 && i <= hi && hits.length < max; i = text.indexOf(needle, i + 1)) hits.push(i);
+  for (let i = part.indexOf(needle); i !== -1 && hits.length < max; i = part.indexOf(needle, i + 1)) hits.push(lo + i);
   return hits;
 }
 
@@ -72,17 +74,28 @@ function occurrencesIn(text: string, needle: string, lo: number, hi: number, max
  * too many to choose from).
  */
 export function findFull(index: OccurrenceIndex, a: Annotation, near: number): number | undefined {
-  const prefix = a.prefix ?? '';
+  const { text } = index;
   const quote = a.text ?? '';
-  const needle = prefix + quote + (a.suffix ?? '');
-  if (!quote || needle.length === quote.length) return undefined;
-  let hits = windowHits(index.text, needle, Math.max(0, near - prefix.length));
-  if (hits.length === 0) {
-    const all = index.of(needle);
-    if (all === 'too many') return undefined;
-    hits = all;
+  const full = contextLength(a);
+  if (!quote || full === 0) return undefined;
+  // The quote's places, not the quote with its context: a long needle on repetitive text costs
+  // its length at every character.
+  // No stored prefix (or suffix) says the span was at the article's start (or end): all of
+  // the context is there only at that edge.
+  const atEdges = (h: number) => (a.prefix ? true : h === 0) && (a.suffix ? true : h + quote.length === text.length);
+  const withContext = (hits: number[]) => hits.filter((h) => !splitsPair(text, h, quote.length) && atEdges(h) && contextScore(text, h, h + quote.length, a) === full);
+  // Where it was expected, most of the time: then only a copy within the ambiguity distance matters.
+  if (text.startsWith(quote, near) && withContext([near]).length === 1) {
+    const from = Math.max(0, near - 64);
+    const close = withContext(occurrencesIn(text, quote, from, near + 64));
+    return close.length === 1 ? near : undefined;
   }
-  const starts = hits.map((h) => h + prefix.length).filter((h) => !splitsPair(index.text, h, quote.length));
+  let starts = withContext(windowHits(text, quote, near));
+  if (starts.length === 0) {
+    const all = index.of(quote);
+    if (all === 'too many') return undefined;
+    starts = withContext(all);
+  }
   starts.sort((x, y) => Math.abs(x - near) - Math.abs(y - near));
   // Two copies of the text and its context about as near: the one meant cannot be told.
   if (starts.length > 1 && Math.abs(starts[1] - near) <= 4 * Math.abs(starts[0] - near) + 64) return undefined;
@@ -146,6 +159,12 @@ function decide(text: string, a: Annotation, starts: number[], near: number): Ca
   }
   if (!best) return undefined;
   if (second && second.score === best.score && second.distance <= 4 * best.distance + 64) return undefined;
+  // The words recur inside their own context ("the the the"): shifted a copy over, the context
+  // still matches about as well (half of it or more), so only all of it tells the places apart.
+  const reach = needle.length + Math.max((a.prefix ?? '').length, (a.suffix ?? '').length);
+  const b = best;
+  const rivals = (s: number) => s !== b.start && Math.abs(s - b.start) < reach && 2 * contextScore(text, s, s + needle.length, a) >= contextLength(a);
+  if (b.score < contextLength(a) && starts.some(rivals)) return undefined;
   return best;
 }
 
@@ -153,10 +172,15 @@ function better(x: Candidate, y: Candidate): boolean {
   return x.score > y.score || (x.score === y.score && x.distance < y.distance);
 }
 
-/** Characters of the stored prefix and suffix found, contiguous, right around [start, end). */
+/**
+ * Characters of the stored prefix and suffix found, contiguous, right around [start, end). A
+ * side stored empty (the other not) says the span was at the article's edge: away from it, one
+ * character less, so that such a place never counts as having all of its context.
+ */
 export function contextScore(text: string, start: number, end: number, a: Annotation): number {
   const [before, after] = contextSides(text, start, end, a);
-  return before + after;
+  if (!a.prefix && !a.suffix) return 0;
+  return before + after - (!a.prefix && start > 0 ? 1 : 0) - (!a.suffix && end < text.length ? 1 : 0);
 }
 
 function contextSides(text: string, start: number, end: number, a: Annotation): [number, number] {
