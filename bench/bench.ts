@@ -204,7 +204,7 @@ function benchKeystroke(): void {
 }
 
 // `npm run bench -- --polnear DIR` adds the PolNeAR corpus (read in place, never copied);
-// `--only reanchor` runs the re-anchoring benchmark alone.
+// `--only reanchor` runs the re-anchoring benchmark alone; `--wrong` prints its wrong placements.
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option('--only');
@@ -214,4 +214,4 @@ if (!only || only === 'speed') {
   benchHover();
   benchKeystroke();
 }
-if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'));
+if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'), args.includes('--wrong'));

@@ -59,6 +59,9 @@ interface Tally {
   untouchedExact: number;
   edited: number;
   editedPlaced: number;
+  /** Own text intact, context edited: in no goal, but counted for wrong placements. */
+  contextOnly: number;
+  contextOnlyExact: number;
   wrong: number;
   ms: number;
 }
@@ -68,17 +71,30 @@ function overlap(x: { start: number; end: number }, y: { start: number; end: num
   return common / Math.max(x.end - x.start, y.end - y.start);
 }
 
-function score(tally: Tally, truth: Map<string, Truth>, placed: Map<string, { start: number; end: number }>): void {
+/** Set by `--wrong`: every wrong placement of the project is printed, to see why. */
+let showWrong = false;
+
+function score(tally: Tally, truth: Map<string, Truth>, placed: Map<string, { start: number; end: number }>, where?: { article: Article; text: string; edits: number }): void {
+  const wrong = (id: string, t: Truth, p: { start: number; end: number }) => {
+    tally.wrong++;
+    if (!where) return;
+    const a = where.article.annotations.find((x) => x.id === id)!;
+    const show = (s: number, e: number) => JSON.stringify(where.text.slice(Math.max(0, s - 20), s) + '[' + where.text.slice(s, e) + ']' + where.text.slice(e, e + 20));
+    console.log(`  wrong: ${where.article.name} @${where.edits} ${id} ${JSON.stringify(a.text)} stored ${a.start}, placed ${p.start}-${p.end} ${show(p.start, p.end)}; truly ${t.deleted ? 'deleted' : `${t.start}-${t.end} ${show(t.start, t.end)}`}`);
+  };
   for (const [id, t] of truth) {
     const p = placed.get(id);
     if (t.deleted) {
-      if (p) tally.wrong++;
+      if (p) wrong(id, t, p);
       continue;
     }
-    if (p && overlap(p, t) < 0.5) tally.wrong++;
+    if (p && overlap(p, t) < 0.5) wrong(id, t, p);
     if (t.edited) {
       tally.edited++;
       if (p && overlap(p, t) >= 0.5) tally.editedPlaced++;
+    } else if (t.contextEdited) {
+      tally.contextOnly++;
+      if (p && p.start === t.start && p.end === t.end) tally.contextOnlyExact++;
     } else {
       tally.untouched++;
       if (p && p.start === t.start && p.end === t.end) tally.untouchedExact++;
@@ -95,7 +111,7 @@ function sidecarOf(article: Article): Sidecar {
 }
 
 function run(corpus: Article[], edits: number, trials: number): { project: Tally; baseline: Tally } {
-  const zero = (): Tally => ({ untouched: 0, untouchedExact: 0, edited: 0, editedPlaced: 0, wrong: 0, ms: 0 });
+  const zero = (): Tally => ({ untouched: 0, untouchedExact: 0, edited: 0, editedPlaced: 0, contextOnly: 0, contextOnlyExact: 0, wrong: 0, ms: 0 });
   const out = { project: zero(), baseline: zero() };
   corpus.forEach((article, n) => {
     const sidecar = sidecarOf(article);
@@ -105,7 +121,7 @@ function run(corpus: Article[], edits: number, trials: number): { project: Tally
         const t = process.hrtime.bigint();
         const placed = placer(sidecar, text);
         out[name].ms += Number(process.hrtime.bigint() - t) / 1e6;
-        score(out[name], truth, placed);
+        score(out[name], truth, placed, showWrong && name === 'project' ? { article, text, edits } : undefined);
       }
     }
   });
@@ -117,14 +133,15 @@ const pct = (x: number, of: number) => (of ? `${((100 * x) / of).toFixed(1)} %` 
 function table(title: string, corpus: Article[], trials: number): void {
   const spans = corpus.reduce((n, a) => n + a.annotations.length, 0);
   console.log(`\nre-anchoring, ${title}: ${corpus.length} article(s), ${spans} spans, ${trials} seeded trial(s) each`);
-  console.log('| edits | untouched exact (project / baseline) | edited placed, overlap >= 0.5 | wrong placements | time, ms (ratio) |');
-  console.log('|---|---|---|---|---|');
+  console.log('| edits | untouched exact (project / baseline) | edited placed, overlap >= 0.5 | context edited, exact | wrong placements | time, ms (ratio) |');
+  console.log('|---|---|---|---|---|---|');
   for (const edits of [1, 20, 100]) {
     const r = run(corpus, edits, trials);
     const [p, b] = [r.project, r.baseline];
     console.log(
       `| ${edits} | ${pct(p.untouchedExact, p.untouched)} / ${pct(b.untouchedExact, b.untouched)} (${p.untouched}) ` +
         `| ${pct(p.editedPlaced, p.edited)} / ${pct(b.editedPlaced, b.edited)} (${p.edited}) ` +
+        `| ${pct(p.contextOnlyExact, p.contextOnly)} / ${pct(b.contextOnlyExact, b.contextOnly)} (${p.contextOnly}) ` +
         `| ${p.wrong} / ${b.wrong} | ${p.ms.toFixed(0)} / ${b.ms.toFixed(0)} (${(p.ms / b.ms).toFixed(2)}) |`,
     );
   }
@@ -136,7 +153,8 @@ function timed(label: string, goal: string, fn: () => string): void {
   console.log(`${label.padEnd(62)} ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(0).padStart(7)} ms   goal ${goal}   (${what})`);
 }
 
-export function benchReanchor(sampleText: string, sample: Sidecar, scaled: (bytes: number, count: number) => { text: string; sidecar: Sidecar }, polnearDir?: string): void {
+export function benchReanchor(sampleText: string, sample: Sidecar, scaled: (bytes: number, count: number) => { text: string; sidecar: Sidecar }, polnearDir?: string, wrongShown = false): void {
+  showWrong = wrongShown;
   table('the sample article', [{ name: 'sample', text: sampleText, annotations: sample.annotations }], 30);
   table('generated corpus', generatedCorpus(sampleText, 40, 9), 3);
   if (polnearDir && fs.existsSync(polnearDir)) table(`PolNeAR (${polnearDir})`, polnear(polnearDir, 60), 2);

@@ -3,7 +3,7 @@
 // the true place of every span after them. Seeded: every run makes the same edits.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { anchorContext } from '../src/core/anchoring';
+import { anchorContext, CONTEXT_LENGTH } from '../src/core/anchoring';
 import { Annotation } from '../src/core/model';
 
 export interface Article {
@@ -12,11 +12,16 @@ export interface Article {
   annotations: Annotation[];
 }
 
-/** Where a span truly is after the edits; `edited` when an edit touched its own text. */
+/**
+ * Where a span truly is after the edits; `edited` when an edit touched its own text,
+ * `contextEdited` when one touched the CONTEXT_LENGTH characters either side of it (the stored
+ * prefix and suffix): a span is untouched only when neither happened.
+ */
 export interface Truth {
   start: number;
   end: number;
   edited: boolean;
+  contextEdited: boolean;
   deleted: boolean;
 }
 
@@ -104,7 +109,7 @@ export function polnear(dir: string, limit: number): Article[] {
 export function edit(article: Article, count: number, seed: number): { text: string; truth: Map<string, Truth> } {
   const rnd = random(seed);
   let text = article.text;
-  const truth = new Map<string, Truth>(article.annotations.map((a) => [a.id, { start: a.start, end: a.end, edited: false, deleted: false }]));
+  const truth = new Map<string, Truth>(article.annotations.map((a) => [a.id, { start: a.start, end: a.end, edited: false, contextEdited: false, deleted: false }]));
   const vocabulary = article.text.split(/\s+/).filter((w) => w.length > 2);
   for (let k = 0; k < count; k++) {
     let offset: number;
@@ -133,6 +138,10 @@ export function edit(article: Article, count: number, seed: number): { text: str
 function shift(t: Truth, offset: number, length: number, inserted: number): void {
   if (t.deleted) return;
   const delta = inserted - length;
+  // An insertion at either outer edge of the margin leaves the stored context whole; one at
+  // the span's edge splits the context from the text.
+  const [lo, hi] = [t.start - CONTEXT_LENGTH, t.end + CONTEXT_LENGTH];
+  if (length === 0 ? lo < offset && offset < hi : offset < hi && offset + length > lo) t.contextEdited = true;
   if (offset + length <= t.start) {
     t.start += delta;
     t.end += delta;

@@ -5,7 +5,8 @@
 import { Annotation, Review, Sidecar } from './model';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate, differingExcerpts } from './wording';
-import { agrees, contextLength, contextScore, findExact, findRepaired, Found, OccurrenceIndex } from './reanchorSearch';
+import { contextLength, contextScore, findExact, Found, OccurrenceIndex } from './reanchorSearch';
+import { placeAll, Target } from './reanchorPlan';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -64,30 +65,30 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   const unitLength = converter ? converter.codePointLength : text.length;
   const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches, outcomes: [] };
   const index = new OccurrenceIndex(text);
-  // Annotations in stored order of their offsets, so each expects the shift its predecessor
-  // was found with: after an insertion at the top every span is looked for right where it went.
-  const order = sidecar.annotations.map((_, i) => i).sort((x, y) => sidecar.annotations[x].start - sidecar.annotations[y].start);
   const found: (Found | undefined)[] = [];
-  let shift = 0;
-  for (const i of order) {
-    const a = sidecar.annotations[i];
-    // An orphan's offsets say only where it last was: it is looked for again on every read.
-    const distrusted = a.review?.status === 'orphan';
-    if ((hashMatches && !distrusted) || !a.text) continue;
-    if (!distrusted && !needsSearch(text, a, converter, unitLength, hash === undefined)) {
-      shift = 0; // found where it was: what follows has not moved either
-      continue;
+  // An orphan's offsets say only where it last was: it is looked for again on every read, even
+  // when the hash matches (the annotations at trusted offsets are then its anchors).
+  const distrusted = (a: Annotation) => a.review?.status === 'orphan';
+  if (!hashMatches || sidecar.annotations.some(distrusted)) {
+    const targets: Target[] = [];
+    sidecar.annotations.forEach((a, i) => {
+      if (!a.text) return;
+      const stored = approxUtf16(a.start, converter);
+      const search = distrusted(a) || (!hashMatches && needsSearch(text, a, converter, unitLength));
+      // Found where it was with all of its context: an anchor for the others. With less, it
+      // stays where it is and says nothing of where the others went.
+      if (search || contextScore(text, stored, stored + a.text.length, a) === contextLength(a)) targets.push({ index: i, a, stored, search });
+    });
+    for (const [i, f] of placeAll(index, targets)) {
+      const a = sidecar.annotations[i];
+      if (hashMatches && !distrusted(a)) continue; // trusted offsets: only an anchor
+      const stored = approxUtf16(a.start, converter);
+      // Without a hash the stored offsets are as good a witness as any: a place must beat them.
+      const there = !distrusted(a) && atOffsets(text, a, converter, unitLength);
+      if (there && f && !f.repaired && f.start === stored) continue; // found where it was
+      if (hash === undefined && there && (!f || f.repaired || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text!.length, a))) continue;
+      found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
     }
-    const stored = approxUtf16(a.start, converter);
-    const near = Math.max(0, Math.min(text.length, stored + shift));
-    let f = findExact(index, a, near);
-    if (!distrusted && hash === undefined && atOffsets(text, a, converter, unitLength) && (!f || contextScore(text, f.start, f.end, a) <= contextScore(text, stored, stored + a.text.length, a))) {
-      shift = 0; // no better place than the stored one: trusted below
-      continue;
-    }
-    if (!f) f = findRepaired(index, a, near);
-    if (f) shift = f.start - stored;
-    found[i] = f ?? { start: -1, end: -1, score: 0, repaired: false };
   }
 
   sidecar.annotations.forEach((stored, i) => {
@@ -205,15 +206,18 @@ function atOffsets(text: string, a: Annotation, converter: OffsetConverter | und
 
 /**
  * True when the annotation must be looked for: its text is not at its offsets, or is there
- * without enough of its context (with a stored hash, which says the article changed; without
- * one, the caller weighs the offsets against better places).
+ * without all of its context, as another copy of the words may have come to sit there: the
+ * search checks the place against where its neighbours went (without a hash, the caller also
+ * weighs the offsets against better places).
  */
-function needsSearch(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number, noHash: boolean): boolean {
+function needsSearch(text: string, a: Annotation, converter: OffsetConverter | undefined, unitLength: number): boolean {
   if (a.text === undefined) return false;
   if (!atOffsets(text, a, converter, unitLength)) return true;
   const start = converter ? converter.toUtf16(a.start) : a.start;
   const score = contextScore(text, start, start + a.text.length, a);
-  return noHash ? score < contextLength(a) : !agrees(score, a);
+  // Less than all of its context, even more than half: another copy of the words may have come
+  // to sit at the old offsets. The search checks the place against where its neighbours went.
+  return score < contextLength(a);
 }
 
 function approxUtf16(offset: number, converter?: OffsetConverter): number {

@@ -1,11 +1,9 @@
-// Finding an annotation's text again in an article that changed behind the sidecar's back.
-// Exact places of the quote first, scored by how much of the stored prefix and suffix
-// surrounds them and by distance from where the annotation was expected; then, for a span
-// whose own words were edited, approximate places (approx-string-match, the matcher
-// Hypothesis uses) that must be backed by the context. Below the thresholds: no place, and
-// the caller makes an orphan of it. Work per annotation is bounded: a window around the
+// Finding an annotation's text again, exactly, in an article that changed behind the
+// sidecar's back: its places scored by how much of the stored prefix and suffix surrounds them
+// and by distance from where the annotation was expected (reanchorRepair.ts places a span whose
+// own words were edited). Below the thresholds: no place, and the caller makes an orphan of it.
+// Work per annotation is bounded: the region between its neighbours, or a window around the
 // expected place first, the whole article only when the window cannot decide.
-import search from 'approx-string-match';
 import { Annotation } from './model';
 
 /** How far either side of the expected place the first, cheap search looks. */
@@ -14,10 +12,6 @@ const WINDOW = 4096;
 const WINDOW_HITS = 32;
 /** Exact places of one text kept for the whole-article search; more is not a place to guess in. */
 const MAX_CANDIDATES = 10_000;
-/** Whole-article approximate search only on articles up to this length (UTF-16 units). */
-const APPROX_WHOLE_TEXT = 1_000_000;
-/** Approximate matches weighed for one span; more means none stands out. */
-const MAX_APPROX = 64;
 
 export interface Found {
   start: number;
@@ -56,6 +50,58 @@ interface Candidate {
   distance: number;
 }
 
+/** Where in the new text a span's start can be: between the places of its neighbours. */
+export interface Region {
+  lo: number;
+  hi: number;
+}
+
+/** Regions up to this length are searched whole; a longer one as the whole article is. */
+export const REGION_SCAN = 65_536;
+
+/** Every start of `needle` in [lo, hi], at most `max` of them. */
+function occurrencesIn(text: string, needle: string, lo: number, hi: number, max = MAX_CANDIDATES): number[] {
+  // On a slice: indexOf on the whole text would run on to its end when nothing is in range.
+  const part = text.slice(lo, hi + needle.length);
+  const hits: number[] = [];
+  for (let i = part.indexOf(needle); i !== -1 && hits.length < max; i = part.indexOf(needle, i + 1)) hits.push(lo + i);
+  return hits;
+}
+
+/**
+ * The place of the text with all of its stored context around it, nearest `near`: the window
+ * first, the whole article only when the window has none. Undefined when there is none (or
+ * too many to choose from).
+ */
+export function findFull(index: OccurrenceIndex, a: Annotation, near: number): number | undefined {
+  const { text } = index;
+  const quote = a.text ?? '';
+  const full = contextLength(a);
+  if (!quote || full === 0) return undefined;
+  // The quote's places, not the quote with its context: a long needle on repetitive text costs
+  // its length at every character.
+  // No stored prefix (or suffix) says the span was at the article's start (or end): all of
+  // the context is there only at that edge.
+  const atEdges = (h: number) => (a.prefix ? true : h === 0) && (a.suffix ? true : h + quote.length === text.length);
+  const withContext = (hits: number[]) => hits.filter((h) => !splitsPair(text, h, quote.length) && atEdges(h) && contextScore(text, h, h + quote.length, a) === full);
+  // Where it was expected, most of the time: then only a copy within the ambiguity distance matters.
+  if (text.startsWith(quote, near) && withContext([near]).length === 1) {
+    const from = Math.max(0, near - 64);
+    const close = withContext(occurrencesIn(text, quote, from, near + 64));
+    return close.length === 1 ? near : undefined;
+  }
+  let starts = withContext(windowHits(text, quote, near));
+  if (starts.length === 0) {
+    const all = index.of(quote);
+    if (all === 'too many') return undefined;
+    starts = withContext(all);
+  }
+  starts.sort((x, y) => Math.abs(x - near) - Math.abs(y - near));
+  // Two copies of the text and its context about as near: the one meant cannot be told.
+  if (starts.length > 1 && Math.abs(starts[1] - near) <= 4 * Math.abs(starts[0] - near) + 64) return undefined;
+  return starts[0];
+}
+
 /**
  * The exact place of `a.text` in `index.text`. Among places with the best context, the one
  * nearest `near` wins only when it is much nearer than the next: two equally good places at
@@ -63,11 +109,17 @@ interface Candidate {
  * the context: all of one side is not enough, as articles repeat a quote with the same words
  * after it (the sample does), and the one annotated may be the copy that was deleted.
  */
-export function findExact(index: OccurrenceIndex, a: Annotation, near: number): Found | undefined {
+export function findExact(index: OccurrenceIndex, a: Annotation, near: number, region?: Region): Found | undefined {
   const { text } = index;
   const needle = a.text;
   if (!needle) return undefined;
   const full = contextLength(a);
+  if (region && region.hi - region.lo <= REGION_SCAN) {
+    const hits = occurrencesIn(text, needle, region.lo, region.hi).filter((i) => !splitsPair(text, i, needle.length));
+    const chosen = decide(text, a, hits, near);
+    if (full === 0) return chosen && hits.length === 1 && needle.length >= 8 ? exact(chosen, needle, full) : undefined;
+    return chosen && agrees(chosen.score, a) ? exact(chosen, needle, full) : undefined;
+  }
   const inWindow = windowHits(text, needle, near);
   const best = decide(text, a, inWindow, near);
   // The window decides when its best place has all of its context: nothing farther can beat it.
@@ -107,6 +159,12 @@ function decide(text: string, a: Annotation, starts: number[], near: number): Ca
   }
   if (!best) return undefined;
   if (second && second.score === best.score && second.distance <= 4 * best.distance + 64) return undefined;
+  // The words recur inside their own context ("the the the"): shifted a copy over, the context
+  // still matches about as well (half of it or more), so only all of it tells the places apart.
+  const reach = needle.length + Math.max((a.prefix ?? '').length, (a.suffix ?? '').length);
+  const b = best;
+  const rivals = (s: number) => s !== b.start && Math.abs(s - b.start) < reach && 2 * contextScore(text, s, s + needle.length, a) >= contextLength(a);
+  if (b.score < contextLength(a) && starts.some(rivals)) return undefined;
   return best;
 }
 
@@ -115,132 +173,14 @@ function better(x: Candidate, y: Candidate): boolean {
 }
 
 /**
- * An approximate place for a span whose own text was edited: a match of the quote with at
- * most a third of its characters changed, or the gap between its exact prefix and suffix,
- * accepted only when the context around it agrees and no other place comes close.
+ * Characters of the stored prefix and suffix found, contiguous, right around [start, end). A
+ * side stored empty (the other not) says the span was at the article's edge: away from it, one
+ * character less, so that such a place never counts as having all of its context.
  */
-export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number): Found | undefined {
-  const { text } = index;
-  const quote = a.text;
-  const prefix = a.prefix ?? '';
-  const suffix = a.suffix ?? '';
-  if (!quote || prefix.length + suffix.length < 16) return undefined;
-  const reach = Math.max(512, 3 * quote.length);
-  const from = Math.max(0, near - reach);
-  const to = Math.min(text.length, near + quote.length + reach);
-  let found = repairIn(text, a, from, to, near);
-  if (found || text.length > APPROX_WHOLE_TEXT || (from === 0 && to === text.length)) return found;
-  const key = `${quote}\u0000${prefix}\u0000${suffix}`;
-  if (!index.repairs.has(key)) index.repairs.set(key, repairIn(text, a, 0, text.length, near));
-  return index.repairs.get(key);
-}
-
-function repairIn(text: string, a: Annotation, from: number, to: number, near: number): Found | undefined {
-  const quote = a.text!;
-  const region = text.slice(from, to);
-  const places: { start: number; end: number; quoteSim: number }[] = [];
-  const maxErrors = Math.floor(quote.length / 3);
-  if (maxErrors > 0 && !degenerate(region, quote, maxErrors)) {
-    const matches = search(region, quote, maxErrors);
-    // Near matches everywhere (a text of repeated letters): no place stands out.
-    if (matches.length > MAX_APPROX) return undefined;
-    for (const m of matches) places.push({ start: from + m.start, end: from + m.end, quoteSim: 1 - m.errors / quote.length });
-  }
-  const bracket = bracketed(region, a);
-  if (bracket) places.push({ start: from + bracket.start, end: from + bracket.end, quoteSim: similarity(quote, region.slice(bracket.start, bracket.end)) });
-  let best: Found | undefined;
-  let runnerUp = 0;
-  const seen = new Set<string>();
-  for (const p of places) {
-    const key = `${p.start}:${p.end}`;
-    // The same words exactly, there or overlapping, were weighed by findExact, which turned them
-    // down: a near match around them is the same doubtful place.
-    const around = text.slice(Math.max(0, p.start - maxErrors), p.end + maxErrors);
-    if (seen.has(key) || p.end <= p.start || around.includes(quote) || splitsPair(text, p.start, 0) || splitsPair(text, p.end, 0)) continue;
-    seen.add(key);
-    const prefixSim = sideSimilarity(a.prefix ?? '', text.slice(Math.max(0, p.start - (a.prefix ?? '').length), p.start));
-    const suffixSim = sideSimilarity(a.suffix ?? '', text.slice(p.end, p.end + (a.suffix ?? '').length));
-    const context = (prefixSim + suffixSim) / 2;
-    // Both sides must vouch for the place: articles restate a demand or a quote in other words
-    // elsewhere, and one side alone (or the words alone) then points at the restatement. Short
-    // spans have little text of their own to vouch for a place: the context must, more so.
-    if (Math.min(prefixSim, suffixSim) < 0.6 || context < (quote.length < 16 ? 0.85 : 0.7) || p.quoteSim + context < 1.2) continue;
-    const score = 0.5 * p.quoteSim + 0.5 * context - Math.min(0.05, Math.abs(p.start - near) / 1e6);
-    if (!best || score > best.score) {
-      runnerUp = best ? best.score : runnerUp;
-      best = { start: p.start, end: p.end, score, repaired: true };
-    } else if (score > runnerUp) runnerUp = score;
-  }
-  // Two places about as good (a repeated sentence): neither is trusted.
-  if (!best || best.score - runnerUp < 0.1) return undefined;
-  return { ...best, score: Math.max(0, Math.min(1, best.score)) };
-}
-
-/**
- * True when the region is so repetitive around the quote's pieces (a text of one letter)
- * that near matches would be everywhere: the matcher would return one per character.
- */
-function degenerate(region: string, quote: string, maxErrors: number): boolean {
-  const pieces = maxErrors + 1;
-  const size = Math.max(1, Math.floor(quote.length / pieces));
-  const limit = MAX_APPROX + region.length / 50;
-  for (let p = 0; p < pieces; p++) {
-    const piece = quote.slice(p * size, p === pieces - 1 ? quote.length : (p + 1) * size);
-    let n = 0;
-    for (let i = region.indexOf(piece); i !== -1; i = region.indexOf(piece, i + 1)) if (++n >= limit) return true;
-  }
-  return false;
-}
-
-/** The text between the stored prefix and suffix, both found exactly and close together. */
-function bracketed(region: string, a: Annotation): { start: number; end: number } | undefined {
-  const prefix = a.prefix ?? '';
-  const suffix = a.suffix ?? '';
-  if (prefix.length < 12 || suffix.length < 12) return undefined;
-  const quote = a.text!;
-  const maxGap = 2 * quote.length + 16;
-  let result: { start: number; end: number } | undefined;
-  for (let i = region.indexOf(prefix); i !== -1; i = region.indexOf(prefix, i + 1)) {
-    const start = i + prefix.length;
-    const j = region.indexOf(suffix, start);
-    if (j === -1) break;
-    if (j - start > maxGap) continue;
-    if (result) return undefined; // twice: ambiguous
-    result = { start, end: j };
-  }
-  return result;
-}
-
-/** 0..1: one minus the edit distance per character. */
-function similarity(x: string, y: string): number {
-  const longest = Math.max(x.length, y.length);
-  if (longest === 0) return 1;
-  return 1 - editDistance(x, y) / longest;
-}
-
-/** How much of a stored side of context is found next to the span (the side nearest it counts). */
-function sideSimilarity(stored: string, actual: string): number {
-  if (stored.length === 0) return actual.length === 0 ? 1 : 0.5;
-  const matches = search(actual, stored, stored.length);
-  if (matches.length === 0) return 0;
-  const errors = Math.min(...matches.map((m) => m.errors));
-  return 1 - errors / stored.length;
-}
-
-function editDistance(x: string, y: string): number {
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length];
-}
-
-/** Characters of the stored prefix and suffix found, contiguous, right around [start, end). */
 export function contextScore(text: string, start: number, end: number, a: Annotation): number {
   const [before, after] = contextSides(text, start, end, a);
-  return before + after;
+  if (!a.prefix && !a.suffix) return 0;
+  return before + after - (!a.prefix && start > 0 ? 1 : 0) - (!a.suffix && end < text.length ? 1 : 0);
 }
 
 function contextSides(text: string, start: number, end: number, a: Annotation): [number, number] {
@@ -263,7 +203,7 @@ export function agrees(score: number, a: Annotation): boolean {
   return length === 0 || score * 2 > length;
 }
 
-function splitsPair(text: string, start: number, length: number): boolean {
+export function splitsPair(text: string, start: number, length: number): boolean {
   return isSplit(text, start) || isSplit(text, start + length);
 }
 

@@ -21,10 +21,11 @@ function spansOf(text: string, picks: number[], words: number): [number, number]
 }
 
 describe('anchoring: properties against the true places', () => {
-  // Pending: fails today. Counterexample (fast-check): text "the the the the the. the the
-  // the. the the the. the the the.\n", span 0–3, one seeded edit (seed 2109210478): placed at
-  // 4–7, truly at 0–3. On text this repetitive a coincidental context outscores the true one;
-  // the benchmark's wrong-placement counts show the same on news text. Next session: make it pass.
+  // Pending: still fails on texts made of one repeated word. Counterexample (fast-check): text
+  // "the the the. the the the. the the the. the the the.\n", span 0–3, three seeded edits (seed
+  // 778313560): placed at 4–7, truly at 0–3. A copy of "the" one word over keeps more of the
+  // stored context than the true place does, and with a single annotation there is no
+  // neighbour to say which. The benchmark's news text no longer shows this (0 wrong placements).
   it.skip('property: a placement is never on text with overlap < 0.5 of the true place, and a deleted span is never placed', () => {
     fc.assert(
       fc.property(textArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 12 }), fc.nat(), (text, picks, count, seed) => {
