@@ -6,7 +6,7 @@ import { saveModel } from '../../src/core/suggest/modelFile';
 import { trainModel } from '../../src/core/suggest/train';
 import { readCorpus } from './corpus';
 
-export const DEFAULTS = { epochs: 8, bits: 17, folds: 2, seed: 20180507 };
+export const DEFAULTS = { epochs: 8, bits: 16, folds: 2, seed: 20180507 };
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);

@@ -1,7 +1,7 @@
 // The attribution engine: text in, linked source / cue / content spans out (UTF-16 offsets).
 // Stage 1 tags with local features; stage 2 tags again seeing stage 1's labels; the chunks are
 // then linked into attributions.
-import { paragraphFeatures, TokenFacts, tokenFacts } from './features';
+import { ParagraphFeatures, paragraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
 import { AttributionModel } from './modelFile';
 import { Chunk, chunksOf, LinkedAttribution, linkChunks } from './spans';
 import { Tagger } from './tagger';
@@ -29,10 +29,18 @@ export interface Tagged {
   attributions: LinkedAttribution[];
 }
 
-/** Labels of every token from one stage; `stage1` given for the stacked stage. */
-export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, stage1?: Uint8Array): Uint8Array {
+/** Stage 1's features of every paragraph, computed once for both stages. */
+export function baseFeatures(tt: TokenizedText, facts: TokenFacts): ParagraphFeatures[] {
+  return tt.paragraphs.map((p, k) => paragraphFeatures(tt, facts, p, k));
+}
+
+/** Labels of every token from one stage; `stage1` (its labels) given for the stacked stage. */
+export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, base: ParagraphFeatures[], stage1?: Uint8Array): Uint8Array {
   const labels = new Uint8Array(tt.tokens.length);
-  tt.paragraphs.forEach((p, k) => labels.set(tagger.tag(paragraphFeatures(tt, facts, p, k, stage1)), p.first));
+  tt.paragraphs.forEach((p, k) => {
+    const pfs = stage1 ? [base[k], stackedFeatures(tt, facts, p, stage1)] : [base[k]];
+    labels.set(tagger.tag(pfs), p.first);
+  });
   return labels;
 }
 
@@ -40,8 +48,9 @@ export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, sta
 export function tagText(model: AttributionModel, text: string): Tagged {
   const tt = tokenize(text);
   const facts = tokenFacts(tt);
-  let labels = tagAll(model.stage1, tt, facts);
-  if (model.stage2) labels = tagAll(model.stage2, tt, facts, labels);
+  const base = baseFeatures(tt, facts);
+  let labels = tagAll(model.stage1, tt, facts, base);
+  if (model.stage2) labels = tagAll(model.stage2, tt, facts, base, labels);
   const chunks: Chunk[] = [];
   for (const p of tt.paragraphs) chunks.push(...chunksOf(labels, p.first, p.end));
   return { tt, facts, labels, chunks, attributions: linkChunks(tt, facts.sentence, chunks) };

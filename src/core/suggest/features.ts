@@ -1,6 +1,6 @@
 // Hashed features of each token, for the tagger. Each feature is a template number mixed with
 // the hashes of the values it looks at: no strings are built per feature, which keeps tagging
-// above 1 MB of text a second. Stage 2 also sees the labels stage 1 predicted (stacking): the
+// above 1 MB of text a second. Stage 2 adds the labels stage 1 predicted (stacking): the
 // nearest predicted cue, its direction and distance, and the labels around the token.
 import { hashString, mix } from './hash';
 import { isPronoun, isSourceNoun, verbClass } from './lexicon';
@@ -59,11 +59,16 @@ export function tokenFacts(tt: TokenizedText): TokenFacts {
 /** Xx, x, X, d, with runs collapsed; punctuation as itself. */
 function shapeOf(t: string): string {
   let out = '';
-  for (const ch of t) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (!out.endsWith(c)) out += c;
+  let last = '';
+  for (let i = 0; i < t.length && out.length < 5; i++) {
+    const ch = t[i];
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
   }
-  return out.length > 5 ? out.slice(0, 5) : out;
+  return out;
 }
 
 function bucket(d: number): number {
@@ -82,14 +87,44 @@ export interface ParagraphFeatures {
   offs: Uint32Array;
 }
 
-/**
- * Features of a paragraph's tokens. `stage1`, when given, holds stage 1's labels for the whole
- * text and adds the stacked features.
- */
-export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, paragraphIndex: number, stage1?: Uint8Array): ParagraphFeatures {
+/** Nearest marked token to the left and right of each token of the paragraph, within its sentence (NONE when there is none). */
+function nearestMarked(tt: TokenizedText, p: Paragraph, marked: (i: number) => boolean): { left: Int32Array; right: Int32Array } {
   const n = p.end - p.first;
-  const per = stage1 ? 52 : 36;
-  const feats = new Uint32Array(n * per);
+  const left = new Int32Array(n).fill(NONE);
+  const right = new Int32Array(n).fill(NONE);
+  let last = -1;
+  for (let i = p.first; i < p.end; i++) {
+    if (tt.sentenceStart[i]) last = -1;
+    if (last >= 0) left[i - p.first] = i - last;
+    if (marked(i)) last = i;
+  }
+  last = -1;
+  for (let i = p.end - 1; i >= p.first; i--) {
+    if (last >= 0) right[i - p.first] = last - i;
+    if (marked(i)) last = i;
+    if (tt.sentenceStart[i]) last = -1;
+  }
+  return { left, right };
+}
+
+/** Tokens from each token to the end of its sentence (0 for the last). */
+function toSentenceEnd(tt: TokenizedText, p: Paragraph): Int32Array {
+  const out = new Int32Array(p.end - p.first);
+  let end = p.end;
+  for (let i = p.end - 1; i >= p.first; i--) {
+    out[i - p.first] = end - 1 - i;
+    if (tt.sentenceStart[i]) end = i;
+  }
+  return out;
+}
+
+const BASE_PER_TOKEN = 40;
+const STACKED_PER_TOKEN = 17;
+
+/** Stage 1's features of a paragraph's tokens: words, shapes, word lists, quotation state, sentence position. */
+export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, paragraphIndex: number): ParagraphFeatures {
+  const n = p.end - p.first;
+  const feats = new Uint32Array(n * BASE_PER_TOKEN);
   const offs = new Uint32Array(n + 1);
   let k = 0;
   const add = (template: number, value: number) => {
@@ -98,29 +133,8 @@ export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph
   const W = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.word[i]);
   const S = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.shape[i]);
   const V = (i: number) => (i < p.first || i >= p.end ? 9 : f.verb[i]);
-
-  // Nearest reporting verb (and predicted cue) to the left and right, within the sentence.
-  const verbLeft = new Int32Array(n).fill(NONE);
-  const verbRight = new Int32Array(n).fill(NONE);
-  const cueLeft = new Int32Array(n).fill(NONE);
-  const cueRight = new Int32Array(n).fill(NONE);
-  let lastVerb = -1;
-  let lastCue = -1;
-  for (let i = p.first; i < p.end; i++) {
-    if (tt.sentenceStart[i]) lastVerb = lastCue = -1;
-    if (lastVerb >= 0) verbLeft[i - p.first] = i - lastVerb;
-    if (lastCue >= 0) cueLeft[i - p.first] = i - lastCue;
-    if (f.verb[i]) lastVerb = i;
-    if (stage1 && (stage1[i] === 3 || stage1[i] === 4)) lastCue = i;
-  }
-  lastVerb = lastCue = -1;
-  for (let i = p.end - 1; i >= p.first; i--) {
-    if (lastVerb >= 0) verbRight[i - p.first] = lastVerb - i;
-    if (lastCue >= 0) cueRight[i - p.first] = lastCue - i;
-    if (f.verb[i]) lastVerb = i;
-    if (stage1 && (stage1[i] === 3 || stage1[i] === 4)) lastCue = i;
-    if (tt.sentenceStart[i]) lastVerb = lastCue = -1;
-  }
+  const verbs = nearestMarked(tt, p, (i) => f.verb[i] !== 0);
+  const toEnd = toSentenceEnd(tt, p);
   let paraQuote = 0;
   for (let i = p.first; i < p.end; i++) if (tt.tokens[i].kind === 'quote') paraQuote = 1;
   const firstKind = tt.tokens[p.first].kind === 'quote' ? 1 : 0;
@@ -129,17 +143,20 @@ export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph
     const r = i - p.first;
     offs[r] = k;
     const q = tt.quoteState[i];
-    const vl = bucket(verbLeft[r]);
-    const vr = bucket(verbRight[r]);
-    const sentPos = i - f.sentenceFirst[f.sentence[i]];
+    const vl = bucket(verbs.left[r]);
+    const vr = bucket(verbs.right[r]);
+    const sentPos = bucket(i - f.sentenceFirst[f.sentence[i]]);
+    const w0 = W(i);
+    const wm1 = W(i - 1);
+    const wp1 = W(i + 1);
     add(1, 0);
-    add(2, W(i));
-    add(3, W(i - 1));
-    add(4, W(i + 1));
+    add(2, w0);
+    add(3, wm1);
+    add(4, wp1);
     add(5, W(i - 2));
     add(6, W(i + 2));
-    add(7, mix(W(i - 1), W(i)));
-    add(8, mix(W(i), W(i + 1)));
+    add(7, mix(wm1, w0));
+    add(8, mix(w0, wp1));
     add(9, S(i));
     add(10, mix(S(i - 1), S(i)));
     add(11, mix(S(i), S(i + 1)));
@@ -148,42 +165,75 @@ export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph
     add(14, mix(V(i - 1), V(i + 1)));
     add(15, mix(V(i - 2), V(i + 2)));
     add(16, q);
-    add(17, mix(q, W(i)));
+    add(17, mix(q, w0));
     add(18, mix(vl, vr));
     add(19, mix(mix(vl, vr), q));
     add(20, f.flags[i]);
     add(21, mix(f.flags[i], vr));
-    add(22, bucket(sentPos));
-    add(23, mix(bucket(sentPos), q));
+    add(22, sentPos);
+    add(23, mix(sentPos, q));
     add(24, tt.sentenceStart[i]);
     add(25, mix(paraQuote, firstKind));
     add(26, paragraphIndex === 0 ? 1 : 0);
-    add(27, mix(vl, W(i)));
-    add(28, mix(vr, W(i)));
+    add(27, mix(vl, w0));
+    add(28, mix(vr, w0));
     add(29, mix(mix(q, paraQuote), vr));
-    add(30, mix(W(i - 1), V(i)));
+    add(30, mix(wm1, V(i)));
     add(31, mix(f.flags[i], S(i)));
-    add(32, mix(mix(W(i - 1), W(i)), W(i + 1)));
+    add(32, mix(mix(wm1, w0), wp1));
     add(33, mix(i + 1 < p.end ? tt.quoteState[i + 1] : 7, q));
-    if (stage1) {
-      const L = (j: number) => (j < p.first || j >= p.end ? 9 : stage1[j]);
-      const cl = bucket(cueLeft[r]);
-      const cr = bucket(cueRight[r]);
-      add(40, L(i));
-      add(41, mix(L(i - 1), L(i)));
-      add(42, mix(L(i), L(i + 1)));
-      add(43, mix(L(i - 2), L(i + 2)));
-      add(44, mix(cl, cr));
-      add(45, mix(mix(cl, cr), q));
-      add(46, mix(cl, W(i)));
-      add(47, mix(cr, W(i)));
-      add(48, mix(L(i), W(i)));
-      add(49, mix(mix(cl, cr), f.flags[i]));
-      add(50, mix(mix(L(i - 1), L(i)), L(i + 1)));
-      add(51, mix(cl === 99 ? 0 : 1, cr === 99 ? 0 : 1));
-      add(52, mix(mix(cl, cr), bucket(sentPos)));
-    }
+    // Where the sentence ends, and which reporting verb is nearest on each side.
+    const te = bucket(toEnd[r]);
+    add(34, te);
+    add(35, mix(te, q));
+    add(36, mix(te, vl));
+    add(37, verbs.left[r] === NONE ? 0 : W(i - verbs.left[r]));
+    add(38, verbs.right[r] === NONE ? 0 : W(i + verbs.right[r]));
+    add(39, mix(mix(vl === 99 ? 0 : 1, vr === 99 ? 0 : 1), mix(q, te === 0 ? 1 : 0)));
+    add(60, mix(tt.sentenceStart[i], mix(q, paraQuote)));
   }
   offs[n] = k;
-  return { feats: feats.subarray(0, k), offs };
+  return { feats, offs };
+}
+
+/** Stage 2's extra features: the labels stage 1 gave (the whole text's, in `stage1`) around each token and its nearest predicted cue. */
+export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, stage1: Uint8Array): ParagraphFeatures {
+  const n = p.end - p.first;
+  const feats = new Uint32Array(n * STACKED_PER_TOKEN);
+  const offs = new Uint32Array(n + 1);
+  let k = 0;
+  const add = (template: number, value: number) => {
+    feats[k++] = mix(template, value);
+  };
+  const L = (j: number) => (j < p.first || j >= p.end ? 9 : stage1[j]);
+  const W = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.word[i]);
+  const cues = nearestMarked(tt, p, (i) => stage1[i] === 3 || stage1[i] === 4);
+  const toEnd = toSentenceEnd(tt, p);
+  for (let i = p.first; i < p.end; i++) {
+    const r = i - p.first;
+    offs[r] = k;
+    const q = tt.quoteState[i];
+    const cl = bucket(cues.left[r]);
+    const cr = bucket(cues.right[r]);
+    const sentPos = bucket(i - f.sentenceFirst[f.sentence[i]]);
+    add(40, L(i));
+    add(41, mix(L(i - 1), L(i)));
+    add(42, mix(L(i), L(i + 1)));
+    add(43, mix(L(i - 2), L(i + 2)));
+    add(44, mix(cl, cr));
+    add(45, mix(mix(cl, cr), q));
+    add(46, mix(cl, W(i)));
+    add(47, mix(cr, W(i)));
+    add(48, mix(L(i), W(i)));
+    add(49, mix(mix(cl, cr), f.flags[i]));
+    add(50, mix(mix(L(i - 1), L(i)), L(i + 1)));
+    add(51, mix(cl === 99 ? 0 : 1, cr === 99 ? 0 : 1));
+    add(52, mix(mix(cl, cr), sentPos));
+    add(53, cues.left[r] === NONE ? 0 : W(i - cues.left[r]));
+    add(54, cues.right[r] === NONE ? 0 : W(i + cues.right[r]));
+    add(55, mix(mix(cl, cr), bucket(toEnd[r])));
+    add(56, mix(L(i - 1), W(i)));
+  }
+  offs[n] = k;
+  return { feats, offs };
 }

@@ -11,15 +11,12 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Two 32-bit values into one (murmur3's finaliser over a boost-style combine). */
+/** Two 32-bit values into one: a multiply-xorshift mix, cheap enough to run per feature. */
 export function mix(a: number, b: number): number {
-  let h = (a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2))) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return (h ^ (h >>> 13)) >>> 0;
 }
 
 /** mulberry32: a small seeded generator, uniform in [0, 1). */

@@ -1,5 +1,5 @@
 // The model file: a version header, the training metadata as JSON, then each stage's tagger
-// with its weights quantised to 16-bit integers (one scale per stage), little-endian. Read from a
+// with its weights quantised to 16-bit integers (and one scale per stage), little-endian. Read from a
 // Uint8Array with DataView and TextDecoder only, so the browser build can load it too.
 import { NUM_LABELS } from './features';
 import { STRIDE, Tagger } from './tagger';
@@ -35,7 +35,7 @@ export function saveModel(model: AttributionModel): Uint8Array {
   const stages = model.stage2 ? [model.stage1, model.stage2] : [model.stage1];
   const metaPadded = (meta.length + 3) & ~3;
   let size = 16 + metaPadded;
-  for (const s of stages) size += 8 + s.transitions.length * 4 + (((s.weights.length / STRIDE) * L * 2 + 3) & ~3);
+  for (const s of stages) size += 12 + s.transitions.length * 4 + (((s.weights.length / STRIDE) * L * 2 + 3) & ~3);
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
@@ -45,16 +45,13 @@ export function saveModel(model: AttributionModel): Uint8Array {
   bytes.set(meta, 16);
   let o = 16 + metaPadded;
   for (const s of stages) {
-    let max = 0;
-    for (let i = 0; i < s.weights.length; i++) max = Math.max(max, Math.abs(s.weights[i]));
-    const scale = max > 0 ? max / 32767 : 1;
     const buckets = s.weights.length / STRIDE;
-    view.setFloat32(o, scale, true);
-    view.setUint32(o + 4, buckets, true);
-    o += 8;
+    view.setFloat64(o, s.scale, true);
+    view.setUint32(o + 8, buckets, true);
+    o += 12;
     for (let i = 0; i < s.transitions.length; i++, o += 4) view.setFloat32(o, s.transitions[i], true);
     for (let b = 0; b < buckets; b++) {
-      for (let y = 0; y < L; y++, o += 2) view.setInt16(o, Math.round(s.weights[b * STRIDE + y] / scale), true);
+      for (let y = 0; y < L; y++, o += 2) view.setInt16(o, s.weights[b * STRIDE + y], true);
     }
     o = (o + 3) & ~3;
   }
@@ -74,19 +71,19 @@ export function loadModel(bytes: Uint8Array): AttributionModel {
   let o = 16 + ((metaLength + 3) & ~3);
   const stages: Tagger[] = [];
   for (let k = 0; k < count; k++) {
-    if (o + 8 > bytes.length) throw new ModelFormatError('attribution model is truncated');
-    const scale = view.getFloat32(o, true);
-    const buckets = view.getUint32(o + 4, true);
-    o += 8;
+    if (o + 12 > bytes.length) throw new ModelFormatError('attribution model is truncated');
+    const scale = view.getFloat64(o, true);
+    const buckets = view.getUint32(o + 8, true);
+    o += 12;
     if ((buckets & (buckets - 1)) !== 0 || o + (L * L + L) * 4 + buckets * L * 2 > bytes.length) throw new ModelFormatError('attribution model is truncated');
     const transitions = new Float32Array(L * L + L);
     for (let i = 0; i < transitions.length; i++, o += 4) transitions[i] = view.getFloat32(o, true);
-    const weights = new Float32Array(buckets * STRIDE);
+    const weights = new Int16Array(buckets * STRIDE);
     for (let b = 0; b < buckets; b++) {
-      for (let y = 0; y < L; y++, o += 2) weights[b * STRIDE + y] = view.getInt16(o, true) * scale;
+      for (let y = 0; y < L; y++, o += 2) weights[b * STRIDE + y] = view.getInt16(o, true);
     }
     o = (o + 3) & ~3;
-    stages.push(new Tagger(weights, transitions));
+    stages.push(new Tagger(weights, scale, transitions));
   }
   return { meta, stage1: stages[0], stage2: stages[1] };
 }

@@ -11,42 +11,59 @@ const L = NUM_LABELS;
 export class Tagger {
   readonly mask: number;
   constructor(
-    /** buckets * STRIDE weights. */
-    readonly weights: Float32Array,
+    /** buckets * STRIDE weights, each times `scale`: 16-bit, so the table stays small in cache. */
+    readonly weights: Int16Array,
+    readonly scale: number,
     /** L * L transition weights then L start weights (learned; BIO constraints added on top). */
     readonly transitions: Float32Array,
   ) {
     this.mask = weights.length / STRIDE - 1;
   }
 
-  static empty(bucketBits: number): Tagger {
-    return new Tagger(new Float32Array((1 << bucketBits) * STRIDE), new Float32Array(L * L + L));
+  /** Per-token label scores of a paragraph, summed over its feature sets. */
+  emissions(pfs: readonly ParagraphFeatures[]): Float64Array {
+    const e = new Float64Array((pfs[0].offs.length - 1) * L);
+    for (const pf of pfs) addEmissions(e, pf, this.weights, this.mask);
+    for (let i = 0; i < e.length; i++) e[i] *= this.scale;
+    return e;
   }
 
-  /** Per-token label scores of a paragraph. */
-  emissions(pf: ParagraphFeatures): Float64Array {
-    return emissionsOf(pf, this.weights, this.mask);
-  }
-
-  tag(pf: ParagraphFeatures): Uint8Array {
-    const n = pf.offs.length - 1;
+  tag(pfs: readonly ParagraphFeatures[]): Uint8Array {
     const { trans, start } = decodeScores(this.transitions);
-    return viterbi(this.emissions(pf), n, L, trans, start);
+    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, trans, start);
   }
 }
 
-function emissionsOf(pf: ParagraphFeatures, w: Float32Array | Float64Array, mask: number): Float64Array {
+function addEmissions(e: Float64Array, pf: ParagraphFeatures, w: Int16Array | Float64Array, mask: number): void {
   const n = pf.offs.length - 1;
-  const e = new Float64Array(n * L);
   const { feats, offs } = pf;
   for (let t = 0; t < n; t++) {
     const o = t * L;
+    let e0 = 0;
+    let e1 = 0;
+    let e2 = 0;
+    let e3 = 0;
+    let e4 = 0;
+    let e5 = 0;
+    let e6 = 0;
     for (let k = offs[t]; k < offs[t + 1]; k++) {
       const b = (feats[k] & mask) * STRIDE;
-      for (let y = 0; y < L; y++) e[o + y] += w[b + y];
+      e0 += w[b];
+      e1 += w[b + 1];
+      e2 += w[b + 2];
+      e3 += w[b + 3];
+      e4 += w[b + 4];
+      e5 += w[b + 5];
+      e6 += w[b + 6];
     }
+    e[o] += e0;
+    e[o + 1] += e1;
+    e[o + 2] += e2;
+    e[o + 3] += e3;
+    e[o + 4] += e4;
+    e[o + 5] += e5;
+    e[o + 6] += e6;
   }
-  return e;
 }
 
 const constraints = bioConstraints(L);
@@ -61,7 +78,7 @@ function decodeScores(tr: Float32Array | Float64Array): { trans: Float64Array; s
 
 /** One training sequence: a paragraph's features and gold labels. */
 export interface Example {
-  pf: ParagraphFeatures;
+  pfs: ParagraphFeatures[];
   gold: Uint8Array;
 }
 
@@ -87,7 +104,9 @@ export class PerceptronTrainer {
   learn(ex: Example): number {
     const n = ex.gold.length;
     const { trans, start } = decodeScores(this.tw);
-    const pred = viterbi(emissionsOf(ex.pf, this.w, this.mask), n, L, trans, start);
+    const e = new Float64Array(n * L);
+    for (const pf of ex.pfs) addEmissions(e, pf, this.w, this.mask);
+    const pred = viterbi(e, n, L, trans, start);
     let wrong = 0;
     const c = this.step;
     for (let t = 0; t < n; t++) {
@@ -95,10 +114,12 @@ export class PerceptronTrainer {
       const p = pred[t];
       if (g !== p) {
         wrong++;
-        for (let k = ex.pf.offs[t]; k < ex.pf.offs[t + 1]; k++) {
-          const b = (ex.pf.feats[k] & this.mask) * STRIDE;
-          this.bump(this.w, this.u, b + g, 1, c);
-          this.bump(this.w, this.u, b + p, -1, c);
+        for (const pf of ex.pfs) {
+          for (let k = pf.offs[t]; k < pf.offs[t + 1]; k++) {
+            const b = (pf.feats[k] & this.mask) * STRIDE;
+            this.bump(this.w, this.u, b + g, 1, c);
+            this.bump(this.w, this.u, b + p, -1, c);
+          }
         }
       }
       const gPrev = t === 0 ? -1 : ex.gold[t - 1];
@@ -117,13 +138,19 @@ export class PerceptronTrainer {
     u[i] += by * c;
   }
 
-  /** The averaged weights as a tagger. */
+  /** The averaged weights as a tagger, quantised to 16 bits with one scale for the table. */
   averaged(): Tagger {
-    const avg = (w: Float64Array, u: Float64Array) => {
-      const out = new Float32Array(w.length);
-      for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / this.step;
-      return out;
-    };
-    return new Tagger(avg(this.w, this.u), avg(this.tw, this.tu));
+    const avg = new Float64Array(this.w.length);
+    let max = 0;
+    for (let i = 0; i < avg.length; i++) {
+      avg[i] = this.w[i] - this.u[i] / this.step;
+      max = Math.max(max, Math.abs(avg[i]));
+    }
+    const scale = max > 0 ? max / 32767 : 1;
+    const weights = new Int16Array(avg.length);
+    for (let i = 0; i < avg.length; i++) weights[i] = Math.round(avg[i] / scale);
+    const transitions = new Float32Array(this.tw.length);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = this.tw[i] - this.tu[i] / this.step;
+    return new Tagger(weights, scale, transitions);
   }
 }

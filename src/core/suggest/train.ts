@@ -1,11 +1,11 @@
 // Training: gold spans to BIO labels, then stage 1 and (stacked on stage 1's held-out
 // predictions, so stage 2 learns from labels as noisy as it will see) stage 2. Pure and seeded:
 // the same documents and options give the same model bytes.
-import { beginLabel, Kind, paragraphFeatures, ParagraphFeatures, TokenFacts, tokenFacts } from './features';
+import { beginLabel, Kind, ParagraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
 import { seededRandom, shuffle } from './hash';
 import { AttributionModel, loadModel, ModelMeta, saveModel } from './modelFile';
 import { Example, PerceptronTrainer, Tagger } from './tagger';
-import { tagAll } from './engine';
+import { baseFeatures, tagAll } from './engine';
 import { tokenize, TokenizedText } from './tokenize';
 
 /** A gold span: its kind and its fragments (UTF-16 [start, end) on the text). */
@@ -65,14 +65,15 @@ function lowerBound(xs: number[], x: number): number {
 interface Prepared {
   tt: TokenizedText;
   facts: TokenFacts;
+  base: ParagraphFeatures[];
   gold: Uint8Array;
 }
 
 function examples(docs: Prepared[], stage1?: Uint8Array[]): Example[][] {
   return docs.map((d, j) =>
     d.tt.paragraphs.map((p, k): Example => {
-      const pf: ParagraphFeatures = paragraphFeatures(d.tt, d.facts, p, k, stage1?.[j]);
-      return { pf, gold: d.gold.subarray(p.first, p.end) };
+      const pfs = stage1 ? [d.base[k], stackedFeatures(d.tt, d.facts, p, stage1[j])] : [d.base[k]];
+      return { pfs, gold: d.gold.subarray(p.first, p.end) };
     }),
   );
 }
@@ -98,7 +99,8 @@ function trainStage(exs: Example[], opts: TrainOptions, seed: number, what: stri
 export function trainModel(docs: readonly TrainingDoc[], opts: TrainOptions): AttributionModel {
   const prepared: Prepared[] = docs.map((d) => {
     const tt = tokenize(d.text);
-    return { tt, facts: tokenFacts(tt), gold: goldLabels(tt, d.spans) };
+    const facts = tokenFacts(tt);
+    return { tt, facts, base: baseFeatures(tt, facts), gold: goldLabels(tt, d.spans) };
   });
   const stage1Examples = examples(prepared);
   const stage1 = trainStage(stage1Examples.flat(), opts, opts.seed, 'stage 1');
@@ -111,7 +113,7 @@ export function trainModel(docs: readonly TrainingDoc[], opts: TrainOptions): At
     for (let k = 0; k < opts.folds; k++) {
       const tagger = trainStage(stage1Examples.filter((_, j) => fold[j] !== k).flat(), opts, opts.seed + k + 1, `stage 1 fold ${k + 1}/${opts.folds}`);
       prepared.forEach((d, j) => {
-        if (fold[j] === k) held[j] = tagAll(tagger, d.tt, d.facts);
+        if (fold[j] === k) held[j] = tagAll(tagger, d.tt, d.facts, d.base);
       });
     }
     stage2 = trainStage(examples(prepared, held).flat(), opts, opts.seed + 100, 'stage 2');

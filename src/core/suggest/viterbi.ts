@@ -18,7 +18,10 @@ export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64
       let arg = 0;
       for (let a = 0; a < L; a++) {
         const s = score[prev + a] + trans[a * L + y];
-        if (s > best) [best, arg] = [s, a];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
       }
       score[t * L + y] = best + emit[t * L + y];
       back[t * L + y] = arg;
@@ -28,7 +31,10 @@ export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64
   let arg = 0;
   for (let y = 0; y < L; y++) {
     const s = score[(n - 1) * L + y];
-    if (s > best) [best, arg] = [s, y];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
   }
   out[n - 1] = arg;
   for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * L + out[t]];
