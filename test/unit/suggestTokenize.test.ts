@@ -15,6 +15,7 @@ describe('suggest: tokenizer', () => {
   it('keeps initialisms, numbers, hyphens and inner apostrophes whole, splits a possessive', () => {
     assert.deepEqual(texts("The U.S. spent $1,500.25 on state-run don't Trump's"), ['The', 'U.S.', 'spent', '$', '1,500.25', 'on', 'state-run', "don't", 'Trump', "'s"]);
     assert.deepEqual(texts('Clinton’s aides'), ['Clinton', '’s', 'aides']);
+    assert.deepEqual(texts("She’ll go, you'd see, I'm in"), ['She', '’ll', 'go', ',', 'you', "'d", 'see', ',', 'I', "'m", 'in']);
   });
 
   it('straight quotes open and close: the state before each token', () => {

@@ -9,6 +9,7 @@ import { Chunk, chunksOf } from '../../src/core/suggest/spans';
 import { tagText } from '../../src/core/suggest/engine';
 import { goldLabels, GoldSpan } from '../../src/core/suggest/train';
 import { TokenizedText } from '../../src/core/suggest/tokenize';
+import { commandLine, MODEL_FILE, runMain } from './args';
 import { CorpusDoc, readCorpus } from './corpus';
 import { add, Counts, prf, score, TokenSet, zero } from './score';
 
@@ -74,13 +75,9 @@ export function evaluate(model: ReturnType<typeof loadModel>, docs: CorpusDoc[])
 }
 
 function main(args: string[]): void {
-  const folder = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
-  if (!folder) {
-    process.stderr.write('usage: npm run eval -- <folder with text/ and attributions/> [--model FILE]\n');
-    process.exit(2);
-  }
-  const mi = args.indexOf('--model');
-  const file = mi >= 0 ? args[mi + 1] : path.resolve(__dirname, '../../../models/attribution-model.bin');
+  const cl = commandLine(args, 'npm run eval -- <folder with text/ and attributions/> [--model FILE]');
+  const folder = cl.folder;
+  const file = cl.text('--model') ?? MODEL_FILE;
   const bytes = new Uint8Array(fs.readFileSync(file));
   const t0 = performance.now();
   const model = loadModel(bytes);
@@ -100,4 +97,4 @@ function main(args: string[]): void {
   process.stdout.write(`tagging: ${(textBytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s = ${(textBytes / 1e6 / seconds).toFixed(2)} MB/s (one core); model load ${loadMs.toFixed(0)} ms\n`);
 }
 
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -4,30 +4,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { saveModel } from '../../src/core/suggest/modelFile';
 import { trainModel } from '../../src/core/suggest/train';
+import { commandLine, MODEL_FILE, runMain } from './args';
 import { readCorpus } from './corpus';
 
-export const DEFAULTS = { epochs: 8, bits: 16, folds: 2, seed: 20180507 };
-
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
+export const DEFAULTS = { epochs: 12, bits: 16, folds: 2, seed: 20180507 };
 
 function main(args: string[]): void {
-  const folder = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
-  if (!folder) {
-    process.stderr.write('usage: npm run train -- <folder with text/ and attributions/> [--out FILE] [--epochs N] [--bits N] [--folds N] [--seed N]\n');
-    process.exit(2);
-  }
-  const outIndex = args.indexOf('--out');
-  const out = outIndex >= 0 ? args[outIndex + 1] : path.resolve(__dirname, '../../../models/attribution-model.bin');
+  const cl = commandLine(args, 'npm run train -- <folder with text/ and attributions/> [--out FILE] [--epochs N] [--bits N] [--folds N] [--seed N]');
+  const folder = cl.folder;
+  const out = cl.text('--out') ?? MODEL_FILE;
   const t0 = Date.now();
   const docs = readCorpus(folder);
   const model = trainModel(docs, {
-    epochs: option(args, '--epochs', DEFAULTS.epochs),
-    bucketBits: option(args, '--bits', DEFAULTS.bits),
-    folds: option(args, '--folds', DEFAULTS.folds),
-    seed: option(args, '--seed', DEFAULTS.seed),
+    epochs: cl.number('--epochs', DEFAULTS.epochs),
+    bucketBits: cl.number('--bits', DEFAULTS.bits),
+    folds: cl.number('--folds', DEFAULTS.folds),
+    seed: cl.number('--seed', DEFAULTS.seed),
     trainedOn: `PolNeAR v1.0 ${path.basename(path.resolve(folder))} split (${docs.length} annotated documents)`,
     log: (line) => process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)} s  ${line}\n`),
   });
@@ -39,4 +31,4 @@ function main(args: string[]): void {
   process.stderr.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
-main(process.argv.slice(2));
+runMain(() => main(process.argv.slice(2)));

@@ -42,14 +42,26 @@ export function tokenFacts(tt: TokenizedText): TokenFacts {
     sentence: new Uint32Array(n),
     sentenceFirst: [],
   };
+  // News text repeats its words: each distinct one is looked at once.
+  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const t = tt.tokens[i].text;
-    const lower = t.toLowerCase();
-    f.word[i] = hashString(lower);
-    f.shape[i] = hashString(shapeOf(t));
-    f.suffix[i] = hashString(lower.length > 3 ? lower.slice(-3) : lower);
-    f.verb[i] = verbClass(lower);
-    f.flags[i] = (isPronoun(lower) ? 1 : 0) | (isSourceNoun(lower) ? 2 : 0) | (/^\p{Lu}/u.test(t) ? 4 : 0);
+    const j = seen.get(t);
+    if (j !== undefined) {
+      f.word[i] = f.word[j];
+      f.shape[i] = f.shape[j];
+      f.suffix[i] = f.suffix[j];
+      f.verb[i] = f.verb[j];
+      f.flags[i] = f.flags[j];
+    } else {
+      seen.set(t, i);
+      const lower = t.toLowerCase();
+      f.word[i] = hashString(lower);
+      f.shape[i] = hashString(shapeOf(t));
+      f.suffix[i] = hashString(lower.length > 3 ? lower.slice(-3) : lower);
+      f.verb[i] = verbClass(lower);
+      f.flags[i] = (isPronoun(lower) ? 1 : 0) | (isSourceNoun(lower) ? 2 : 0) | (/^\p{Lu}/u.test(t) ? 4 : 0);
+    }
     if (tt.sentenceStart[i]) f.sentenceFirst.push(i);
     f.sentence[i] = f.sentenceFirst.length - 1;
   }

@@ -43,16 +43,16 @@ export function tokenize(text: string): TokenizedText {
   const tokens: Token[] = [];
   const paragraphs: Paragraph[] = [];
   let paraFirst = 0;
-  let prevEnd = 0;
+  // The next line break after the last token: searched once per line, not once per token.
+  let nextBreak = text.indexOf('\n');
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const gapBreak = text.indexOf('\n', prevEnd);
-    if (gapBreak >= 0 && gapBreak < m.index && tokens.length > paraFirst) {
-      paragraphs.push({ first: paraFirst, end: tokens.length });
+    if (nextBreak >= 0 && nextBreak < m.index) {
+      if (tokens.length > paraFirst) paragraphs.push({ first: paraFirst, end: tokens.length });
       paraFirst = tokens.length;
+      nextBreak = text.indexOf('\n', m.index);
     }
     pushToken(tokens, m[0], m.index);
-    prevEnd = m.index + m[0].length;
   }
   if (tokens.length > paraFirst) paragraphs.push({ first: paraFirst, end: tokens.length });
   const sentenceStart = new Uint8Array(tokens.length);
@@ -61,7 +61,7 @@ export function tokenize(text: string): TokenizedText {
   return { text, tokens, paragraphs, sentenceStart, quoteState };
 }
 
-/** One match as a token, with a possessive 's split off as its own token (as treebank tokenizers do). */
+/** One match as a token, with a possessive 's or a clitic ('ll, 're, 've, 'd, 'm) split off as its own token (as treebank tokenizers do). */
 function pushToken(tokens: Token[], s: string, at: number): void {
   const first = s.codePointAt(0)!;
   let kind: TokenKind;
@@ -69,8 +69,9 @@ function pushToken(tokens: Token[], s: string, at: number): void {
   else if (/^\p{L}/u.test(s)) kind = 'word';
   else if (/^\p{N}/u.test(s) && first < 0x10000) kind = 'number';
   else kind = 'punct';
-  if (kind === 'word' && s.length > 2 && /['’][sS]$/.test(s)) {
-    const cut = s.length - 2;
+  const clitic = kind === 'word' ? /['’](?:s|ll|re|ve|d|m)$/i.exec(s) : null;
+  if (clitic && clitic.index > 0) {
+    const cut = clitic.index;
     tokens.push({ start: at, end: at + cut, text: s.slice(0, cut), kind });
     tokens.push({ start: at + cut, end: at + s.length, text: s.slice(cut), kind: 'word' });
     return;

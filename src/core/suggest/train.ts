@@ -35,12 +35,11 @@ export function goldLabels(tt: TokenizedText, spans: readonly GoldSpan[]): Uint8
   const labels = new Uint8Array(tt.tokens.length);
   const paragraphOf = new Int32Array(tt.tokens.length);
   tt.paragraphs.forEach((p, k) => paragraphOf.fill(k, p.first, p.end));
-  const starts = tt.tokens.map((t) => t.start);
   for (const s of spans) {
     const b = beginLabel(s.kind);
     for (const [start, end] of s.fragments) {
-      let i = lowerBound(starts, start);
-      if (i > 0 && tt.tokens[i - 1].end > start) i--;
+      let i = tt.tokens.findIndex((t) => t.end > start);
+      if (i < 0) continue;
       let prevPara = -1;
       for (; i < tt.tokens.length && tt.tokens[i].start < end; i++) {
         labels[i] = paragraphOf[i] !== prevPara ? b : b + 1;
@@ -49,17 +48,6 @@ export function goldLabels(tt: TokenizedText, spans: readonly GoldSpan[]): Uint8
     }
   }
   return labels;
-}
-
-function lowerBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Prepared {
