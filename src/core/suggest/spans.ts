@@ -61,7 +61,10 @@ export function linkChunks(tt: TokenizedText, sentence: Uint32Array, chunks: Chu
   const nearest = (c: Chunk, sourceSide: boolean): number => {
     let best = -1;
     let bestCost = Infinity;
-    for (const k of byParagraph.get(paragraphOf[c.first]) ?? []) {
+    // Only the cues nearest on either side can win: a paragraph of thousands of cues stays linear.
+    const list = byParagraph.get(paragraphOf[c.first]) ?? [];
+    const at = countBelow(list, (k) => cues[k].first < c.first);
+    for (const k of list.slice(Math.max(0, at - NEAREST), at + NEAREST)) {
       const cue = cues[k];
       const sameSentence = sentence[cue.first] === sentence[c.first] || sentence[cue.end - 1] === sentence[c.end - 1];
       const after = cue.first >= c.end;
@@ -87,4 +90,19 @@ export function linkChunks(tt: TokenizedText, sentence: Uint32Array, chunks: Chu
     } else atts[k].content.push(c);
   }
   return [...atts, ...alone];
+}
+
+/** How many cues on each side of a chunk are weighed for it. */
+const NEAREST = 4;
+
+/** How many leading items of a list satisfy `below` (which holds for a prefix of it). */
+function countBelow(list: readonly number[], below: (item: number) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (below(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
