@@ -10,6 +10,7 @@ const L = NUM_LABELS;
 
 export class Tagger {
   readonly mask: number;
+  private readonly decoded: { trans: Float64Array; start: Float64Array };
   constructor(
     /** buckets * STRIDE weights, each times `scale`: 16-bit, so the table stays small in cache. */
     readonly weights: Int16Array,
@@ -18,6 +19,7 @@ export class Tagger {
     readonly transitions: Float32Array,
   ) {
     this.mask = weights.length / STRIDE - 1;
+    this.decoded = decodeScores(transitions);
   }
 
   /** Per-token label scores of a paragraph, summed over its feature sets. */
@@ -29,8 +31,7 @@ export class Tagger {
   }
 
   tag(pfs: readonly ParagraphFeatures[]): Uint8Array {
-    const { trans, start } = decodeScores(this.transitions);
-    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, trans, start);
+    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, this.decoded.trans, this.decoded.start);
   }
 }
 

@@ -1,6 +1,9 @@
 // First-order Viterbi over a lattice of per-token label scores plus label-to-label scores.
 // Forbidden moves (an inside label that does not continue its own chunk) are -Infinity.
 
+// Reused between calls (tagging is one paragraph at a time, never re-entrant): no garbage per paragraph.
+let scratch = { score: new Float64Array(0), back: new Uint8Array(0) };
+
 /**
  * The best label sequence. `emit[t * L + y]` scores label y at token t; `trans[a * L + b]`
  * scores a followed by b; `start[y]` scores y at the first token.
@@ -8,8 +11,8 @@
 export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64Array, start: Float64Array): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * L);
-  const back = new Uint8Array(n * L);
+  if (scratch.score.length < n * L) scratch = { score: new Float64Array(n * L * 2), back: new Uint8Array(n * L * 2) };
+  const { score, back } = scratch;
   for (let y = 0; y < L; y++) score[y] = start[y] + emit[y];
   for (let t = 1; t < n; t++) {
     const prev = (t - 1) * L;
