@@ -14,6 +14,7 @@ import { anchorContext } from '../src/core/anchoring';
 import { LineMap, sha256Hex } from '../src/core/text';
 import { AnchorTracker, TextEdit, TrackedSpan } from '../src/core/anchorTracker';
 import { benchReanchor } from './reanchorBench';
+import { benchSuggest } from './suggestBench';
 import { random } from './reanchorCorpus';
 
 const root = path.resolve(__dirname, '../..');
@@ -204,7 +205,8 @@ function benchKeystroke(): void {
 }
 
 // `npm run bench -- --polnear DIR` adds the PolNeAR corpus (read in place, never copied);
-// `--only reanchor` runs the re-anchoring benchmark alone; `--wrong` prints its wrong placements.
+// `--only reanchor` runs the re-anchoring benchmark alone (`--wrong` prints its wrong placements),
+// `--only suggest` the suggestion engine's.
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option('--only');
@@ -215,3 +217,4 @@ if (!only || only === 'speed') {
   benchKeystroke();
 }
 if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'), args.includes('--wrong'));
+if (!only || only === 'suggest') benchSuggest(sampleText);

@@ -1,0 +1,34 @@
+// `npm run train -- <folder with text/ and attributions/> [--out FILE] [--epochs N] [--bits N] [--folds N] [--seed N]`
+// Trains the attribution model and writes it (default models/attribution-model.bin).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { saveModel } from '../../src/core/suggest/modelFile';
+import { trainModel } from '../../src/core/suggest/train';
+import { commandLine, MODEL_FILE, runMain } from './args';
+import { readCorpus } from './corpus';
+
+export const DEFAULTS = { epochs: 12, bits: 16, folds: 2, seed: 20180507 };
+
+function main(args: string[]): void {
+  const cl = commandLine(args, 'npm run train -- <folder with text/ and attributions/> [--out FILE] [--epochs N] [--bits N] [--folds N] [--seed N]');
+  const folder = cl.folder;
+  const out = cl.text('--out') ?? MODEL_FILE;
+  const t0 = Date.now();
+  const docs = readCorpus(folder);
+  const model = trainModel(docs, {
+    epochs: cl.number('--epochs', DEFAULTS.epochs),
+    bucketBits: cl.number('--bits', DEFAULTS.bits),
+    folds: cl.number('--folds', DEFAULTS.folds),
+    seed: cl.number('--seed', DEFAULTS.seed),
+    trainedOn: `PolNeAR v1.0 ${path.basename(path.resolve(folder))} split (${docs.length} annotated documents)`,
+    log: (line) => process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)} s  ${line}\n`),
+  });
+  const bytes = saveModel(model);
+  const tmp = `${out}.tmp`;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, out);
+  process.stderr.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+runMain(() => main(process.argv.slice(2)));
