@@ -26,7 +26,14 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   const parsed = parseSidecar(source);
   const docError = parsed.doc.errors[0];
   if (!parsed.sidecar || parsed.readOnly || docError) return { ok: false, reason: docError ? `cannot be rewritten: ${docError.message.split('\n')[0]}` : 'cannot be rewritten (errors, or a newer version)' };
-  const fixed = reanchored(parsed.sidecar, text);
+  let fixed = reanchored(parsed.sidecar, text);
+  // Spans placed in one round are trusted anchors in the next, which may then place an orphan
+  // between them: a few rounds, so what is written reads back as written.
+  for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
+    const next = anchorAnnotations(fixed.sidecar, text);
+    if (!next.outcomes.some((o) => o.status === 'moved' || o.status === 'repaired')) break;
+    fixed = reanchored(fixed.sidecar, text);
+  }
   // Not one annotation found: most likely the wrong article (or a text emptied by a failed
   // script). Flags and a new hash would say nothing a reader can use; the file stays as it was.
   if (fixed.orphans > 0 && fixed.orphans === parsed.sidecar.annotations.length) {
@@ -38,7 +45,10 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   // Written only when it reads back without errors and with every placed annotation exact.
   const check = loadArticle(articlePath, text, content);
   const again = check.article && anchorAnnotations(check.article.sidecar, text);
-  if (!again || check.problems.some((p) => p.severity === 'error') || again.outcomes.some((o) => o.status === 'moved' || o.status === 'repaired')) {
+  // An orphan found on this second read (the spans just placed are its anchors now) is placed
+  // by the next reader too: only the spans --fix placed must read back exactly where it put them.
+  const wereOrphans = new Set(fixed.sidecar.annotations.filter((a) => a.review?.status === 'orphan').map((a) => a.id));
+  if (!again || check.problems.some((p) => p.severity === 'error') || again.outcomes.some((o) => (o.status === 'moved' || o.status === 'repaired') && !wereOrphans.has(o.annotationId))) {
     return { ok: false, reason: 'the rewritten sidecar would not check clean: left as it was' };
   }
   try {

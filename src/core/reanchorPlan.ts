@@ -64,36 +64,12 @@ export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number,
     out.set(t.index, findExact(index, t.a, near, region) ?? findRepaired(index, t.a, near, region));
   });
   dropContested(sorted, anchors, regions, out);
-  const moved = placeMovedBlocks(index, sorted, candidates, chain, out);
-  placeByNeighbourShift(index, sorted, (k) => chain.has(k) || moved.has(k) ? candidates[k]! - sorted[k].stored : undefined, out);
+  placeMovedBlocks(index, sorted, candidates, chain, out);
   return out;
 }
 
 /** How far a place's shift may be from its neighbour's: the edits between the two. */
 const SHIFT_SLACK = 16;
-
-/**
- * Last, the spans still without a place whose text is found exactly with more than half of its
- * context at the shift of an anchor next to it (in the stored order): the words around them were
- * edited (a paragraph moved takes its first words away from their old prefix), but they went
- * where their neighbours went. Only one such place, or none is taken.
- */
-function placeByNeighbourShift(index: OccurrenceIndex, sorted: Target[], anchorShift: (k: number) => number | undefined, out: Map<number, Found | undefined>): void {
-  const shifts = sorted.map((_, k) => anchorShift(k));
-  const nearest = (k: number, step: 1 | -1) => {
-    for (let j = k + step; j >= 0 && j < sorted.length; j += step) if (shifts[j] !== undefined) return shifts[j];
-    return undefined;
-  };
-  sorted.forEach((t, k) => {
-    if (!t.search || out.get(t.index) !== undefined || shifts[k] !== undefined) return;
-    const quote = t.a.text!;
-    const hits = index.of(quote);
-    const around = [nearest(k, -1), nearest(k, 1)].filter((x): x is number => x !== undefined);
-    if (hits === 'too many' || around.length === 0) return;
-    const fits = hits.filter((h) => around.some((shift) => Math.abs(h - t.stored - shift) <= SHIFT_SLACK) && agrees(contextScore(index.text, h, h + quote.length, t.a), t.a));
-    if (fits.length === 1) out.set(t.index, { start: fits[0], end: fits[0] + quote.length, score: contextScore(index.text, fits[0], fits[0] + quote.length, t.a) / Math.max(1, contextLength(t.a)), repaired: false });
-  });
-}
 
 /**
  * A passage moved as a whole (paragraphs swapped, a section moved up) breaks the order the
@@ -105,6 +81,7 @@ function placeByNeighbourShift(index: OccurrenceIndex, sorted: Target[], anchorS
  */
 function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: (number | undefined)[], chain: Set<number>, out: Map<number, Found | undefined>): Set<number> {
   const placed = new Set<number>();
+  const chainPlaces = [...chain].sort((x, y) => x - y).map((k) => ({ stored: sorted[k].stored, start: candidates[k]! }));
   const open = (k: number) => !chain.has(k) && sorted[k].search && out.get(sorted[k].index) === undefined && !placed.has(k);
   const fitAt = (k: number, shift: number, onlyOnce: boolean): number | undefined => {
     const t = sorted[k];
@@ -137,7 +114,8 @@ function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: 
         shift = at - sorted[j].stored;
       }
     }
-    if (members.size < 2) return;
+    // Two annotations of one span (a cue also marked as an attribution) are not two witnesses.
+    if (new Set([...members.keys()].map((m) => sorted[m].stored)).size < 2 || !roomWasMade(chainPlaces, members, sorted)) return;
     for (const [m, start] of members) {
       const a = sorted[m].a;
       out.set(sorted[m].index, { start, end: start + a.text!.length, score: contextScore(index.text, start, start + a.text!.length, a) / Math.max(1, contextLength(a)), repaired: false });
@@ -145,6 +123,28 @@ function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: 
     }
   });
   return placed;
+}
+
+/**
+ * A passage that moved made room where it went: the anchors around its new place are farther
+ * apart than they were, by about its length. A copy of a deleted passage that was there all
+ * along made none, and is not taken for it.
+ */
+function roomWasMade(chainPlaces: { stored: number; start: number }[], members: Map<number, number>, sorted: Target[]): boolean {
+  const from = Math.min(...members.values());
+  const to = Math.max(...[...members].map(([m, start]) => start + sorted[m].a.text!.length));
+  let before = { stored: 0, start: 0 }; // the article's start never moves
+  let after: { stored: number; start: number } | undefined;
+  for (const c of chainPlaces) {
+    if (c.start <= from) before = c;
+    else if (c.start >= to) {
+      after = c;
+      break;
+    }
+  }
+  if (!after) return false;
+  const growth = after.start - before.start - (after.stored - before.stored);
+  return growth * 2 >= to - from;
 }
 
 /** True when exactly one place in the article has the text with all of its stored context. */

@@ -46,6 +46,9 @@ describe('Deleting an article', function () {
     const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens');
     assert.ok(ext);
     await ext.activate();
+    // Messages left by earlier suites (a failed write, a conflict) would take the place of the
+    // prompt these tests answer with the workbench's "accept primary action".
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   afterEach(async () => {

@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { anchorAnnotations, anchorContext } from '../../src/core/anchoring';
 import { Annotation } from '../../src/core/model';
+import { parseSidecar } from '../../src/core/sidecar';
 import { sha256Hex } from '../../src/core/text';
-import { sidecarWith, speaker } from './helpers';
+import { sampleArticle, sampleSidecarSource, sidecarWith, speaker } from './helpers';
 
 function annotation(text: string, id: string, words: string, last = false): Annotation {
   const start = last ? text.lastIndexOf(words) : text.indexOf(words);
@@ -37,4 +38,22 @@ describe('re-anchoring: neighbours bound where a span can be', () => {
     assert.equal(now.slice(annotations[0].start, annotations[0].end), 'the council');
     assert.deepEqual(outcomes(old, annotations, now), ['x orphan', `y moved ${annotations[0].start}`, `o moved ${now.indexOf('Outro')}`]);
   });
+});
+
+describe('re-anchoring: a passage moved as a whole', () => {
+  const sample = sampleArticle;
+  const sampleSidecar = () => parseSidecar(sampleSidecarSource()).sidecar!;
+
+  for (const [from, to] of [[10, 2], [20, 5], [5, 25], [30, 1]]) {
+    it(`regression: the sample's paragraph ${from} moved to place ${to}: every span placed on its own words, none an orphan`, () => {
+      const paragraphs = sample().split('\n\n');
+      const [moved] = paragraphs.splice(from, 1);
+      paragraphs.splice(to, 0, moved);
+      const now = paragraphs.join('\n\n');
+      const sidecar = sampleSidecar();
+      const r = anchorAnnotations(sidecar, now);
+      assert.deepEqual(r.orphans.map((o) => o.annotation.id), [], 'no orphan');
+      for (const a of r.placed) assert.equal(now.slice(a.start, a.end), sidecar.annotations.find((x) => x.id === a.id)!.text, a.id);
+    });
+  }
 });
