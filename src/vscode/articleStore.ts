@@ -121,7 +121,8 @@ export class ArticleStore implements vscode.Disposable {
     if (previous?.session && this.writer.writesStarted(key) !== writesBefore) return previous;
     // Our own write, or a touch that changed nothing: keep the session and its undo history.
     if (previous?.session && source !== undefined && (source === previous.lastWritten || source === previous.source)) return previous;
-    if (previous?.session?.dirty && source !== previous.source) {
+    // Only changes a person made count: offsets that moved with the text come back from the new file.
+    if (previous?.session?.changedSinceWrite && source !== previous.source) {
       // Someone changed the sidecar while we hold unsaved annotation changes: merge, never drop either silently.
       const where = vscode.workspace.asRelativePath(sidecar);
       if (source !== undefined && readError === undefined && previous.source !== undefined) {
@@ -210,15 +211,17 @@ export class ArticleStore implements vscode.Disposable {
     // The first edit of a saved article can arrive still marked clean: only dirty -> clean counts.
     const backToSaved = state.wasDirty && !e.document.isDirty && session.changedSinceWrite;
     state.wasDirty = e.document.isDirty;
-    // Not an Undo: the text was replaced (reverted, reloaded), and the edit alone would drop the
-    // annotations whose words changed. They are re-anchored from the text being left instead.
-    const leaving = backToSaved && !reason ? session.toSidecar(session.currentText) : undefined;
+    // Not an Undo: the text was replaced (reverted, or reloaded after a checkout or a script
+    // changed the file), and the edit alone would drop every annotation inside it, intact words
+    // and all (VS Code hands a reload over as one coarse edit). They are re-anchored from the
+    // text being left instead, edited ones flagged.
+    const leaving = !reason && !e.document.isDirty ? session.toSidecar(session.currentText) : undefined;
     session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
-    if (backToSaved) {
-      if (leaving) this.putOn(session, leaving, e.document.getText());
+    if (leaving && backToSaved) {
+      this.putOn(session, leaving, e.document.getText());
       this.refreshModel(state, e.document);
-      void this.persistInTurn(e.document);
-    }
+    } else if (leaving) void this.afterReload(state, e.document, leaving);
+    if (backToSaved) void this.persistInTurn(e.document);
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -228,6 +231,28 @@ export class ArticleStore implements vscode.Disposable {
         this.refreshModel(state, e.document);
       }, TEXT_CHANGE_DEBOUNCE_MS),
     );
+  }
+
+  /**
+   * A clean article's text changed without Undo: a reload from disk, unless the text now differs
+   * from the file (the first keystroke in a saved article can arrive still marked clean). Then
+   * the spans are put back from the text left. Moving with the text is not an annotation change:
+   * a sidecar arriving from the same checkout is simply read, not merged with them.
+   */
+  private async afterReload(state: ArticleState, doc: vscode.TextDocument, leaving: Sidecar): Promise<void> {
+    const version = doc.version;
+    let disk: string | undefined;
+    try {
+      disk = await readText(doc.uri);
+    } catch {
+      return;
+    }
+    const session = state.session;
+    if (!session || doc.isClosed || doc.version !== version || this.states.get(doc.uri.toString()) !== state || disk !== doc.getText()) return;
+    const changedBefore = session.changedSinceWrite;
+    this.putOn(session, leaving, doc.getText());
+    session.changedSinceWrite = changedBefore;
+    this.refreshModel(state, doc);
   }
 
   /** The session's annotations as they were on the text just left, put on `text` (orphans kept). */
