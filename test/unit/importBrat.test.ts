@@ -138,8 +138,10 @@ describe('importBrat', () => {
         ['quote', 'Fix the roads.', 'Ann Lee'],
         ['mention', 'Bob', 'Bob'],
       ]);
-      // The span past the end is kept for review: no sha256, and reading it back makes it an orphan, not a loss.
-      assert.equal(sidecar.document.sha256, undefined);
+      // The span past the end is kept for review, flagged: the sha256 is written (the others are
+      // on the text) and reading it back makes it an orphan, not a loss, never trusted at 0–0.
+      assert.equal(sidecar.document.sha256, sha256Hex(text));
+      assert.equal(sidecar.annotations[0].review?.status, 'orphan');
       const article = readsBack(sidecar, text);
       assert.deepEqual(article.orphans.map((o) => o.annotation.text), ['past']);
     });

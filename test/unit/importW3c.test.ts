@@ -66,11 +66,12 @@ describe('importW3c', () => {
     assert.equal(sidecar.annotations[0].start, text.indexOf('The council'));
   });
 
-  it('a quote that cannot be found is kept for review: no sha256, and reading it back shows it as an orphan', () => {
+  it('a quote that cannot be found is kept for review: flagged, with the sha256, and reading it back shows it as an orphan', () => {
     const an = foreign({ type: 'TextQuoteSelector', exact: 'a sentence that was cut', prefix: 'x', suffix: 'y' });
     const { sidecar, warnings } = importW3c(JSON.stringify(an), text);
     assert.match(warnings[0], /its quote "a sentence that was cut" is not in the text with confidence; kept for review/);
-    assert.equal(sidecar.document.sha256, undefined);
+    assert.equal(sidecar.document.sha256, sha256Hex(text));
+    assert.equal(sidecar.annotations[0].review?.status, 'orphan');
     const article = read(serializeSidecar(sidecar));
     assert.deepEqual(article.orphans.map((o) => o.annotation.text), ['a sentence that was cut']);
   });

@@ -19,7 +19,6 @@ export class SidecarBuilder {
   private readonly entries: { a: Annotation; order: number }[] = [];
   private readonly seen = new Set<string>();
   private readonly byName = new Map<string, string>();
-  private unplaced = 0;
   private readonly nextSuffix = new Map<string, number>();
 
   constructor(private readonly text: string, file?: string) {
@@ -94,19 +93,20 @@ export class SidecarBuilder {
   }
 
   /**
-   * An annotation whose text was not found where the source said: kept with that text so the
-   * extension re-anchors it, or shows it as an orphan for review, instead of losing it.
+   * An annotation whose text was not found where the source said: kept with that text, flagged
+   * as an orphan, so every reader searches for it again (its offsets are never trusted, even
+   * with the text's sha256) and shows it for review instead of losing it.
    */
   addUnplaced(a: NewAnnotation, anchor: { text: string; prefix?: string; suffix?: string }, id = ''): void {
-    this.unplaced++;
     const start = Math.min(a.start, this.text.length);
-    this.entries.push({ a: { id, ...a, start, end: Math.max(start, Math.min(a.end, this.text.length)), ...anchor }, order: this.entries.length });
+    const review = { status: 'orphan' as const, reason: 'not found in the article where the imported file placed it' };
+    this.entries.push({ a: { id, ...a, start, end: Math.max(start, Math.min(a.end, this.text.length)), ...anchor, review }, order: this.entries.length });
   }
 
   /**
    * The sidecar: annotations sorted, keeping the ids the source gave (the first of any repeated
-   * one) and numbering the rest a1, a2… past those; `sha256` of the text only when every
-   * annotation is on it, so that a sidecar with unplaced ones has them checked on open.
+   * one) and numbering the rest a1, a2… past those; `sha256` of the text, which the placed ones
+   * are on (the unplaced ones are flagged orphans, never trusted by it).
    */
   finish(): Sidecar {
     const sorted = [...this.entries].sort((x, y) => compareAnnotations({ ...x.a, id: '' }, { ...y.a, id: '' }) || x.order - y.order);
@@ -118,7 +118,7 @@ export class SidecarBuilder {
       return `a${n}`;
     };
     this.sidecar.annotations = sorted.map((e, i) => clean({ ...e.a, id: kept[i] || fresh() }));
-    if (this.unplaced === 0) this.sidecar.document.sha256 = sha256Hex(this.text);
+    this.sidecar.document.sha256 = sha256Hex(this.text);
     return this.sidecar;
   }
 }
