@@ -99,6 +99,11 @@ export class AnnotationSession {
     return this.annotations().find((a) => a.id === id);
   }
 
+  /** A live annotation's data, placed or not (an edit may have taken its span away for now). */
+  dataOf(id: string): AnnotationData | undefined {
+    return this.live.has(id) ? this.data.get(id) : undefined;
+  }
+
   /** A fresh annotation id: one above the highest ever seen, so ids are never reused. */
   nextId(): string {
     return `a${this.highestId + 1}`;

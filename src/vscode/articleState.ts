@@ -2,6 +2,7 @@
 // read and written (to tell our own writes and other people's apart).
 import * as vscode from 'vscode';
 import { ArticleModel } from '../core/articleModel';
+import { Sidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
 
 export interface ArticleState {
@@ -23,4 +24,6 @@ export interface ArticleState {
   conflicted?: 'markers' | 'recorded';
   /** The article's dirty state as the last event told it: VS Code may report an edit before the dirty state it causes. */
   wasDirty?: boolean;
+  /** The annotations as on the text before a reload from disk that is still being checked (VS Code may hand one reload over as several edits). */
+  reloadFrom?: Sidecar;
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ArticleModel, assembleArticleModel, buildArticleModel } from '../core/articleModel';
 import { anchorAnnotations } from '../core/anchoring';
 import { forMessage, visibleControls } from '../core/displayText';
-import { emptySidecar, Sidecar } from '../core/model';
+import { Annotation, emptySidecar, Sidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
 import { parseSidecar, Problem, serializeSidecar } from '../core/sidecar';
 import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
@@ -215,12 +215,19 @@ export class ArticleStore implements vscode.Disposable {
     // changed the file), and the edit alone would drop every annotation inside it, intact words
     // and all (VS Code hands a reload over as one coarse edit). They are re-anchored from the
     // text being left instead, edited ones flagged.
-    const leaving = !reason && !e.document.isDirty ? session.toSidecar(session.currentText) : undefined;
+    // A reload handed over as several edits: the annotations as before the first of them.
+    const leaving = !reason && !e.document.isDirty ? (state.reloadFrom ?? session.toSidecar(session.currentText)) : undefined;
+    if (!leaving) state.reloadFrom = undefined; // typed or undone: no reload under way
     session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
     if (leaving && backToSaved) {
       this.putOn(session, leaving, e.document.getText());
       this.refreshModel(state, e.document);
-    } else if (leaving) void this.afterReload(state, e.document, leaving);
+    } else if (leaving) {
+      state.reloadFrom = leaving;
+      // In the write queue: a sidecar write asked for meanwhile waits, so it never writes the
+      // session while the coarse edit has taken spans away.
+      this.writer.inTurn(key, () => this.afterReload(state, e.document, leaving)).catch((err: unknown) => this.writer.showWriteError(err));
+    }
     if (backToSaved) void this.persistInTurn(e.document);
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -248,9 +255,25 @@ export class ArticleStore implements vscode.Disposable {
       return;
     }
     const session = state.session;
-    if (!session || doc.isClosed || doc.version !== version || this.states.get(doc.uri.toString()) !== state || disk !== doc.getText()) return;
+    if (doc.version !== version && !doc.isClosed) return; // a later edit's check takes over, from the same text left
+    state.reloadFrom = undefined;
+    if (!session || doc.isClosed || this.states.get(doc.uri.toString()) !== state || disk !== doc.getText()) return;
+    const text = doc.getText();
+    const anchored = anchorAnnotations(placeSidecarOn(leaving, text).sidecar, text);
+    // Places come from the reload; what the user changed while the file was read stays (data
+    // from the session now, annotations added meanwhile). On any doubt an annotation is kept.
+    const placed: Annotation[] = [];
+    const seen = new Set<string>();
+    for (const a of anchored.placed) {
+      const data = session.dataOf(a.id) ?? a;
+      seen.add(a.id);
+      placed.push({ ...data, start: a.start, end: a.end, ...(a.review?.status === 'repaired' ? { text: a.text, review: a.review } : {}) });
+    }
+    const orphans = anchored.orphans;
+    const orphaned = new Set(orphans.map((o) => o.annotation.id));
+    for (const a of session.annotations()) if (!seen.has(a.id) && !orphaned.has(a.id)) placed.push(a);
     const changedBefore = session.changedSinceWrite;
-    this.putOn(session, leaving, doc.getText());
+    session.adopt({ speakers: session.speakers, demands: session.demands, placed, orphans });
     session.changedSinceWrite = changedBefore;
     this.refreshModel(state, doc);
   }
