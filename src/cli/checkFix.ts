@@ -30,9 +30,9 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   // Spans placed in one round are trusted anchors in the next, which may then place an orphan
   // between them: a few rounds, so what is written reads back as written.
   for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
-    const next = anchorAnnotations(fixed.sidecar, text);
-    if (!next.outcomes.some((o) => o.status === 'moved' || o.status === 'repaired')) break;
-    fixed = reanchored(fixed.sidecar, text);
+    const next = reanchored(fixed.sidecar, text);
+    if (next.moved === 0) break;
+    fixed = next;
   }
   // Not one annotation found: most likely the wrong article (or a text emptied by a failed
   // script). Flags and a new hash would say nothing a reader can use; the file stays as it was.
@@ -64,7 +64,7 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
  * taken from the article, each with the review flag anchoring gave it; orphans keep their fields,
  * flagged. sha256 is the article's: a flagged orphan's offsets are never trusted by it.
  */
-function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number; repaired: number } {
+function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number; repaired: number; moved: number } {
   const anchor = anchorAnnotations(sidecar, text);
   const converter = sidecar.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
   const outcome = new Map(anchor.outcomes.map((o) => [o.annotationId, o]));
@@ -89,5 +89,6 @@ function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans
     }
     return out;
   });
-  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations }, orphans, repaired };
+  const moved = anchor.outcomes.filter((o) => o.status === 'moved' || o.status === 'repaired').length;
+  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations }, orphans, repaired, moved };
 }

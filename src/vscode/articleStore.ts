@@ -3,7 +3,7 @@
 // is guarded by a generation number so a slow read never overwrites a newer result.
 import * as vscode from 'vscode';
 import { ArticleModel, assembleArticleModel, buildArticleModel } from '../core/articleModel';
-import { anchorAnnotations } from '../core/anchoring';
+import { anchorAnnotations, AnchorResult } from '../core/anchoring';
 import { forMessage, visibleControls } from '../core/displayText';
 import { Annotation, emptySidecar, Sidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
@@ -258,8 +258,7 @@ export class ArticleStore implements vscode.Disposable {
     if (doc.version !== version && !doc.isClosed) return; // a later edit's check takes over, from the same text left
     state.reloadFrom = undefined;
     if (!session || doc.isClosed || this.states.get(doc.uri.toString()) !== state || disk !== doc.getText()) return;
-    const text = doc.getText();
-    const anchored = anchorAnnotations(placeSidecarOn(leaving, text).sidecar, text);
+    const anchored = anchoredOn(leaving, doc.getText());
     // Places come from the reload; what the user changed while the file was read stays (data
     // from the session now, annotations added meanwhile). On any doubt an annotation is kept.
     const placed: Annotation[] = [];
@@ -280,7 +279,7 @@ export class ArticleStore implements vscode.Disposable {
 
   /** The session's annotations as they were on the text just left, put on `text` (orphans kept). */
   private putOn(session: AnnotationSession, leaving: Sidecar, text: string): void {
-    const anchored = anchorAnnotations(placeSidecarOn(leaving, text).sidecar, text);
+    const anchored = anchoredOn(leaving, text);
     session.adopt({ speakers: session.speakers, demands: session.demands, placed: anchored.placed, orphans: anchored.orphans });
   }
 
@@ -420,4 +419,9 @@ function toDiagnostic(p: Problem, model: ArticleModel): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, visibleControls(p.message, '\n'), p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   d.source = 'Attribution Lens';
   return d;
+}
+
+/** The annotations of `leaving` (the session as on the text left) put on `text`, orphans kept. */
+function anchoredOn(leaving: Sidecar, text: string): AnchorResult {
+  return anchorAnnotations(placeSidecarOn(leaving, text).sidecar, text);
 }
