@@ -78,6 +78,21 @@ export interface Annotation {
   review?: Review;
 }
 
+/**
+ * A suggestion the user rejected, remembered so it is not proposed again. It keeps the
+ * anchor (text and context) so it re-anchors like an annotation when the article changes.
+ */
+export interface RejectedSuggestion {
+  type: AnnotationType;
+  start: number;
+  end: number;
+  text: string;
+  prefix?: string;
+  suffix?: string;
+  speaker?: string;
+  demand?: string;
+}
+
 export interface DocumentInfo {
   file?: string;
   sha256?: string;
@@ -90,6 +105,8 @@ export interface Sidecar {
   speakers: Map<string, Speaker>;
   demands: Map<string, Demand>;
   annotations: Annotation[];
+  /** Suggestions the user rejected (sidecar key `rejected`); absent or empty when none. */
+  rejected?: RejectedSuggestion[];
 }
 
 export function emptySidecar(file?: string): Sidecar {

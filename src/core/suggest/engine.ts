@@ -18,6 +18,8 @@ export interface SuggestedAttribution {
   source?: SpanOut;
   /** One or more parts, in text order. */
   content: SpanOut[];
+  /** The model's confidence in [0, 1], when it gives one. */
+  score?: number;
 }
 
 export interface Tagged {
