@@ -74,6 +74,7 @@ export function suggestForArticle(model: AttributionModel, text: string, existin
     add(a.source, 'mention', reason, speaker);
     for (const part of a.content) add(part, 'quote', reason, speaker);
   }
+  // Demands and responses (demands.ts, to come) reclassify quotes and add demand spans here.
   const kept = out.filter((s) => !covered(s.annotation, existing?.annotations ?? []) && !wasRejected(s.annotation, existing?.rejected ?? []));
   kept.sort((x, y) => x.annotation.start - y.annotation.start || x.annotation.end - y.annotation.end);
   const used = new Set(kept.map((s) => s.annotation.speaker));
