@@ -26,14 +26,7 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   const parsed = parseSidecar(source);
   const docError = parsed.doc.errors[0];
   if (!parsed.sidecar || parsed.readOnly || docError) return { ok: false, reason: docError ? `cannot be rewritten: ${docError.message.split('\n')[0]}` : 'cannot be rewritten (errors, or a newer version)' };
-  let fixed = reanchored(parsed.sidecar, text);
-  // Spans placed in one round are trusted anchors in the next, which may then place an orphan
-  // between them: a few rounds, so what is written reads back as written.
-  for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
-    const next = reanchored(fixed.sidecar, text);
-    if (next.moved === 0) break;
-    fixed = next;
-  }
+  const fixed = reanchoredOn(parsed.sidecar, text);
   // Not one annotation found: most likely the wrong article (or a text emptied by a failed
   // script). Flags and a new hash would say nothing a reader can use; the file stays as it was.
   if (fixed.orphans > 0 && fixed.orphans === parsed.sidecar.annotations.length) {
@@ -57,6 +50,22 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
     return { ok: false, reason: errorText(e) };
   }
   return { ok: true, orphans: fixed.orphans, repaired: fixed.repaired };
+}
+
+/**
+ * The sidecar re-anchored on `text` (see `reanchored`), written for it: also what `suggest
+ * --write` starts from when the article changed, so new spans never sit among stale offsets.
+ */
+export function reanchoredOn(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number; repaired: number } {
+  let fixed = reanchored(sidecar, text);
+  // Spans placed in one round are trusted anchors in the next, which may then place an orphan
+  // between them: a few rounds, so what is written reads back as written.
+  for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
+    const next = reanchored(fixed.sidecar, text);
+    if (next.moved === 0) break;
+    fixed = next;
+  }
+  return fixed;
 }
 
 /**

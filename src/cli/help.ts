@@ -149,7 +149,9 @@ Options:
                             never reused), nothing an annotation already covers, nothing
                             rejected. Written atomically on the file as read (comments and
                             unknown keys stay), only when the result reads back clean; a
-                            sidecar with errors is never rewritten. A second run adds nothing.
+                            sidecar with errors is never rewritten. When the article changed
+                            since the sidecar was written, its annotations are first put on
+                            the new text as check --fix does. A second run adds nothing.
                             With --json, the lines show what was added, with the new ids
       --jsonl               read {"id": ..., "text": "..."} lines on standard input and write
                             one line per input line, in order, as each is read:

@@ -19,6 +19,7 @@ import { suggestForArticle, SuggestionSet, suggestionKey } from '../core/suggest
 import { sha256Hex } from '../core/text';
 import { errorText, plural } from '../core/wording';
 import { parse, readFailure, resolvePath, stringOption, UsageError } from './args';
+import { reanchoredOn } from './checkFix';
 import { HELP } from './help';
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, TOOL } from './io';
 import { runJsonl } from './suggestJsonl';
@@ -158,8 +159,15 @@ async function writeSuggestions(
     if (!parsed.sidecar || parsed.readOnly || docError) return `its sidecar cannot be rewritten${docError ? `: ${docError.message.split('\n')[0]}` : ' (errors, or a newer version)'}`;
     base = parsed.sidecar;
     doc = parsed.doc;
+    // The article changed since the sidecar was written: its annotations go to their places
+    // first (as check --fix puts them), or the new spans would sit among stale offsets.
+    if (!loaded!.anchor!.hashMatches && base.annotations.length > 0) {
+      const fixed = reanchoredOn(base, text);
+      if (fixed.orphans === base.annotations.length) return 'none of its annotations could be placed on this article (is it the right text?): left as it was';
+      base = fixed.sidecar;
+    }
   }
-  const merged = mergeSuggestions(base, set, text, source === undefined || loaded!.anchor!.hashMatches, sha256Hex(text));
+  const merged = mergeSuggestions(base, set, text, true, sha256Hex(text));
   const reasons = new Map(set.suggestions.map((s) => [suggestionKey(s.annotation), s.reason]));
   const result: JsonSuggestions = {
     speakers: merged.speakers,

@@ -6,7 +6,9 @@ import { PassThrough } from 'node:stream';
 import { CliIo, main } from '../../src/cli';
 import { anchorContext } from '../../src/core/anchoring';
 import { parseSidecar } from '../../src/core/sidecar';
-import { REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR, tempDirPerTest } from './helpers';
+import { mergeSuggestions } from '../../src/core/suggest/mergeSuggestions';
+import { SuggestionSet, suggestionKey } from '../../src/core/suggest/suggestions';
+import { demand, REPO_ROOT, SAMPLE_ARTICLE, SAMPLE_SIDECAR, sidecarWith, speaker, tempDirPerTest } from './helpers';
 
 const STORY = 'Jeremy Corbyn said the meeting was "constructive". The Board of Deputies said it was a missed opportunity.\n';
 
@@ -133,6 +135,23 @@ describe('attribution-lens suggest', () => {
     assert.equal(fs.readFileSync(path.join(tmp, 'b.md.annotations.yaml'), 'utf8'), bad);
   });
 
+  it('regression: --write on an article changed since its sidecar puts the old annotations on it first, so nothing becomes an orphan', async () => {
+    const article = path.join(tmp, 'story.txt');
+    fs.writeFileSync(article, 'UPDATE: a paragraph added at the top.\n\n' + fs.readFileSync(SAMPLE_ARTICLE, 'utf8'));
+    fs.copyFileSync(SAMPLE_SIDECAR, path.join(tmp, 'story.txt.annotations.yaml'));
+    const r = await run(tmp, ['--write', 'story.txt']);
+    assert.equal(r.code, 0, r.stderr);
+    let report = '';
+    const code = await main(['check', '--json', 'story.txt'], { cwd: tmp, stdout: (t) => void (report += t), stderr: () => undefined });
+    const statuses = (JSON.parse(report) as { articles: { annotations: { id: string; status: string }[] }[] }).articles[0].annotations;
+    assert.deepEqual(statuses.filter((s) => s.status !== 'exact'), [], 'old and new annotations all exact');
+    assert.equal(code, 0);
+    const old = parseSidecar(fs.readFileSync(SAMPLE_SIDECAR, 'utf8')).sidecar!.annotations;
+    const now = parseSidecar(fs.readFileSync(path.join(tmp, 'story.txt.annotations.yaml'), 'utf8')).sidecar!.annotations;
+    for (const o of old) assert.equal(now.find((a) => a.id === o.id)?.text, o.text, `${o.id} kept its text`);
+    assert.ok(now.length > old.length);
+  });
+
   it('--write with codepoint offsets writes code points', async () => {
     const text = '😀😀 ' + STORY;
     write('e.txt', text);
@@ -219,5 +238,29 @@ describe('attribution-lens suggest', () => {
     const line = JSON.parse(result) as { id: number; annotations: unknown[] };
     assert.equal(line.id, 1);
     assert.ok(line.annotations.length > 0);
+  });
+});
+
+describe('mergeSuggestions', () => {
+  it('gives colliding speaker and demand ids fresh ones (links follow), annotation ids past the highest aN, each suggestion once', () => {
+    const text = 'Ann Lee said yes. Bob said no.';
+    const sidecar = sidecarWith([speaker('ann', 'Someone Else')], [demand('d', 'Other')], [{ id: 'a9', type: 'mention', speaker: 'ann', start: 18, end: 21, text: 'Bob' }, { id: 'x1', type: 'mention', speaker: 'ann', start: 18, end: 21 }]);
+    const mention = { type: 'mention' as const, start: 0, end: 7, text: 'Ann Lee', speaker: 'ann', origin: 'suggested' as const };
+    const set: SuggestionSet = {
+      speakers: [speaker('ann', 'Ann Lee')],
+      demands: [demand('d', 'Yes', { by: ['ann'] })],
+      suggestions: [
+        { key: suggestionKey(mention), annotation: mention, reason: { score: 0.9 } },
+        { key: suggestionKey(mention), annotation: mention, reason: { score: 0.9 } },
+        { key: 'q', annotation: { type: 'demand', start: 13, end: 16, text: 'yes', demand: 'd', origin: 'suggested' }, reason: { score: 0.8 } },
+      ],
+    };
+    const m = mergeSuggestions(sidecar, set, text, true, 'hash');
+    assert.deepEqual(m.speakers.map((s) => [s.id, s.name]), [['ann-2', 'Ann Lee']]);
+    assert.deepEqual(m.demands.map((d) => [d.id, d.by]), [['d-2', ['ann-2']]]);
+    assert.deepEqual(m.annotations.map((a) => [a.id, a.speaker ?? a.demand]), [['a10', 'ann-2'], ['a11', 'd-2']]);
+    assert.equal(m.sidecar.speakers.get('ann')!.name, 'Someone Else');
+    assert.equal(m.sidecar.document.sha256, 'hash');
+    assert.equal(mergeSuggestions(sidecar, set, text, false, 'hash').sidecar.document.sha256, undefined, 'a stale hash is not replaced: the old offsets would be trusted');
   });
 });

@@ -18,9 +18,10 @@ export interface MergedSuggestions {
 /**
  * `sidecar` is the file as read (offsets in its own unit, untouched); `set` was suggested on
  * `text` against the sidecar's annotations as placed there, so it holds nothing they cover.
- * `hashMatches`: the file's sha256 is this text's. Only then (or for a sidecar without
+ * `hashMatches`: the sidecar's offsets are this text's. Only then (or for a sidecar without
  * annotations) is the hash set: otherwise the existing annotations' stale offsets would be
- * trusted; the new ones carry their text and context and read back exactly without it.
+ * trusted. The caller re-anchors a stale sidecar first (suggest --write does): new spans among
+ * stale offsets would mislead re-anchoring, which takes spans found in order as anchors.
  */
 export function mergeSuggestions(sidecar: Sidecar, set: SuggestionSet, text: string, hashMatches: boolean, sha256: string): MergedSuggestions {
   const speakers = new Map(sidecar.speakers);
@@ -75,8 +76,6 @@ export function mergeSuggestions(sidecar: Sidecar, set: SuggestionSet, text: str
     demands,
     annotations: [...sidecar.annotations, ...stored].sort(compareAnnotations),
   };
-  // The rejected list is not this merge's to rewrite: the file's stays as it is.
-  delete merged.rejected;
   return {
     sidecar: merged,
     speakers: set.speakers.map((s) => speakers.get(speakerOf(s.id))!),
