@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from '../../src/cli';
 import { anchorAnnotations, anchorContext, rejectedToStore } from '../../src/core/anchoring';
 import { RejectedSuggestion } from '../../src/core/model';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { sha256Hex } from '../../src/core/text';
-import { lineColOf } from './helpers';
+import { lineColOf, tempDirPerTest } from './helpers';
 
 const TEXT = 'Jeremy Corbyn said the meeting was constructive. The Board of Deputies said it was a missed opportunity.';
 
@@ -155,5 +158,25 @@ describe('sidecar: rejected suggestions', () => {
     assert.deepEqual(r.rejected.placed.map((x) => [x.start, x.end]), [[utf16, utf16 + phrase.length]]);
     const stored = rejectedToStore(r.rejected, text, 'codepoint');
     assert.deepEqual([stored[0].start, stored[0].end], [cp, cp + phrase.length]);
+  });
+});
+
+describe('check --fix and rejected suggestions', () => {
+  let tmp: string;
+  tempDirPerTest('al-rejected-', (dir) => (tmp = dir));
+
+  it('moves them with the article and keeps one it cannot place as it was', async () => {
+    const source = sidecarSource(TEXT, [...entry(TEXT, 'it was a missed opportunity', 'quote', ['    reviewer: kim']), '  - type: quote', '    start: 200', '    end: 210', '    text: gone words', '    prefix: x']);
+    const edited = 'LONDON - ' + TEXT;
+    fs.writeFileSync(path.join(tmp, 'a.txt'), edited);
+    fs.writeFileSync(path.join(tmp, 'a.txt.annotations.yaml'), source);
+    const code = await main(['check', '--fix', 'a.txt'], { cwd: tmp, stdout: () => undefined, stderr: () => undefined });
+    assert.equal(code, 0);
+    const after = fs.readFileSync(path.join(tmp, 'a.txt.annotations.yaml'), 'utf8');
+    const r = readOk(after).sidecar!.rejected!;
+    const start = edited.indexOf('it was a missed');
+    assert.deepEqual(r.map((x) => [x.start, x.text]), [[start, 'it was a missed opportunity'], [200, 'gone words']]);
+    assert.equal(r[0].prefix, anchorContext(edited, start, start + 27).prefix);
+    assert.ok(after.includes('    reviewer: kim'));
   });
 });
