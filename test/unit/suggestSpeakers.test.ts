@@ -125,6 +125,16 @@ describe('suggest: speaker clustering', () => {
     for (const s of ['Jeremy Corbyn', 'Mr Corbyn', 'Dr Jane Smith', 'Corbyn', 'Lord Sugar']) assert.equal(kind(s), 'person', s);
     // Words that name nobody: a verb the engine took for a source, a lone quantifier, a document.
     for (const s of ['having', 'many', 'our letter']) assert.equal(kind(s), '', s);
+    // "I" as a source is inside a quote: its speaker is the quote's, never the last person named.
+    assert.equal(kind('I'), '');
+    assert.equal(kind('Roper Center for Public Opinion Research'), 'organisation');
+  });
+
+  it('a possessive name is a mention of the name: "Mr. Trump’s" -> "Mr. Trump", one speaker with "Donald Trump"', () => {
+    const text = 'Donald Trump said a. Mr. Trump’s said b.';
+    const r = cluster(text, ['Donald Trump', 'Mr. Trump’s']);
+    assert.equal(r.sources[1].mentions[0].text, 'Mr. Trump');
+    assert.deepEqual(r.speakers.map((s) => [s.name, s.aliases]), [['Donald Trump', ['Mr. Trump']]]);
   });
 
   it('anonymous sources speaking for the same body are one: "a spokesperson for the Board of Deputies" = "the Board of Deputies spokesperson"', () => {

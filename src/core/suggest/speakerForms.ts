@@ -32,7 +32,9 @@ export interface SpeakerForm {
   how?: string;
 }
 
-const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'me']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** "I" and "me" as a source are inside someone's quote: the quote's speaker, not the last person named. */
+const FIRST_PERSON = new Set(['i', 'me']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'we', 'us']);
 const THING_PRONOUNS = new Set(['it']);
 const RELATIVES = new Set(['who', 'whom', 'which', 'that']);
@@ -46,13 +48,13 @@ const ORG_WORDS = new Set(
    association society trust foundation institute institution university college school hospital agency authority
    commission service services government administration parliament congress senate assembly court police army
    navy bank news times post press media network alliance league federation campaign movement coalition front
-   organisation organization charity club against deputies labour conservatives conservative tories tory democrats
+   organisation organization charity club center centre poll polls survey against deputies labour conservatives conservative tories tory democrats
    republicans gop snp ukip greens kremlin pentagon whitehall nhs un eu nato`.split(/\s+/),
 );
 
 /** Nouns heading a description of an organisation ("the party", "the pressure group"). */
 const ORG_NOUNS = new Set(
-  `party council board committee ministry department government administration company firm group union
+  `poll survey study party council board committee ministry department government administration company firm group union
    association organisation organization charity campaign agency authority commission trust club team movement`.split(/\s+/),
 );
 
@@ -154,6 +156,7 @@ function classify(text: string, start: number, end: number): SpeakerForm | undef
   if (!s) return undefined;
   const lower = s.toLowerCase();
   const base = { start, end, text: s, descriptions: [] as string[], plural: false };
+  if (FIRST_PERSON.has(lower)) return undefined;
   if (PERSON_PRONOUNS.has(lower)) return { ...base, type: 'pronoun', kind: 'person', pronoun: lower };
   if (PLURAL_PRONOUNS.has(lower)) return { ...base, type: 'pronoun', kind: 'group', plural: true, pronoun: lower };
   if (THING_PRONOUNS.has(lower)) return { ...base, type: 'pronoun', kind: 'organisation', pronoun: lower };
@@ -216,11 +219,16 @@ function nameForm(text: string, start: number, end: number, descriptions: string
     .trim()
     .replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
   if (role && /[\p{Ll}]/u.test(role)) descriptions = [...descriptions, `the ${role}`];
+  // "Mr. Trump’s (campaign)": the mention is the name, without the possessive.
+  const possessive = /['’]s?$/.exec(text.slice(nameStart, end));
+  if (possessive && end - possessive[0].length > nameStart) end -= possessive[0].length;
   const nameText = text.slice(nameStart, end);
   const nameWords = nameText.split(/\s+/).map(stripPossessive);
   const lowerWords = nameWords.map((w) => w.toLowerCase().replace(/[().]/g, ''));
   const titled = nameWords.length > 1 && TITLES.test(nameWords[0]);
-  const org = !titled && (lowerWords.some((w) => ORG_WORDS.has(w)) || nameWords.some((w) => isAcronym(w) && w.length <= 6));
+  // "Roper Center for Public Opinion Research": three words or more joined by of/for name a body more often than a person.
+  const joined = nameWords.length >= 3 && lowerWords.slice(1, -1).some((w) => w === 'for' || w === 'of');
+  const org = !titled && (joined || lowerWords.some((w) => ORG_WORDS.has(w)) || nameWords.some((w) => isAcronym(w) && w.length <= 6));
   const form: SpeakerForm = { start: nameStart, end, text: nameText, type: 'name', kind: org ? 'organisation' : 'person', plural: false, descriptions, titled };
   if (!org) {
     const personal = titled ? lowerWords.slice(1) : lowerWords;
