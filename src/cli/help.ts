@@ -147,7 +147,8 @@ Options:
                             absent): new speakers and demands under ids no entry has, each
                             annotation under a fresh id (after every aN in the file: ids are
                             never reused), nothing an annotation already covers, nothing
-                            rejected. Written atomically on the file as read (comments and
+                            rejected, and no span without the speaker (or demand) its type
+                            needs in a sidecar (--json shows those too). Written atomically on the file as read (comments and
                             unknown keys stay), only when the result reads back clean; a
                             sidecar with errors is never rewritten. When the article changed
                             since the sidecar was written, its annotations are first put on

@@ -178,7 +178,12 @@ async function writeSuggestions(
   let content = serializeSidecar(merged.sidecar, doc);
   if (source?.includes('\r\n')) content = content.replace(/\r?\n/g, '\r\n');
   const check = loadArticle(basename(article), text, content);
-  if (!check.article || check.problems.some((p) => p.severity === 'error')) return 'the merged sidecar would not read back clean: left as it was';
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (!check.article || errors.length) {
+    // A bug of ours, not of the file: say what, so it can be reported.
+    for (const p of errors.slice(0, 5)) term.warn(`  (merged) ${p.line}:${p.column}: ${p.message}`);
+    return 'the merged sidecar would not read back clean: left as it was';
+  }
   const why = await refused(sidecarPath, (await io.host.stat(article))?.id);
   if (why) return `refusing to write ${term.display(sidecarPath)}: ${why}`;
   try {

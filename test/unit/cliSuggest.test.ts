@@ -242,7 +242,7 @@ describe('attribution-lens suggest', () => {
 });
 
 describe('mergeSuggestions', () => {
-  it('gives colliding speaker and demand ids fresh ones (links follow), annotation ids past the highest aN, each suggestion once', () => {
+  it('gives colliding speaker and demand ids fresh ones (links follow), annotation ids past the highest aN, each suggestion once, none without the link its type needs', () => {
     const text = 'Ann Lee said yes. Bob said no.';
     const sidecar = sidecarWith([speaker('ann', 'Someone Else')], [demand('d', 'Other')], [{ id: 'a9', type: 'mention', speaker: 'ann', start: 18, end: 21, text: 'Bob' }, { id: 'x1', type: 'mention', speaker: 'ann', start: 18, end: 21 }]);
     const mention = { type: 'mention' as const, start: 0, end: 7, text: 'Ann Lee', speaker: 'ann', origin: 'suggested' as const };
@@ -253,6 +253,8 @@ describe('mergeSuggestions', () => {
         { key: suggestionKey(mention), annotation: mention, reason: { score: 0.9 } },
         { key: suggestionKey(mention), annotation: mention, reason: { score: 0.9 } },
         { key: 'q', annotation: { type: 'demand', start: 13, end: 16, text: 'yes', demand: 'd', origin: 'suggested' }, reason: { score: 0.8 } },
+        // Regression: a quote whose speaker the engine could not tell made the merged file invalid.
+        { key: 'nobody', annotation: { type: 'quote', start: 26, end: 28, text: 'no', origin: 'suggested' }, reason: { score: 0.5 } },
       ],
     };
     const m = mergeSuggestions(sidecar, set, text, true, 'hash');

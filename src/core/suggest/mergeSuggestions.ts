@@ -59,8 +59,10 @@ export function mergeSuggestions(sidecar: Sidecar, set: SuggestionSet, text: str
     const a: Annotation = { ...s.annotation, id: '' };
     if (a.speaker !== undefined) a.speaker = speakerOf(a.speaker);
     if (a.demand !== undefined) a.demand = demandIds.get(a.demand) ?? a.demand;
-    // A link to nothing would make the file invalid: such a suggestion is not taken.
+    // A link to nothing, or without the link its type needs (a quote whose speaker the engine
+    // could not tell), would make the file invalid: such a suggestion is not taken.
     if ((a.speaker !== undefined && !speakers.has(a.speaker)) || (a.demand !== undefined && !demands.has(a.demand))) continue;
+    if ((a.type !== 'demand' && a.speaker === undefined) || ((a.type === 'demand' || a.type === 'response') && a.demand === undefined)) continue;
     while (taken.has(`a${next}`)) next++;
     a.id = `a${next++}`;
     taken.add(a.id);
