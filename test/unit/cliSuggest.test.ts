@@ -164,6 +164,16 @@ describe('attribution-lens suggest', () => {
     for (const a of s.annotations) assert.equal(cps.slice(a.start, a.end).join(''), a.text);
   });
 
+  it('on a terminal, bidi overrides and escapes from the article show as text in the JSON and in the progress lines', async () => {
+    write('evil\u202e.txt', 'Jeremy Corbyn said "it was \u202econstructive\x1b[2J". The Board of Deputies said it was a missed opportunity.\n');
+    const r = await run(tmp, ['.'], { stdoutIsTerminal: true });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!/[\u202e\x1b]/.test(r.stdout + r.stderr), JSON.stringify(r.stdout + r.stderr));
+    assert.match(r.stderr, /evil\\u202e\.txt/);
+    const piped = await run(tmp, ['.']);
+    assert.ok(piped.stdout.includes('\u202e'), 'into a pipe the JSON is exact');
+  });
+
   it('usage errors: no paths, --jsonl with paths, a missing path, an unknown option (exit 2)', async () => {
     for (const argv of [[], ['--jsonl', 'x.txt'], ['nope.txt'], ['--frobnicate', 'x']]) {
       const r = await run(tmp, argv);
