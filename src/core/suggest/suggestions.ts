@@ -5,6 +5,7 @@
 // rejected before.
 import { anchorContext } from '../anchoring';
 import { Annotation, Demand, RejectedSuggestion, Sidecar, Speaker } from '../model';
+import { demandsAndResponses } from './demands';
 import { AttributionModel } from './modelFile';
 import { SpanOut, suggestAttributions } from './engine';
 
@@ -74,11 +75,13 @@ export function suggestForArticle(model: AttributionModel, text: string, existin
     add(a.source, 'mention', reason, speaker);
     for (const part of a.content) add(part, 'quote', reason, speaker);
   }
-  // Demands and responses (demands.ts, to come) reclassify quotes and add demand spans here.
+  // Demands and responses: demand spans, and quotes answering a demand become responses.
+  const found = demandsAndResponses(text, out, existing, suggestionKey);
+  out.splice(0, out.length, ...found.suggestions);
   const kept = out.filter((s) => !covered(s.annotation, existing?.annotations ?? []) && !wasRejected(s.annotation, existing?.rejected ?? []));
   kept.sort((x, y) => x.annotation.start - y.annotation.start || x.annotation.end - y.annotation.end);
   const used = new Set(kept.map((s) => s.annotation.speaker));
-  return { speakers: [...speakers.values()].filter((s) => used.has(s.id)), demands: [], suggestions: kept };
+  return { speakers: [...speakers.values()].filter((s) => used.has(s.id)), demands: found.demands, suggestions: kept };
 }
 
 /** An annotation of the same type overlapping the span by half or more already says it. */
