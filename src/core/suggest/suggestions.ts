@@ -5,6 +5,7 @@
 // rejected before.
 import { anchorContext } from '../anchoring';
 import { Annotation, Demand, RejectedSuggestion, Sidecar, Speaker } from '../model';
+import { demandsAndResponses } from './demands';
 import { SpanOut, SuggestedAttribution, suggestAttributions } from './engine';
 import { verbClass } from './lexicon';
 import { AttributionModel } from './modelFile';
@@ -107,13 +108,14 @@ export function suggestForArticle(model: AttributionModel, text: string, existin
     if (speaker) previous = { speaker, end, name: nameOf(speaker, clustering.speakers, existing) };
     else if (previous) previous.end = Math.max(previous.end, end);
   }
-  // Demands and responses (demands.ts, to come) reclassify quotes and add demand spans here.
+  // Demands and responses: demand spans, and quotes answering a demand become responses.
+  const found = demandsAndResponses(text, out, existing, suggestionKey);
   const isCovered = coverage(existing?.annotations ?? []);
   const isRejected = rejection(existing?.rejected ?? []);
   const keys = new Set<string>();
-  const kept = out.filter((s) => !keys.has(s.key) && keys.add(s.key) && !isCovered(s.annotation) && !isRejected(s.annotation));
+  const kept = found.suggestions.filter((s) => !keys.has(s.key) && keys.add(s.key) && !isCovered(s.annotation) && !isRejected(s.annotation));
   kept.sort((x, y) => x.annotation.start - y.annotation.start || x.annotation.end - y.annotation.end);
-  return { speakers: usedSpeakers(clustering.speakers, kept), demands: [], suggestions: kept };
+  return { speakers: usedSpeakers(clustering.speakers, kept), demands: found.demands, suggestions: kept };
 }
 
 function firstStart(a: SuggestedAttribution): number {
