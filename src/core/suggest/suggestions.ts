@@ -53,7 +53,10 @@ export function suggestionKey(a: Pick<Annotation, 'type' | 'start' | 'end'> & { 
  * rejected before, are not proposed.
  */
 export function suggestForArticle(model: AttributionModel, text: string, existing?: Sidecar): SuggestionSet {
-  const attributions = suggestAttributions(model, text).sort((x, y) => firstStart(x) - firstStart(y));
+  const attributions = suggestAttributions(model, text)
+    .map((a) => ({ a, at: firstStart(a) }))
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.a);
   // Sources: the engine's, and for a content without one, a ", a spokesperson said." just after it.
   const sources: SpanOut[] = [];
   const trailing = new Map<SpanOut, { source: SpanOut; quoteEnd: number }>();
