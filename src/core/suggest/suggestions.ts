@@ -188,14 +188,16 @@ export function quotedParts(text: string, span: SpanOut): QuotedPart[] | undefin
   };
   let open = -1;
   let closedAny = false;
+  // A straight mark opens after a space or the start of a line, and closes after a word.
+  const opens = (i: number) => text[i] === '“' || (text[i] === '"' && (i === 0 || /[\s([—–-]/.test(text[i - 1])));
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
-    if (open < 0 && (ch === '“' || ch === '"')) open = i + 1;
+    if (open < 0 && opens(i)) open = i + 1;
     else if (open >= 0 && (ch === '”' || ch === '"')) {
       push(open, i);
       open = -1;
       closedAny = true;
-    } else if (open < 0 && ch === '”' && !closedAny && parts.length === 0) {
+    } else if (open < 0 && (ch === '”' || ch === '"') && !closedAny && parts.length === 0) {
       push(span.start, i);
       closedAny = true;
     }
