@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { quotedParts } from '../../src/core/suggest/suggestions';
+import { continuesFrom, quotedParts, trailingSource } from '../../src/core/suggest/suggestions';
 
 /** The quoted parts of the content `content` (its first occurrence) in `text`, as text. */
 function parts(text: string, content: string): string[] | undefined {
@@ -34,5 +34,22 @@ describe('suggest: quotes are the quoted words', () => {
   it('a straight mark right after a word closes a quotation that opened before the content', () => {
     const text = '"We won the vote on Tuesday," he said, "and the next one." She left.';
     assert.deepEqual(parts(text, 'won the vote on Tuesday," he said, "and the next one."'), ['won the vote on Tuesday,', 'and the next one.']);
+  });
+});
+
+describe('suggest: the speaker of a quote the engine found no source for', () => {
+  it('is the one named just after its closing mark: “…’, a spokesperson for the Council said.', () => {
+    const text = '“And yet they would not commit to it’, a spokesperson for the Jewish Leadership Council said.\n\nNext.';
+    const end = text.indexOf('\n\n');
+    const t = trailingSource(text, { start: 0, end, text: text.slice(0, end) });
+    assert.equal(t?.source.text, 'a spokesperson for the Jewish Leadership Council');
+    assert.equal(text.slice(0, t?.quoteEnd), '“And yet they would not commit to it’');
+    assert.equal(trailingSource('“We won,” and then nothing.', { start: 0, end: 9, text: '“We won,”' }), undefined);
+  });
+
+  it('else the speaker before carries on over at most one paragraph break', () => {
+    const text = 'He continued. “First.\n\n“Second.\n\n\n\n“Third.';
+    assert.ok(continuesFrom(text, text.indexOf('“First') + 7, text.indexOf('“Second')));
+    assert.ok(!continuesFrom(text, text.indexOf('“First') + 7, text.indexOf('“Third')));
   });
 });

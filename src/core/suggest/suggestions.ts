@@ -139,7 +139,7 @@ const TRAILING_SOURCE = /[’”"'],\s*((?:[^,.;:"“”\n]){2,80}?)\s+(?:said|s
  * a quote's closing mark, inside the content span (the engine ran the content over it) or just
  * after it; `quoteEnd` is where the quote then ends.
  */
-function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEnd: number } | undefined {
+export function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEnd: number } | undefined {
   const from = Math.max(part.start, part.end - 400);
   const m = TRAILING_SOURCE.exec(text.slice(from, part.end + 160));
   if (!m || from + m.index < part.start + 2) return undefined;
@@ -148,7 +148,7 @@ function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEn
 }
 
 /** A quote without a source continues the one before when at most one paragraph break lies between. */
-function continuesFrom(text: string, end: number, start: number): boolean {
+export function continuesFrom(text: string, end: number, start: number): boolean {
   if (start < end) return true;
   if (start - end > 600) return false;
   return (text.slice(end, start).match(/\n\s*\n/g)?.length ?? 0) <= 1;
