@@ -67,6 +67,9 @@ describe('suggest: speaker clustering', () => {
     const r = cluster(text, ['Jennie Formby', 'Corbyn', 'who had been joined by Formby,']);
     assert.deepEqual(names(r), ['Jennie Formby', 'Corbyn', 'Corbyn']);
     assert.equal(r.sources[2].mentions[0].text, 'who');
+    // Just after a name, "who" is that speaker whatever its kind; the nearest person is not meant.
+    const text2 = 'Jennie Formby spoke. The Labour Party, who had said so, agreed.';
+    assert.deepEqual(names(cluster(text2, ['Jennie Formby', 'The Labour Party', 'who had said so,'])), ['Jennie Formby', 'Labour Party', 'Labour Party']);
   });
 
   it('a description is an alias learnt from an appositive ("Jeremy Corbyn, the Labour leader,"), and resolves later', () => {
@@ -184,13 +187,13 @@ describe('suggest: speaker clustering', () => {
     });
   });
 
-  it('5,000 speakers in one article: each clustered apart, each with its own id', () => {
+  it('2,000 speakers in one article: each clustered apart, each with its own id', () => {
     const parts: string[] = [];
-    for (let k = 0; k < 5000; k++) parts.push(`Person${k} Name${k} said a. Name${k} said b. He said c. Mr Name${k} said d.`);
+    for (let k = 0; k < 2000; k++) parts.push(`Person${k} Name${k} said a. Name${k} said b. He said c. Mr Name${k} said d.`);
     const text = parts.join(' ');
     const words = parts.flatMap((_, k) => [`Person${k} Name${k}`, `Name${k}`, 'He', `Mr Name${k}`]);
     const r = cluster(text, words);
-    assert.equal(r.speakers.length, 5000);
-    assert.equal(new Set(r.speakers.map((s) => s.id)).size, 5000);
+    assert.equal(r.speakers.length, 2000);
+    assert.equal(new Set(r.speakers.map((s) => s.id)).size, 2000);
   });
 });

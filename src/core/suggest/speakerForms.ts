@@ -241,7 +241,9 @@ function nameForm(text: string, start: number, end: number, descriptions: string
 /** Anonymous sources are the same when they speak for the same body: "a spokesperson for the Board" = "the Board spokesperson". */
 export function anonKey(s: string): string {
   const forOrg = /spokes\w*\s+(?:for|from|of|at)\s+(.+)$/i.exec(s);
-  const orgFirst = /^(?:(?:the|a|an)\s+)?(.+?)(?:['’]s?)?\s+spokes\w*$/i.exec(s);
-  const org = forOrg?.[1] ?? orgFirst?.[1];
+  // "the Board of Deputies spokesperson": the words before a final "spokes..." (no backtracking regex: this runs per source).
+  const last = /\s(spokes\w*)$/i.exec(s);
+  const orgFirst = last ? s.slice(0, last.index).replace(ARTICLES, '').replace(/['’]s?$/, '').trim() : '';
+  const org = forOrg?.[1] ?? (orgFirst || undefined);
   return org ? `spokesperson|${normalForm(org)}` : normalForm(s);
 }

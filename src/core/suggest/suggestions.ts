@@ -54,7 +54,10 @@ export function suggestionKey(a: Pick<Annotation, 'type' | 'start' | 'end'> & { 
  * rejected before, are not proposed.
  */
 export function suggestForArticle(model: AttributionModel, text: string, existing?: Sidecar): SuggestionSet {
-  const attributions = suggestAttributions(model, text).sort((x, y) => firstStart(x) - firstStart(y));
+  const attributions = suggestAttributions(model, text)
+    .map((a) => ({ a, at: firstStart(a) }))
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.a);
   // Sources: the engine's, and for a content without one, a ", a spokesperson said." just after it.
   const sources: SpanOut[] = [];
   const trailing = new Map<SpanOut, { source: SpanOut; quoteEnd: number }>();
@@ -138,7 +141,7 @@ const TRAILING_SOURCE = /[’”"'],\s*((?:[^,.;:"“”\n]){2,80}?)\s+(?:said|s
  * a quote's closing mark, inside the content span (the engine ran the content over it) or just
  * after it; `quoteEnd` is where the quote then ends.
  */
-function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEnd: number } | undefined {
+export function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEnd: number } | undefined {
   const from = Math.max(part.start, part.end - 400);
   const m = TRAILING_SOURCE.exec(text.slice(from, part.end + 160));
   if (!m || from + m.index < part.start + 2) return undefined;
@@ -147,7 +150,7 @@ function trailingSource(text: string, part: SpanOut): { source: SpanOut; quoteEn
 }
 
 /** A quote without a source continues the one before when at most one paragraph break lies between. */
-function continuesFrom(text: string, end: number, start: number): boolean {
+export function continuesFrom(text: string, end: number, start: number): boolean {
   if (start < end) return true;
   if (start - end > 600) return false;
   return (text.slice(end, start).match(/\n\s*\n/g)?.length ?? 0) <= 1;
@@ -187,14 +190,16 @@ export function quotedParts(text: string, span: SpanOut): QuotedPart[] | undefin
   };
   let open = -1;
   let closedAny = false;
+  // A straight mark opens after a space or the start of a line, and closes after a word.
+  const opens = (i: number) => text[i] === '“' || (text[i] === '"' && (i === 0 || /[\s([—–-]/.test(text[i - 1])));
   for (let i = span.start; i < span.end; i++) {
     const ch = text[i];
-    if (open < 0 && (ch === '“' || ch === '"')) open = i + 1;
+    if (open < 0 && opens(i)) open = i + 1;
     else if (open >= 0 && (ch === '”' || ch === '"')) {
       push(open, i);
       open = -1;
       closedAny = true;
-    } else if (open < 0 && ch === '”' && !closedAny && parts.length === 0) {
+    } else if (open < 0 && (ch === '”' || ch === '"') && !closedAny && parts.length === 0) {
       push(span.start, i);
       closedAny = true;
     }
