@@ -9,7 +9,8 @@
 import { AnchorTracker } from './anchorTracker';
 import { anchorContext, Orphan } from './anchoring';
 import { ChunkedText } from './chunkedText';
-import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
+import { Annotation, compareAnnotations, Demand, RejectedSuggestion, Sidecar, Speaker } from './model';
+import { RejectedList } from './sessionRejected';
 import { OffsetConverter, sha256Hex } from './text';
 import { TextHistory } from './textHistory';
 import { AnnotationChange, AnnotationData, Change, dropUndefined, mergeChanges, sameData, sameMap } from './sessionChange';
@@ -60,6 +61,8 @@ export class AnnotationSession {
   changedSinceWrite = false;
   /** Annotations that could not be placed: kept as read and written back unchanged. */
   orphans: Orphan[];
+  /** Suggestions the user rejected (sidecar `rejected`): tracked like annotations, undone like them. */
+  private readonly rejects: RejectedList;
   /** While group() runs: the changes it made, to become one undo step. */
   private grouped?: Change[];
 
@@ -84,6 +87,7 @@ export class AnnotationSession {
     }
     for (const a of [...placed, ...orphans.map((o) => o.annotation)]) this.noteId(a.id);
     this.tracker.reset(placed.map((a) => ({ id: a.id, start: a.start, end: a.end })));
+    this.rejects = new RejectedList(this.tracker, text, base);
   }
 
   /** Live annotations with their current positions, sorted. */
@@ -183,6 +187,20 @@ export class AnnotationSession {
     if (this.live.has(id)) return this.deleteAnnotation(id, label);
     if (!this.currentOrphans().some((o) => o.annotation.id === id)) throw new Error(`unknown annotation "${id}"`);
     this.commit({ label, annotations: [], dropOrphans: [id] });
+  }
+
+  // --- rejected suggestions -------------------------------------------------------------
+
+  /** Remembers suggestions as rejected (not proposed again): one undoable change. */
+  rejectSuggestions(items: readonly RejectedSuggestion[], label = 'Reject suggestion'): void {
+    const keys = items.map((r) => this.rejects.add(r));
+    for (const key of keys) this.history.forget(key);
+    this.commit({ label, annotations: [], rejects: keys });
+  }
+
+  /** The rejected suggestions now, where their text is now. */
+  rejected(): RejectedSuggestion[] {
+    return this.rejects.list();
   }
 
   upsertSpeaker(speaker: Speaker, label = `Speaker ${speaker.name}`): void {
@@ -361,12 +379,14 @@ export class AnnotationSession {
     // old offsets, and every other annotation keeps the fast path of offsets known to be right.
     const orphans = this.currentOrphans().map((o) => o.annotation);
     const document = { ...this.base.document, sha256: sha256Hex(text) };
+    const rejected = this.rejects.forSidecar(text, converter);
     return {
       version: this.base.version,
       document,
       speakers: this.speakers,
       demands: this.demands,
       annotations: [...placed, ...orphans].sort(compareAnnotations),
+      ...(rejected.length ? { rejected } : {}),
     };
   }
 
@@ -389,6 +409,7 @@ export class AnnotationSession {
     const i = side === 'before' ? 0 : 1;
     if (change.speakers) this.speakers = change.speakers[i];
     if (change.demands) this.demands = change.demands[i];
+    for (const key of change.rejects ?? []) this.rejects.show(key, side === 'after');
     for (const id of change.dropOrphans ?? []) {
       if (side === 'after') this.droppedOrphans.add(id);
       else this.droppedOrphans.delete(id);
