@@ -109,7 +109,9 @@ export class SuggestionStore implements vscode.Disposable {
     const state = this.store.get(uri);
     const session = state?.session;
     if (!session) return undefined;
-    return { ...session.base, speakers: session.speakers, demands: session.demands, annotations: session.annotations(), rejected: session.rejected() };
+    // Rejected ones are left in the run and hidden by pending(), so an Undo of a reject made
+    // before this run still brings its suggestion back.
+    return { ...session.base, speakers: session.speakers, demands: session.demands, annotations: session.annotations(), rejected: [] };
   }
 
   private refresh(uri: vscode.Uri): void {
