@@ -2,7 +2,7 @@
 // on the yaml Document it was read from (comments and unknown keys stay), written atomically
 // and only when the result reads back clean. Orphans keep their fields and get their `review`
 // flag; repaired spans keep theirs, so both stay to review (docs/SIDECAR.md "Review").
-import { anchorAnnotations, anchorContext } from '../core/anchoring';
+import { anchorAnnotations, anchorContext, rejectedToStore } from '../core/anchoring';
 import { loadArticle } from '../core/export/article';
 import { Annotation, Sidecar } from '../core/model';
 import { readText, ReadArticle } from '../core/pipeline/read';
@@ -90,5 +90,6 @@ function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans
     return out;
   });
   const moved = anchor.outcomes.filter((o) => o.status === 'moved' || o.status === 'repaired').length;
-  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations }, orphans, repaired, moved };
+  const rejected = sidecar.rejected && rejectedToStore(anchor.rejected, text, sidecar.document.offsets);
+  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations, ...(rejected ? { rejected } : {}) }, orphans, repaired, moved };
 }
