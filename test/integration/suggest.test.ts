@@ -213,6 +213,22 @@ describe('Suggest Annotations', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('a rejection read back from the sidecar after the article is closed and opened again: still not proposed', async () => {
+    const s = pending().find((x) => x.annotation.type === 'quote')!;
+    // Right after the Revert of the test before: the reload's re-anchoring is still queued, and must keep this rejection.
+    await vscode.commands.executeCommand(Commands.rejectSuggestion, { article: doc.uri.toString(), key: s.key });
+    await waitFor('rejected in the sidecar', () => onDisk().rejected?.some((r) => r.text === s.annotation.text));
+    await focus();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder(), NAME)));
+    await focus();
+    await api.load(doc);
+    assert.ok(api.suggestions.rejected(doc).some((r) => r.text === s.annotation.text && r.start === s.annotation.start));
+    await vscode.commands.executeCommand(Commands.suggestAnnotations);
+    assert.ok(pending().length > 10);
+    assert.ok(!keys().includes(s.key), 'not proposed again');
+  });
+
   it('with attributionLens.suggest.onOpen, an article without a sidecar gets suggestions when opened, and no file is written', async () => {
     await vscode.workspace.getConfiguration('attributionLens').update('suggest.onOpen', true, vscode.ConfigurationTarget.Workspace);
     fs.copyFileSync(path.join(folder(), SAMPLE), path.join(folder(), FRESH));

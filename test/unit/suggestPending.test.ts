@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { anchorAnnotations } from '../../src/core/anchoring';
 import { AnnotationSession } from '../../src/core/session';
 import { loadModel } from '../../src/core/suggest/modelFile';
 import { acceptance, groupSuggestions, PendingSuggestions, rejection, stepSuggestion, suggestionsAt, suggestionsIn } from '../../src/core/suggest/pending';
@@ -62,7 +63,7 @@ describe('suggest: pending suggestions in the editor', () => {
     assert.deepEqual(s.toSidecar(TEXT).rejected, [{ type: 'quote', start: 11, end: 20, text: '"we won."', prefix: 'Alice said ', suffix: ' Bob said "it was fair."', speaker: 'alice' }]);
     assert.equal(s.undo(), 'Reject suggestion');
     assert.equal(pending.pending(s).length, 4);
-    assert.equal(s.toSidecar(TEXT).rejected, undefined, 'no rejected key once none is left');
+    assert.deepEqual(s.toSidecar(TEXT).rejected, [], 'an empty list: the writer then removes the key');
     s.redo();
     assert.equal(pending.pending(s).length, 3);
   });
@@ -95,6 +96,20 @@ describe('suggest: pending suggestions in the editor', () => {
     // One whose words are gone is kept as it was, never dropped.
     const gone = new AnnotationSession('nothing here', { ...emptySidecar('t.txt'), rejected: [r] }, []);
     assert.deepEqual(gone.toSidecar('nothing here').rejected, [r]);
+  });
+
+  it('a reload (one coarse edit) takes rejected entries away for a moment: restored from before it, those rejected meanwhile kept', () => {
+    const s = session();
+    const pending = new PendingSuggestions(run());
+    s.rejectSuggestions([rejection(pending.pending(s)[1], TEXT)]);
+    const leaving = s.toSidecar(TEXT);
+    s.textEdited([{ offset: 0, length: TEXT.length, text: TEXT }]);
+    assert.equal(s.rejected().length, 0, 'the coarse edit took it away');
+    s.rejectSuggestions([rejection(pending.pending(s)[3], TEXT)]);
+    s.restoreRejected(anchorAnnotations(leaving, TEXT).rejected);
+    assert.deepEqual(s.rejected().map((r) => r.text), ['"we won."', '"it was fair."']);
+    s.restoreRejected(anchorAnnotations(leaving, TEXT).rejected);
+    assert.equal(s.rejected().length, 2, 'never twice');
   });
 
   it('suggestions move with edits, and one whose words are edited is dropped', () => {
