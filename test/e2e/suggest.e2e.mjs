@@ -102,6 +102,8 @@ async function main() {
       console.log(`      rejected: ${rejected[0].type} "${rejected[0].text.slice(0, 40)}"`);
       // For the screenshot: the next suggestion and its lightbulb menu over the dotted suggestions.
       await chord('ArrowDown');
+      await poll(page, () => /suggestion \d+ of \d+/.test(document.querySelector('.part.statusbar')?.innerText ?? ''), null, 10_000);
+      await sleep(500); // the selection reaches the editor before the code actions are asked for
       await page.keyboard.press('Control+.');
       await page.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
     });
