@@ -17,6 +17,7 @@ import { resolveConflictsCommand } from './vscode/commands/resolveConflictsComma
 import { revealOffset } from './vscode/commands/revealOffsetCommand';
 import { acceptCommand, deleteReviewCommand, reattachCommand } from './vscode/commands/reviewCommands';
 import { openSidecarCommand, reloadSidecarCommand } from './vscode/commands/sidecarCommands';
+import { decideOneCommand, decideSelectionCommand, decideSpeakerCommand, dismissCommand, stepCommand, suggestCommand, SuggestDeps } from './vscode/commands/suggestCommands';
 import { undoCommand } from './vscode/commands/undoCommand';
 import { DecorationController } from './vscode/decorations';
 import { AttributionLensApi, extensionApi } from './vscode/extensionApi';
@@ -27,6 +28,11 @@ import { ReportView } from './vscode/reportView';
 import { ReviewViews } from './vscode/reviewView';
 import { Settings } from './vscode/settings';
 import { StatusBar } from './vscode/statusBar';
+import { SuggestionDecorations } from './vscode/suggestDecorations';
+import { SuggestOnOpen } from './vscode/suggestOnOpen';
+import { SuggestionActionProvider, SuggestionHoverProvider } from './vscode/suggestProviders';
+import { SuggestionStore } from './vscode/suggestStore';
+import { SuggestionView } from './vscode/suggestView';
 import { registerArticleSymbols } from './vscode/symbols';
 import { ArticleViews } from './vscode/views';
 
@@ -43,6 +49,12 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const views = new ArticleViews(store);
   const review = new ReviewViews(store);
   const report = new ReportView(store);
+  // Suggestions: the model file is read on the first run only (SuggestionStore.loadModel).
+  const suggestions = new SuggestionStore(store, context.extensionUri);
+  const suggest: SuggestDeps = { ...editing, suggestions };
+  const suggestionDecorations = new SuggestionDecorations(suggestions);
+  const suggestionView = new SuggestionView(store, suggestions);
+  const showError = (message: string, ...actions: string[]) => vscode.window.showErrorMessage(message, ...actions);
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
     { language: 'markdown', scheme: 'file' },
@@ -60,6 +72,12 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     review,
     report,
     flashes,
+    suggestions,
+    suggestionDecorations,
+    suggestionView,
+    new SuggestOnOpen(suggest, store, config, (e) => void showError(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`)),
+    vscode.languages.registerHoverProvider(selector, new SuggestionHoverProvider(suggestions)),
+    vscode.languages.registerCodeActionsProvider(selector, new SuggestionActionProvider(suggestions), SuggestionActionProvider.metadata),
     registerFileOps(store, config),
     vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, config)),
     registerArticleSymbols(store, selector),
@@ -93,8 +111,18 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         reviewReattach: (args) => reattachCommand(editing, args),
         reviewAccept: (args) => acceptCommand({ ...editing, texts: review.texts }, args),
         reviewDelete: (args) => deleteReviewCommand(editing, args),
+        suggestAnnotations: (args) => suggestCommand(suggest, args),
+        acceptSuggestion: (args) => decideOneCommand(suggest, 'accept', args),
+        rejectSuggestion: (args) => decideOneCommand(suggest, 'reject', args),
+        acceptSpeakerSuggestions: (args) => decideSpeakerCommand(suggest, 'accept', args),
+        rejectSpeakerSuggestions: (args) => decideSpeakerCommand(suggest, 'reject', args),
+        acceptSelectionSuggestions: (args) => decideSelectionCommand(suggest, 'accept', args),
+        rejectSelectionSuggestions: (args) => decideSelectionCommand(suggest, 'reject', args),
+        nextSuggestion: () => stepCommand(suggest, 'next'),
+        previousSuggestion: () => stepCommand(suggest, 'previous'),
+        dismissSuggestions: (args) => dismissCommand(suggest, args),
       },
-      { log, showError: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions) },
+      { log, showError },
     ),
     settings.onDidChange(({ sidecarPatternChanged }) => {
       decorations.reconfigure();
@@ -107,7 +135,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   // Reads every open article's sidecar in the background: activation returns at once.
   void store.loadAll();
 
-  return extensionApi(store, decorations, views, review, report, context.logUri);
+  return extensionApi(store, decorations, views, review, report, context.logUri, { store: suggestions, decorations: suggestionDecorations, view: suggestionView });
 }
 
 export function deactivate(): void {}

@@ -9,7 +9,9 @@
 import { AnchorTracker } from './anchorTracker';
 import { anchorContext, Orphan } from './anchoring';
 import { ChunkedText } from './chunkedText';
-import { Annotation, compareAnnotations, Demand, Sidecar, Speaker } from './model';
+import { Annotation, compareAnnotations, Demand, RejectedSuggestion, Sidecar, Speaker } from './model';
+import { RejectedPlacement } from './rejected';
+import { RejectedList } from './sessionRejected';
 import { OffsetConverter, sha256Hex } from './text';
 import { TextHistory } from './textHistory';
 import { AnnotationChange, AnnotationData, Change, dropUndefined, mergeChanges, sameData, sameMap } from './sessionChange';
@@ -60,6 +62,8 @@ export class AnnotationSession {
   changedSinceWrite = false;
   /** Annotations that could not be placed: kept as read and written back unchanged. */
   orphans: Orphan[];
+  /** Suggestions the user rejected (sidecar `rejected`): tracked like annotations, undone like them. */
+  private readonly rejects: RejectedList;
   /** While group() runs: the changes it made, to become one undo step. */
   private grouped?: Change[];
 
@@ -71,6 +75,7 @@ export class AnnotationSession {
     readonly base: Sidecar,
     placed: readonly Annotation[],
     orphans: readonly Orphan[] = [],
+    rejected?: RejectedPlacement,
   ) {
     this.orphans = [...orphans];
     this.text = new ChunkedText(text);
@@ -84,6 +89,7 @@ export class AnnotationSession {
     }
     for (const a of [...placed, ...orphans.map((o) => o.annotation)]) this.noteId(a.id);
     this.tracker.reset(placed.map((a) => ({ id: a.id, start: a.start, end: a.end })));
+    this.rejects = new RejectedList(this.tracker, text, base, rejected);
   }
 
   /** Live annotations with their current positions, sorted. */
@@ -185,6 +191,25 @@ export class AnnotationSession {
     this.commit({ label, annotations: [], dropOrphans: [id] });
   }
 
+  // --- rejected suggestions -------------------------------------------------------------
+
+  /** Remembers suggestions as rejected (not proposed again): one undoable change. */
+  rejectSuggestions(items: readonly RejectedSuggestion[], label = 'Reject suggestion'): void {
+    const keys = items.map((r) => this.rejects.add(r));
+    for (const key of keys) this.history.forget(key);
+    this.commit({ label, annotations: [], rejects: keys });
+  }
+
+  /** The rejected suggestions placed on the text now, where their words are now (the ones that suppress a suggestion). */
+  rejected(): RejectedSuggestion[] {
+    return this.rejects.placed();
+  }
+
+  /** After a reload put the annotations back (see RejectedList.restore): not undoable, like positions. */
+  restoreRejected(placement: RejectedPlacement): void {
+    this.rejects.restore(placement);
+  }
+
   upsertSpeaker(speaker: Speaker, label = `Speaker ${speaker.name}`): void {
     const after = new Map(this.speakers).set(speaker.id, speaker);
     this.commit({ label, speakers: [this.speakers, after], annotations: [] });
@@ -280,7 +305,7 @@ export class AnnotationSession {
    * belong to the text); without, nothing is added to the history. Returns whether anything
    * changed.
    */
-  adopt(target: { speakers: Map<string, Speaker>; demands: Map<string, Demand>; placed: readonly Annotation[]; orphans: readonly Orphan[] }, label?: string): boolean {
+  adopt(target: { speakers: Map<string, Speaker>; demands: Map<string, Demand>; placed: readonly Annotation[]; orphans: readonly Orphan[]; rejectedPlacement?: RejectedPlacement }, label?: string): boolean {
     const now = new Map(this.annotations().map((a) => [a.id, a]));
     const wanted = new Map(target.placed.map((a) => [a.id, a]));
     const changes: AnnotationChange[] = [];
@@ -307,7 +332,11 @@ export class AnnotationSession {
       change.speakers = [this.speakers, new Map(target.speakers)];
       change.demands = [this.demands, new Map(target.demands)];
     }
-    const changed = changes.length > 0 || entities || moves.size > 0 || orphansBefore !== this.orphans.map((o) => o.annotation.id).join('\n');
+    // Rejected entries placed on the new text replace the old ones (positions: never undone).
+    const rejectedBefore = target.rejectedPlacement && JSON.stringify(this.rejects.placed());
+    if (target.rejectedPlacement) this.rejects.reset(target.rejectedPlacement);
+    const rejectedMoved = target.rejectedPlacement !== undefined && rejectedBefore !== JSON.stringify(this.rejects.placed());
+    const changed = changes.length > 0 || entities || moves.size > 0 || rejectedMoved || orphansBefore !== this.orphans.map((o) => o.annotation.id).join('\n');
     if (changes.length || entities) {
       if (label !== undefined) this.commit(change);
       else this.applySide(change, 'after');
@@ -361,12 +390,15 @@ export class AnnotationSession {
     // old offsets, and every other annotation keeps the fast path of offsets known to be right.
     const orphans = this.currentOrphans().map((o) => o.annotation);
     const document = { ...this.base.document, sha256: sha256Hex(text) };
+    // Always a list, an empty one too: a sidecar without the field keeps the file's list as it is.
+    const rejected = this.rejects.forSidecar(text, this.base.document.offsets);
     return {
       version: this.base.version,
       document,
       speakers: this.speakers,
       demands: this.demands,
       annotations: [...placed, ...orphans].sort(compareAnnotations),
+      rejected,
     };
   }
 
@@ -389,6 +421,7 @@ export class AnnotationSession {
     const i = side === 'before' ? 0 : 1;
     if (change.speakers) this.speakers = change.speakers[i];
     if (change.demands) this.demands = change.demands[i];
+    for (const key of change.rejects ?? []) this.rejects.show(key, side === 'after');
     for (const id of change.dropOrphans ?? []) {
       if (side === 'after') this.droppedOrphans.add(id);
       else this.droppedOrphans.delete(id);

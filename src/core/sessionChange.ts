@@ -25,6 +25,8 @@ export interface Change {
   annotations: AnnotationChange[];
   /** Orphans this change removes (deleted by the user, or placed again: see `reattach`). */
   dropOrphans?: string[];
+  /** Rejected suggestions (their tracker keys) this change records: kept on the after side only. */
+  rejects?: string[];
 }
 
 /** Changes made one after another as one: each map's first before and last after, per annotation too. */
@@ -39,7 +41,8 @@ export function mergeChanges(label: string, parts: Change[]): Change {
     annotations.set(a.id, seen ? { ...seen, after: a.after } : a);
   }
   const dropOrphans = parts.flatMap((p) => p.dropOrphans ?? []);
-  return { label, speakers, demands, annotations: [...annotations.values()], ...(dropOrphans.length ? { dropOrphans } : {}) };
+  const rejects = parts.flatMap((p) => p.rejects ?? []);
+  return { label, speakers, demands, annotations: [...annotations.values()], ...(dropOrphans.length ? { dropOrphans } : {}), ...(rejects.length ? { rejects } : {}) };
 }
 
 export function dropUndefined<T extends object>(o: T): T {

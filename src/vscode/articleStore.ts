@@ -165,7 +165,7 @@ export class ArticleStore implements vscode.Disposable {
     const text = doc.getText();
     const model = buildArticleModel(merged, text);
     if (!model.readable || model.readOnly) return false;
-    session.adopt({ ...model.sidecar, placed: model.placed, orphans: model.orphans }, `Take in changes to ${where} from disk`);
+    session.adopt({ ...model.sidecar, placed: model.placed, orphans: model.orphans, rejectedPlacement: model.anchored.rejected }, `Take in changes to ${where} from disk`);
     state.model = model;
     state.source = theirs;
     state.conflicted = conflictState(merged);
@@ -180,7 +180,7 @@ export class ArticleStore implements vscode.Disposable {
     const model = buildArticleModel(state.source!, text);
     state.model = model;
     state.version = doc.version;
-    state.session = model.readable ? new AnnotationSession(text, model.sidecar, model.placed, model.orphans) : undefined;
+    state.session = model.readable ? new AnnotationSession(text, model.sidecar, model.placed, model.orphans, model.anchored.rejected) : undefined;
     state.conflicted = conflictState(state.source!);
     this.diagnostics.set(state.sidecar, model.problems.map((p) => toDiagnostic(p, model)));
     const firstError = model.problems.find((p) => p.severity === 'error');
@@ -273,6 +273,7 @@ export class ArticleStore implements vscode.Disposable {
     for (const a of session.annotations()) if (!seen.has(a.id) && !orphaned.has(a.id)) placed.push(a);
     const changedBefore = session.changedSinceWrite;
     session.adopt({ speakers: session.speakers, demands: session.demands, placed, orphans });
+    session.restoreRejected(anchored.rejected);
     session.changedSinceWrite = changedBefore;
     this.refreshModel(state, doc);
   }
@@ -281,6 +282,7 @@ export class ArticleStore implements vscode.Disposable {
   private putOn(session: AnnotationSession, leaving: Sidecar, text: string): void {
     const anchored = anchoredOn(leaving, text);
     session.adopt({ speakers: session.speakers, demands: session.demands, placed: anchored.placed, orphans: anchored.orphans });
+    session.restoreRejected(anchored.rejected);
   }
 
   /**

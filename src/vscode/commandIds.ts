@@ -28,6 +28,17 @@ export const Commands = {
   reviewReattach: 'attributionLens.reviewReattach',
   reviewAccept: 'attributionLens.reviewAccept',
   reviewDelete: 'attributionLens.reviewDelete',
+  // Suggestions (src/vscode/commands/suggestCommands.ts): the cursor's, a tree row's or a code action's.
+  suggestAnnotations: 'attributionLens.suggestAnnotations',
+  acceptSuggestion: 'attributionLens.acceptSuggestion',
+  rejectSuggestion: 'attributionLens.rejectSuggestion',
+  acceptSpeakerSuggestions: 'attributionLens.acceptSpeakerSuggestions',
+  rejectSpeakerSuggestions: 'attributionLens.rejectSpeakerSuggestions',
+  acceptSelectionSuggestions: 'attributionLens.acceptSelectionSuggestions',
+  rejectSelectionSuggestions: 'attributionLens.rejectSelectionSuggestions',
+  nextSuggestion: 'attributionLens.nextSuggestion',
+  previousSuggestion: 'attributionLens.previousSuggestion',
+  dismissSuggestions: 'attributionLens.dismissSuggestions',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */
@@ -35,6 +46,7 @@ export const Views = {
   speakers: 'attributionLens.speakers',
   demands: 'attributionLens.demands',
   review: 'attributionLens.review',
+  suggestions: 'attributionLens.suggestions',
 } as const;
 
 /** Commands that hover cards may link to: the allowlist for trusted command links. */

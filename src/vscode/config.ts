@@ -10,6 +10,8 @@ export interface Config {
   sidecarPattern: string;
   /** What to do with a sidecar when its article is deleted in VS Code. */
   sidecarOnArticleDelete: 'ask' | 'delete' | 'keep';
+  /** Propose suggestions on opening an article that has no sidecar. */
+  suggestOnOpen: boolean;
 }
 
 const ON_DELETE = ['ask', 'delete', 'keep'] as const;
@@ -27,5 +29,6 @@ export function readConfig(): Config {
     colorBy: c.get('colorBy') === 'kind' ? 'kind' : 'speaker',
     sidecarPattern: c.get('sidecarPattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,
     sidecarOnArticleDelete: ON_DELETE.find((m) => m === c.get('sidecarOnArticleDelete')) ?? 'ask',
+    suggestOnOpen: c.get('suggest.onOpen') === true,
   };
 }

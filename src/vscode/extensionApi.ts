@@ -1,10 +1,14 @@
 // What activate() returns: what tests (and other extensions) may read.
 import * as vscode from 'vscode';
-import { Annotation } from '../core/model';
+import { Annotation, RejectedSuggestion } from '../core/model';
 import { ArticleStore } from './articleStore';
 import { DecorationController } from './decorations';
 import { ReportView } from './reportView';
 import { ReviewNode, ReviewViews } from './reviewView';
+import { Suggestion } from '../core/suggest/suggestions';
+import { SuggestionDecorations } from './suggestDecorations';
+import { SuggestionStore } from './suggestStore';
+import { SuggestionNode, SuggestionView } from './suggestView';
 import { ArticleViews, ViewNode } from './views';
 
 /** What is drawn, as offsets into the document, and the article's live state. */
@@ -24,17 +28,32 @@ export interface AttributionLensApi {
   report: Pick<ReportView, 'html' | 'receive'>;
   /** The folder VS Code keeps the extension's log in (the "Attribution Lens" log channel's file). */
   logUri: vscode.Uri;
+  /** Pending suggestions, what is drawn of them (offsets by type), and the Suggestions tree's data. */
+  suggestions: {
+    pending(document: vscode.TextDocument): Suggestion[];
+    /** The article's rejected suggestions as the session holds them (the sidecar's `rejected`). */
+    rejected(document: vscode.TextDocument): RejectedSuggestion[];
+    decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
+    /** Whether the model has been read (it is read on the first run only). */
+    modelLoaded(): boolean;
+    tree: Pick<vscode.TreeDataProvider<SuggestionNode>, 'getChildren' | 'getTreeItem'>;
+  };
 }
 
-export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, logUri: vscode.Uri): AttributionLensApi {
+export interface SuggestionParts {
+  store: SuggestionStore;
+  decorations: SuggestionDecorations;
+  view: SuggestionView;
+}
+
+export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, logUri: vscode.Uri, suggest: SuggestionParts): AttributionLensApi {
+  const offsets = (document: vscode.TextDocument, ranges: Map<string, vscode.Range[]>) => {
+    const out: Record<string, { start: number; end: number }[]> = {};
+    for (const [key, list] of ranges) out[key] = list.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
+    return out;
+  };
   return {
-    decorations(document) {
-      const out: Record<string, { start: number; end: number }[]> = {};
-      for (const [key, ranges] of decorations.rangesFor(document)) {
-        out[key] = ranges.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
-      }
-      return out;
-    },
+    decorations: (document) => offsets(document, decorations.rangesFor(document)),
     decorationStyles: () => decorations.renderOptions(),
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
@@ -42,5 +61,12 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
     review: { tree: review.tree, diagnostics: review.diagnostics.collection },
     report,
     logUri,
+    suggestions: {
+      pending: (document) => suggest.store.pending(document),
+      rejected: (document) => store.get(document.uri)?.session?.rejected() ?? [],
+      decorations: (document) => offsets(document, suggest.decorations.rangesFor(document)),
+      modelLoaded: () => suggest.store.modelLoaded,
+      tree: suggest.view.tree,
+    },
   };
 }

@@ -13,6 +13,11 @@ export const KEYS = {
   showReferences: 'ctrl+alt+a f',
   undo: 'ctrl+alt+a z',
   redo: 'ctrl+alt+a y',
+  suggestAnnotations: 'ctrl+alt+a s',
+  acceptSuggestion: 'ctrl+alt+a enter',
+  rejectSuggestion: 'ctrl+alt+a backspace',
+  nextSuggestion: 'ctrl+alt+a down',
+  previousSuggestion: 'ctrl+alt+a up',
 } as const;
 
 /** A key as VS Code writes it in menus: "Ctrl+Alt+A Z", or "⌃⌥A Z" on macOS. */
