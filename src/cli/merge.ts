@@ -58,7 +58,7 @@ export async function runMerge(args: readonly string[], io: CliIo): Promise<numb
   }
   const r = merged.result;
   for (const [from, to] of r.renamed) term.info(`${name}: both sides added annotation "${from}": theirs is now "${to}"`);
-  if (r.orphans.length) term.info(`${name}: ${plural(r.orphans.length, 'annotation')} not found on ${articlePath ? term.display(resolvePath(io, articlePath)) : 'the article'} (kept; a reader re-anchors them): ${r.orphans.join(', ')}`);
+  if (r.orphans.length) term.info(`${name}: ${plural(r.orphans.length, 'annotation')} not found on ${articlePath ? term.display(resolvePath(io, articlePath)) : 'the article'} (kept, flagged as orphans for review): ${r.orphans.join(', ')}`);
   if (!r.conflicts.length) return EXIT_OK;
   for (const c of r.conflicts) term.warn(`${name}: CONFLICT ${c.section} "${c.id}": ${c.oursDeleted ? 'deleted here, changed there' : c.theirs ? `both changed ${c.fields.join(', ')}` : 'changed here, deleted there'}`);
   term.warn(`${name}: ${plural(r.conflicts.length, 'conflict')} recorded under "conflicts:" (ours kept in place)`);

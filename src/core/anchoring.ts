@@ -72,9 +72,14 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   // An orphan's offsets say only where it last was: it is looked for again on every read, even
   // when the hash matches (the annotations at trusted offsets are then its anchors).
   const distrusted = (a: Annotation) => a.review?.status === 'orphan';
+  // Line endings converted in the whole article (unix2dos, git's autocrlf): the stored words and
+  // context are looked for with the article's line breaks, else every context with a line break
+  // in it would fail. A span whose own text holds one is then on changed text: flagged.
+  const newlines = hashMatches ? undefined : lineEndingChange(sidecar.annotations, text);
+  const lookFor = newlines ? sidecar.annotations.map((a) => withLineEndings(a, newlines)) : sidecar.annotations;
   if (!hashMatches || sidecar.annotations.some(distrusted)) {
     const targets: Target[] = [];
-    sidecar.annotations.forEach((a, i) => {
+    lookFor.forEach((a, i) => {
       if (!a.text) return;
       const stored = approxUtf16(a.start, converter);
       const search = distrusted(a) || (!hashMatches && needsSearch(text, a, converter, unitLength));
@@ -82,8 +87,10 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
       // stays where it is and says nothing of where the others went.
       if (search || contextScore(text, stored, stored + a.text.length, a) === contextLength(a)) targets.push({ index: i, a, stored, search });
     });
-    for (const [i, f] of placeAll(index, targets)) {
-      const a = sidecar.annotations[i];
+    for (const [i, place] of placeAll(index, targets)) {
+      const a = lookFor[i];
+      const converted = place && !place.repaired && a !== sidecar.annotations[i] && a.text !== sidecar.annotations[i].text;
+      const f = converted ? { ...place, repaired: true, why: 'its line endings were converted in the article' } : place;
       if (hashMatches && !distrusted(a)) continue; // trusted offsets: only an anchor
       const stored = approxUtf16(a.start, converter);
       // Without a hash the stored offsets are as good a witness as any: a place must beat them.
@@ -163,7 +170,7 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     if (f && f.repaired) {
       const newText = text.slice(f.start, f.end);
       // The first words a person annotated stay in `was` through later repairs, until accepted.
-      const review: Review = { status: 'repaired', was: stored.review?.was ?? a.text, reason: 'its text was edited in the article' };
+      const review: Review = { status: 'repaired', was: stored.review?.was ?? a.text, reason: f.why ?? 'its text was edited in the article' };
       const excerpts = differingExcerpts(a.text ?? '', newText, 40);
       result.moved.push(a.id);
       result.placed.push({ ...a, start: f.start, end: f.end, text: newText, review });
@@ -246,6 +253,31 @@ function needsSearch(text: string, a: Annotation, converter: OffsetConverter | u
   // Less than all of its context, even more than half: another copy of the words may have come
   // to sit at the old offsets. The search checks the place against where its neighbours went.
   return score < contextLength(a);
+}
+
+type LineEndings = 'crlf' | 'lf';
+
+/**
+ * The line endings the whole article was converted to since the sidecar was written, if so: the
+ * article has only CRLF (only LF) breaks, and the stored words or context have LF (CRLF) ones.
+ */
+function lineEndingChange(annotations: readonly Annotation[], text: string): LineEndings | undefined {
+  const fields = (a: Annotation) => [a.text, a.prefix, a.suffix];
+  if (text.includes('\r\n') && !LONE_LF.test(text)) {
+    return annotations.some((a) => fields(a).some((f) => f !== undefined && LONE_LF.test(f))) ? 'crlf' : undefined;
+  }
+  if (!text.includes('\r')) return annotations.some((a) => fields(a).some((f) => f?.includes('\r\n'))) ? 'lf' : undefined;
+  return undefined;
+}
+
+/** A line feed with no carriage return before it. */
+const LONE_LF = /(?:^|[^\r])\n/;
+
+function withLineEndings(a: Annotation, to: LineEndings): Annotation {
+  const convert = (s: string | undefined) => (s === undefined ? undefined : to === 'crlf' ? s.replace(/\r?\n/g, '\r\n') : s.replace(/\r\n/g, '\n'));
+  const out: Annotation = { ...a };
+  for (const key of ['text', 'prefix', 'suffix'] as const) if (a[key] !== undefined) out[key] = convert(a[key]);
+  return out;
 }
 
 function approxUtf16(offset: number, converter?: OffsetConverter): number {

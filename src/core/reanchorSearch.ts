@@ -20,6 +20,8 @@ export interface Found {
   score: number;
   /** True when the text there is not the stored text: placed by an approximate match. */
   repaired: boolean;
+  /** Why a repaired place's text differs, when not an edit of its words. */
+  why?: string;
 }
 
 /** Exact places of each text in one article, computed once per text for all annotations. */

@@ -47,7 +47,7 @@ export class ArticleStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.isArticle(d) && void this.load(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => (e.contentChanges.length ? this.textChanged(e) : this.dirtyStateChanged(e.document))),
-      vscode.workspace.onDidSaveTextDocument((d) => this.persistInTurn(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.saved(d)),
     );
     this.watch();
   }
@@ -220,6 +220,7 @@ export class ArticleStore implements vscode.Disposable {
     if (!leaving) state.reloadFrom = undefined; // typed or undone: no reload under way
     session.textEdited(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })), reason);
     if (leaving && backToSaved) {
+      state.reloadFrom = undefined;
       this.putOn(session, leaving, e.document.getText());
       this.refreshModel(state, e.document);
     } else if (leaving) {
@@ -256,8 +257,17 @@ export class ArticleStore implements vscode.Disposable {
     }
     const session = state.session;
     if (doc.version !== version && !doc.isClosed) return; // a later edit's check takes over, from the same text left
+    if (!session || doc.isClosed || this.states.get(doc.uri.toString()) !== state) {
+      state.reloadFrom = undefined;
+      return;
+    }
+    // The file differs from the text: either it was rewritten again after this reload (two
+    // rewrites in quick succession; the reload to the newer file comes as a later edit, whose
+    // check takes over from the same text left), or this was a keystroke that arrived marked
+    // clean (the article turning dirty ends the wait). Until then no write may catch the
+    // session with the spans the coarse edit took away.
+    if (disk !== doc.getText()) return;
     state.reloadFrom = undefined;
-    if (!session || doc.isClosed || this.states.get(doc.uri.toString()) !== state || disk !== doc.getText()) return;
     const anchored = anchoredOn(leaving, doc.getText());
     // Places come from the reload; what the user changed while the file was read stays (data
     // from the session now, annotations added meanwhile). On any doubt an annotation is kept.
@@ -276,6 +286,8 @@ export class ArticleStore implements vscode.Disposable {
     session.restoreRejected(anchored.rejected);
     session.changedSinceWrite = changedBefore;
     this.refreshModel(state, doc);
+    // An annotation change whose write waited for this check (see persist) is written now.
+    if (changedBefore) await this.writer.persist(state, doc);
   }
 
   /** The session's annotations as they were on the text just left, put on `text` (orphans kept). */
@@ -293,6 +305,7 @@ export class ArticleStore implements vscode.Disposable {
   private async dirtyStateChanged(doc: vscode.TextDocument): Promise<void> {
     const state = this.get(doc.uri);
     if (state) state.wasDirty = doc.isDirty;
+    if (state && doc.isDirty) state.reloadFrom = undefined; // the clean edit was typed, not a reload
     if (doc.isDirty || !state?.session?.changedSinceWrite) return;
     try {
       const saved = await readText(doc.uri);
@@ -362,6 +375,13 @@ export class ArticleStore implements vscode.Disposable {
       this.refreshModel(state, doc);
       await this.writer.persist(state, doc);
     });
+  }
+
+  /** The text is the file's now: no reload is left to check, and the waiting changes are written. */
+  private saved(doc: vscode.TextDocument): Promise<void> {
+    const state = this.get(doc.uri);
+    if (state) state.reloadFrom = undefined;
+    return this.persistInTurn(doc);
   }
 
   /** The write after a save, a revert or a merge: no command is there to report a failure, so it is shown here. */

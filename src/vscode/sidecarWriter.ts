@@ -55,7 +55,9 @@ export class SidecarWriter {
    */
   async persist(state: ArticleState | undefined, doc: vscode.TextDocument): Promise<void> {
     const session = state?.session;
-    if (!state || !session?.dirty || doc.isDirty || !state.model || state.model.readOnly) {
+    // While a reload from disk is being checked the session lacks the spans its coarse edit took
+    // away: the write waits for the check, which writes it (ArticleStore.afterReload).
+    if (!state || !session?.dirty || doc.isDirty || !state.model || state.model.readOnly || state.reloadFrom) {
       this.changed(doc.uri);
       return;
     }

@@ -112,10 +112,14 @@ describe('fault suite: a script rewrites the article', function () {
     await survives(rewrite(crlf), {});
   });
 
-  // BUG (re-anchoring, src/core/reanchorSearch.ts, the anchor helper's area): a span whose text
-  // is in the new article exactly once, untouched, is made an orphan when its prefix or suffix
-  // changed. Reversing the paragraphs orphans a15, a24, a46, a48, a59 (no span crosses a blank
-  // line: each text is there once, verbatim); "could not be found with confidence".
+  // BUG (re-anchoring, src/core/reanchorPlan.ts placeMovedBlocks): reversing the paragraphs
+  // leaves 61 of 65 spans orphans (kept, flagged). The one paragraph found in order (a61..a64)
+  // sits at the new text's start, and every other paragraph is found as a passage of two or more
+  // spans with all of their context, but after it, with no anchor beyond to show that room was
+  // made there; without that check a copy of a deleted passage is taken for it (the benchmark's
+  // wrong placements). Letting placed passages vouch for the next does not start: the last
+  // passage has only the article's end after it, whose stored offset the sidecar does not keep
+  // (a `document.length` would give it).
   it.skip('BUG: paragraphs put in reverse order: every span (none crosses a paragraph) is placed, none an orphan', async () => {
     fs.writeFileSync(file(ARTICLE), reversed(sampleArticle()));
     fs.writeFileSync(file(SIDECAR), SOURCE);
@@ -124,10 +128,10 @@ describe('fault suite: a script rewrites the article', function () {
     assert.equal(r.code, 3, r.report);
   });
 
-  // BUG (same cause): after a CRLF conversion a45, a56, a58 (no line break in their text, each
-  // once in the article) are orphans, and a15, a24, a46, a59 likewise; only a48, a50, a51, whose
-  // text holds a line break, should need review (and are flagged as repaired).
-  it.skip('BUG: line endings converted to CRLF: spans without a line break are all placed; those with one are flagged, none an orphan', async () => {
+  // A whole-article conversion of line endings: every context with a line break in it changed, so
+  // a45, a56, a58 (no line break in their text, each once in the article) were orphans until the
+  // stored words were looked for with the article's line breaks.
+  it('line endings converted to CRLF: spans without a line break are all placed; those with one are flagged, none an orphan', async () => {
     fs.writeFileSync(file(ARTICLE), crlf(sampleArticle()));
     fs.writeFileSync(file(SIDECAR), SOURCE);
     const r = await checkStatuses(dir);

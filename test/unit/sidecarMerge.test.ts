@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { anchorAnnotations } from '../../src/core/anchoring';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar';
 import { mergeSidecarFiles } from '../../src/core/teams/mergeDocument';
+import { placeSidecarOn } from '../../src/core/teams/sidecarMerge';
+import { sha256Hex } from '../../src/core/text';
 import { listConflicts, resolveConflict } from '../../src/core/teams/resolveConflict';
 import { sampleArticle, sampleSidecarSource } from './helpers';
 import { annotationOn, editSidecar, rewriteFor, updatedHeadline } from './teamsFixtures';
@@ -70,6 +72,48 @@ describe('sidecar merge by id', () => {
       assert.deepEqual(r.orphans, []);
       for (const a of r.placed) assert.equal(edited.slice(a.start, a.end), a.text, a.id);
     }
+  });
+
+  // The rule the importers and the editor follow: the text's sha256 written (the placed spans keep
+  // trusted offsets), the spans not on the text flagged as orphans, which every reader looks for again.
+  const gone = 'words this article never had in it';
+  const onGoneWords = (id: string) => ({ ...annotationOn(`${gone} and more`, id, gone), start: 100, end: 100 + gone.length });
+  // Written for another text (no hash to trust), as after an article edit on that side.
+  const withGoneWords = () => editSidecar(base, (as) => void as.push(onGoneWords('a66'))).replace(/^\s*sha256: .*\n/m, '');
+
+  it('an annotation one side has on words the article lacks: kept, flagged as an orphan; sha256 written, every other span trusted', () => {
+    const ours = withGoneWords();
+    const { text: out, result } = mergeSidecarFiles(side('base', base), side('ours', ours), side('theirs', base), text);
+    assert.deepEqual(result.orphans, ['a66']);
+    const s = parsed(out).sidecar!;
+    assert.equal(s.document.sha256, sha256Hex(text));
+    assert.equal(s.annotations.find((a) => a.id === 'a66')!.review?.status, 'orphan');
+    const r = anchorAnnotations(s, text);
+    assert.ok(r.hashMatches);
+    assert.deepEqual(r.orphans.map((o) => o.annotation.id), ['a66'], 'the orphan is looked for, not trusted at its offsets');
+    assert.equal(r.placed.length, ids.length);
+  });
+
+  it("an orphan on ours that theirs re-attached to words in the article: theirs' span, no orphan flag", () => {
+    const withOrphan = withGoneWords();
+    const reattached = editSidecar(withOrphan, (as) => as.map((a) => (a.id === 'a66' ? { ...annotationOn(text, 'a66', 'further criticism') } : a)));
+    const { text: out, result } = mergeSidecarFiles(side('base', withOrphan), side('ours', withOrphan), side('theirs', reattached), text);
+    assert.deepEqual(result.orphans, []);
+    const a = parsed(out).sidecar!.annotations.find((x) => x.id === 'a66')!;
+    assert.equal(a.text, 'further criticism');
+    assert.equal(a.review, undefined);
+  });
+
+  it('placeSidecarOn (discarded or reloaded text): sha256 of the text, orphans kept at their stored span and flagged', () => {
+    const s = parseSidecar(withGoneWords()).sidecar!;
+    const { sidecar, orphans } = placeSidecarOn(s, updatedHeadline(text));
+    assert.deepEqual(orphans, ['a66']);
+    assert.equal(sidecar.document.sha256, sha256Hex(updatedHeadline(text)));
+    const orphan = sidecar.annotations.find((a) => a.id === 'a66')!;
+    assert.deepEqual([orphan.start, orphan.text, orphan.review?.status], [100, gone, 'orphan']);
+    const r = anchorAnnotations(sidecar, updatedHeadline(text));
+    assert.deepEqual(r.orphans.map((o) => o.annotation.id), ['a66']);
+    for (const a of r.placed) assert.equal(updatedHeadline(text).slice(a.start, a.end), a.text, a.id);
   });
 
   it('without the article, one side moving every annotation and the other changing one field still merges', () => {

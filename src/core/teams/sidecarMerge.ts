@@ -4,7 +4,7 @@
 // changed the same field differently, ours stays in place and theirs is recorded under the
 // top-level `conflicts:` key (docs/SIDECAR.md), for the extension to show and resolve.
 import { anchorAnnotations, anchorContext } from '../anchoring';
-import { Annotation, Demand, Sidecar, Speaker } from '../model';
+import { Annotation, Demand, Review, Sidecar, Speaker } from '../model';
 import { OffsetConverter, sha256Hex } from '../text';
 import { ANNOTATION_CONTENT_FIELDS, DEMAND_FIELDS, sameValue, SPEAKER_FIELDS } from './sidecarDiff';
 
@@ -106,48 +106,56 @@ function nextAnnotationId(taken: (id: string) => boolean): string {
   return `a${n}`;
 }
 
-/** Each annotation placed on `text` (UTF-16), with context from it; orphans keep what they had. */
-function placeOn(s: Sidecar, text: string, orphans: Set<string>): Sidecar {
+/**
+ * Each annotation placed on `text` (UTF-16), with context from it; orphans keep their stored
+ * span, flagged (review: orphan) so that a reader looks for them again even though the sidecar
+ * then carries the text's sha256 (the placed ones keep trusted offsets), as the importers and
+ * the editor write them. `orphans` gets each orphan's id and flag, by its span.
+ */
+function placeOn(s: Sidecar, text: string, orphans: Map<string, Map<string, Review>>): Sidecar {
   const r = anchorAnnotations(s, text);
-  for (const o of r.orphans) orphans.add(o.annotation.id);
+  const flags = new Map(r.orphans.map((o) => [o.annotation.id, o.annotation.review!]));
   const placed = new Map(r.placed.map((a) => [a.id, { ...a, ...anchorContext(text, a.start, a.end) }]));
   const converter = s.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
   const annotations = s.annotations.map((a) => {
     const p = placed.get(a.id);
-    if (!p) return a;
-    return converter ? { ...p, start: converter.toCodePoint(p.start), end: converter.toCodePoint(p.end) } : p;
+    if (p) return converter ? { ...p, start: converter.toCodePoint(p.start), end: converter.toCodePoint(p.end) } : p;
+    const review = flags.get(a.id);
+    if (!review) return a;
+    const bySpan = orphans.get(a.id) ?? new Map<string, Review>();
+    bySpan.set(spanKey(a), review);
+    orphans.set(a.id, bySpan);
+    return { ...a, review };
   });
   return { ...s, annotations };
 }
 
+const spanKey = (a: Annotation) => JSON.stringify([a.start, a.end, a.text]);
+
 /**
  * `s` put on `text`, the text its annotations go with now (the saved article, when edits made
  * since are thrown away): each annotation re-anchored from its text and context, orphans kept
- * as they were; `document.sha256` is the text's only when every annotation is on it, so a
- * reader re-anchors the orphans instead of trusting their old offsets.
+ * as they were and flagged; `document.sha256` is the text's.
  */
 export function placeSidecarOn(s: Sidecar, text: string): { sidecar: Sidecar; orphans: string[] } {
-  const orphans = new Set<string>();
+  const orphans = new Map<string, Map<string, Review>>();
   const placed = placeOn(s, text, orphans);
-  const document = { ...placed.document };
-  if (orphans.size === 0) document.sha256 = sha256Hex(text);
-  else delete document.sha256;
-  return { sidecar: { ...placed, document }, orphans: [...orphans] };
+  return { sidecar: { ...placed, document: { ...placed.document, sha256: sha256Hex(text) } }, orphans: [...orphans.keys()] };
 }
 
 /**
  * Merges `ours` and `theirs` against `base`. With `article` (the text the merged sidecar goes
  * with), all three are first put on that text, so offsets compare like with like and an
  * annotation moved by an article edit on one side is not a change; `document.sha256` is then
- * the article's when every annotation is on it, and left out when not (a reader re-anchors).
+ * the article's, and an annotation whose span came from a side that could not place it is
+ * flagged as an orphan (a reader looks for it again).
  */
 export function mergeSidecars(base: Sidecar, ours: Sidecar, theirs: Sidecar, article?: string): MergeResult {
-  const orphanSet = new Set<string>();
-  const ignored = new Set<string>();
+  const orphaned = new Map<string, Map<string, Review>>();
   if (article !== undefined) {
-    base = placeOn(base, article, ignored);
-    ours = placeOn(ours, article, orphanSet);
-    theirs = placeOn(theirs, article, orphanSet);
+    base = placeOn(base, article, new Map());
+    ours = placeOn(ours, article, orphaned);
+    theirs = placeOn(theirs, article, orphaned);
   }
   const conflicts: MergeConflict[] = [];
   const renamed = new Map<string, string>();
@@ -181,11 +189,19 @@ export function mergeSidecars(base: Sidecar, ours: Sidecar, theirs: Sidecar, art
   }
   const document = { ...ours.document };
   if (base.document.file === ours.document.file) document.file = theirs.document.file;
-  const merged: Sidecar = { version: Math.max(ours.version, theirs.version), document, speakers, demands, annotations: [...annotations.values()] };
-  const orphans = merged.annotations.filter((a) => orphanSet.has(a.id)).map((a) => a.id);
-  if (article !== undefined) {
-    if (orphans.length === 0) document.sha256 = sha256Hex(article);
-    else delete document.sha256;
-  } else if (ours.document.sha256 !== theirs.document.sha256) delete document.sha256; // spans from two texts
+  // The review flag is not a merged field: an orphan's flag goes with its span, whichever side that came from.
+  const merged: Sidecar = { version: Math.max(ours.version, theirs.version), document, speakers, demands, annotations: [...annotations.values()].map((a) => withOrphanFlag(a, orphaned)) };
+  const orphans = merged.annotations.filter((a) => orphaned.get(a.id)?.has(spanKey(a))).map((a) => a.id);
+  if (article !== undefined) document.sha256 = sha256Hex(article);
+  else if (ours.document.sha256 !== theirs.document.sha256) delete document.sha256; // spans from two texts
   return { merged, conflicts, renamed, orphans };
+}
+
+/** `a` flagged as an orphan when its span is one a side could not place, unflagged when it was placed. */
+function withOrphanFlag(a: Annotation, orphaned: Map<string, Map<string, Review>>): Annotation {
+  const flag = orphaned.get(a.id)?.get(spanKey(a));
+  if (flag) return { ...a, review: flag };
+  if (a.review?.status !== 'orphan' || !orphaned.has(a.id)) return a;
+  const { review: _placed, ...rest } = a;
+  return rest;
 }
