@@ -18,7 +18,7 @@ const ABBREVIATIONS = new Set('mr mrs ms dr sen rep gov gen lt col sgt capt st j
 export function sentences(text: string): Range[] {
   const out: Range[] = [];
   let start = skipSpace(text, 0);
-  const boundary = /([.!?…]+["”’'»)]*)(\s+)(?=["“‘'«(]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\n(?=\s*["“‘'«]?[\p{Lu}\p{N}])/gu;
+  const boundary = /([.!?…]+["”’'»)]*)(\s+)(?=["“‘'«(]{0,2}[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\n(?=\s*["“‘'«]?[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0;
     if (m[1]) {
@@ -143,7 +143,7 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>, rarity: Rar
 }
 
 const CLAUSE_END =
-  /;|[.!?…](?=["”’'»)]*(?:\s|$))|\n[ \t]*\n|\s+[–—]\s+(?![^–—]{1,60}\s[–—]\s)|,\s+(?=(?:and|but|which|who|whom|whose|where|while|whereas|although|though|adding|saying|as|so|yet|because|after|before|he|she|they|we|it|according)\b|["“]?\p{Lu})|,\s+(?=(?:[\p{L}’'.-]+\s+){0,5}(?:said|says|say|told|tells|added|adds|argued|insisted|warned|wrote|stated|explained)\b)|["”](?=\s*,)|[’'](?=,\s)|,?\s+(?=(?:and so|so that|but|because)\b)/u;
+  /;|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Prof|Rev|No|vs|\p{Lu}))[.!?…](?=["”’'»)]*(?:\s|$))|\n[ \t]*\n|\s+[–—]\s+(?![^–—]{1,60}\s[–—]\s)|,\s+(?=(?:and|but|which|who|whom|whose|where|while|whereas|although|though|adding|saying|as|so|yet|because|after|before|he|she|they|we|it|according)\b|["“]?\p{Lu})|,\s+(?=(?:[\p{L}’'.-]+\s+){0,5}(?:said|says|say|told|tells|added|adds|argued|insisted|warned|wrote|stated|explained)\b)|["”](?=\s*,)|,?["”](?=\s|$)|[’'](?=,\s)|,?\s+(?=(?:and so|so that|but|because)\b)/u;
 
 /** Where the clause that starts at `from` ends (before `;`, a full stop, ", and", ", which", ", Jewish groups said"...). */
 export function clauseEnd(text: string, from: number, limit: number): number {

@@ -82,8 +82,8 @@ export function demandsAndResponses<S extends Proposed>(text: string, made: read
   // one ("the cases should be dealt with by July") is a response, not a demand of its own.
   const strongSpans = groups.flatMap((g) => g.spans);
   const known: DemandWords[] = [
-    ...groups.map((g) => ({ id: demandOf(g), wordings: g.wordings, by: [...new Set(g.spans.flatMap((s) => s.by))] })),
-    ...existingDemands.filter((d) => !groups.some((g) => g.existing === d)).map((d) => ({ id: d.id, wordings: [new Set(stems(d.summary))], by: d.by })),
+    ...groups.map((g) => ({ id: demandOf(g), wordings: g.wordings, by: [...new Set([...(g.existing?.by ?? []), ...g.spans.flatMap((s) => s.by)])], to: [...new Set([...(g.existing?.to ?? []), ...g.spans.flatMap((s) => s.to)])] })),
+    ...existingDemands.filter((d) => !groups.some((g) => g.existing === d)).map((d) => ({ id: d.id, wordings: [new Set(stems(d.summary))], by: d.by, to: d.to })),
   ];
   const responses: Proposed[] = [];
   const replaced = new Set<S>();
