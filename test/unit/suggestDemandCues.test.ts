@@ -56,6 +56,8 @@ describe('demands: cue rules', () => {
     assert.deepEqual(texts('Protesters renewed demands for the minister’s resignation.'), ['the minister’s resignation']);
     assert.deepEqual(texts('They have campaigned for years and asked for comment.'), []);
     assert.deepEqual(texts('When you are campaigning for president, it hurts.'), []);
+    assert.deepEqual(texts('Scott campaigned for Clinton in Detroit.'), []);
+    assert.deepEqual(texts('Parents campaigned for a ban on phones in schools.'), ['a ban on phones in schools']);
     assert.deepEqual(texts('Candidates should debate ideas, a request not always honored.'), []);
   });
 

@@ -131,6 +131,25 @@ describe('demands: responses and stance', () => {
   });
 });
 
+describe('demands: spokespeople', () => {
+  it("a restatement by one who speaks for the addressee ('Labour sources' for 'Labour') answers the demand", () => {
+    const text = 'Campaigners asked Labour to publish the housing fund audit.\n\nLabour sources said the housing fund audit should be published in June.';
+    const existing = sidecarWith([speaker('labour', 'Labour'), speaker('labour-sources', 'Labour sources', { kind: 'anonymous' })], [], []);
+    const given = [
+      made(text, 'mention', 'Campaigners', 'campaigners'),
+      made(text, 'quote', 'Campaigners asked Labour to publish the housing fund audit', 'campaigners'),
+      made(text, 'mention', 'Labour sources', 'labour-sources'),
+      made(text, 'quote', 'the housing fund audit should be published in June', 'labour-sources'),
+    ];
+    const found = demandsAndResponses(text, given, existing, suggestionKey);
+    assert.deepEqual(found.demands.map((d) => d.to), [['labour']]);
+    assert.deepEqual(of(found, 'response').map((r) => [r.annotation.speaker, r.annotation.stance]), [['labour-sources', 'agrees']]);
+    // Without the sidecar nobody is known to speak for Labour, and the restatement is another demand.
+    const alone = demandsAndResponses(text, given.filter((g) => g.annotation.text !== 'Labour sources'), sidecarWith([speaker('labour', 'Labour')], [], []), suggestionKey);
+    assert.equal(of(alone, 'response').length, 0);
+  });
+});
+
 describe('demands: the sample article against its hand-made sidecar', () => {
   // Overlap is intersection over union (IoU) >= 0.5, the project's usual measure, one suggestion
   // per hand-made span at most; the model is the committed one, with no existing sidecar.
@@ -157,5 +176,17 @@ describe('demands: the sample article against its hand-made sidecar', () => {
     assert.ok(demands.unmatched <= 7, `${demands.unmatched} demand suggestions match nothing`);
     assert.ok(responses.unmatched <= 2, `${responses.unmatched} response suggestions match nothing`);
     for (const s of set.suggestions) if (s.annotation.demand) assert.ok(set.demands.some((d) => d.id === s.annotation.demand), s.annotation.demand);
+  });
+
+  it("with the sidecar's speakers and demands (its spans removed), reuses its demand ids and proposes none of them again", () => {
+    const model = loadModel(new Uint8Array(fs.readFileSync(path.join(REPO_ROOT, 'models/attribution-model.bin'))));
+    const sidecar = parseSidecar(sampleSidecarSource()).sidecar!;
+    const hand = sidecar.annotations.filter((a) => a.type === 'demand' || a.type === 'response');
+    sidecar.annotations = [];
+    const set = suggestForArticle(model, sampleArticle(), sidecar);
+    const matched = hand.map((h) => set.suggestions.find((s) => s.annotation.type === h.type && iou(s.annotation, h) >= 0.5));
+    assert.ok(matched.filter(Boolean).length >= 14, `${matched.filter(Boolean).length} of ${hand.length}`);
+    matched.forEach((s, k) => s && assert.equal(s.annotation.demand, hand[k].demand, s.annotation.text));
+    for (const d of set.demands) assert.ok(!sidecar.demands.has(d.id), d.id);
   });
 });

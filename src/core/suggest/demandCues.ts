@@ -89,7 +89,12 @@ export function demandsInSentence(text: string, s: Range, quoted: (r: Range) => 
     obj.end = obj.start + m[2].trimEnd().length;
     push(i + m[0].length, m[1], `cue '${m[1].toLowerCase()} … to'`, 0.8, { addressee: obj });
   }
-  for (const m of str.matchAll(FOR_WHAT)) push((m.index ?? 0) + m[0].length, `${m[1]} for`, `cue '${m[1].toLowerCase()} for'`, 0.75);
+  for (const m of str.matchAll(FOR_WHAT)) {
+    const from = (m.index ?? 0) + m[0].length;
+    // "campaigned for Clinton" backs a person; "campaigned for a ban" wants something.
+    if (/^campaign/i.test(m[1]) && /^\p{Lu}[\p{L}.-]*(?![’']s)(?:\s|[,.;]|$)/u.test(str.slice(from))) continue;
+    push(from, `${m[1]} for`, `cue '${m[1].toLowerCase()} for'`, 0.75);
+  }
   for (const m of str.matchAll(VERB_WHAT)) if (!cueAt.has(m.index ?? 0)) push((m.index ?? 0) + m[0].length, m[1], `cue '${m[1].toLowerCase()}'`, 0.7);
   for (const m of str.matchAll(THAT_CLAUSE)) push((m.index ?? 0) + m[0].length, `${m[1]} that`, `cue '${m[1].toLowerCase()} that'`, 0.75, {}, WEAK_THAT.test(m[1]));
   for (const m of str.matchAll(REFUSAL)) {

@@ -90,8 +90,8 @@ export function demandsAndResponses<S extends Proposed>(text: string, made: read
   // one ("the cases should be dealt with by July") is a response, not a demand of its own.
   const strongSpans = new SpanIndex<Range>(groups.list.flatMap((g) => g.spans));
   const known: DemandWords[] = [
-    ...groups.list.map((g) => ({ id: demandOf(g), wordings: g.wordings, by: [...new Set([...(g.existing?.by ?? []), ...g.spans.flatMap((s) => s.by)])], to: [...new Set([...(g.existing?.to ?? []), ...g.spans.flatMap((s) => s.to)])] })),
-    ...existingDemands.filter((d) => !groups.list.some((g) => g.existing === d)).map((d) => ({ id: d.id, wordings: [new Set(stems(d.summary))], by: d.by, to: d.to })),
+    ...groups.list.map((g) => ({ id: demandOf(g), wordings: g.wordings, by: [...new Set([...(g.existing?.by ?? []), ...g.spans.flatMap((s) => s.by)])], to: names.withSpokespeople([...new Set([...(g.existing?.to ?? []), ...g.spans.flatMap((s) => s.to)])]) })),
+    ...existingDemands.filter((d) => !groups.list.some((g) => g.existing === d)).map((d) => ({ id: d.id, wordings: [new Set(stems(d.summary))], by: d.by, to: names.withSpokespeople(d.to) })),
   ];
   const knownIndex = new WordIndex();
   known.forEach((d, k) => d.wordings.forEach((w) => knownIndex.add(k, w)));
@@ -243,12 +243,21 @@ class SpanIndex<T extends Range> {
 }
 
 /** Speaker ids by the names the suggestions and the sidecar use ("the party", "Mr Corbyn" → "Corbyn"). */
-function speakerNames(made: readonly Proposed[], existing?: Sidecar): { idOf(name: string): string | undefined } {
+interface SpeakerNames {
+  idOf(name: string): string | undefined;
+  /** The addressees and every speaker whose name holds one's name ("Labour sources" speak for "Labour"). */
+  withSpokespeople(ids: readonly string[]): string[];
+}
+
+function speakerNames(made: readonly Proposed[], existing?: Sidecar): SpeakerNames {
+  const namesOf = new Map<string, Set<string>>();
   const exact = new Map<string, string>();
   const last = new Map<string, string | null>();
   const add = (name: string, id: string) => {
     const key = normal(name);
     if (!key || /^(?:he|she|they|it|we|i|you|him|her|them|us|who)$/.test(key)) return;
+    if (!namesOf.has(id)) namesOf.set(id, new Set());
+    namesOf.get(id)!.add(key);
     if (!exact.has(key)) exact.set(key, id);
     const words = name.trim().split(/\s+/);
     const tail = normal(words[words.length - 1]);
@@ -257,6 +266,16 @@ function speakerNames(made: readonly Proposed[], existing?: Sidecar): { idOf(nam
   for (const s of existing?.speakers.values() ?? []) for (const n of [s.name, ...s.aliases]) add(n, s.id);
   for (const s of made) if (s.annotation.type === 'mention' && s.annotation.speaker) add(s.annotation.text, s.annotation.speaker);
   return {
+    withSpokespeople(ids) {
+      const out = new Set(ids);
+      for (const to of ids) {
+        for (const n of namesOf.get(to) ?? []) {
+          const within = new RegExp(`(?:^|\\s)${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`);
+          for (const [id, theirs] of namesOf) if (!out.has(id) && [...theirs].some((t) => t !== n && within.test(t))) out.add(id);
+        }
+      }
+      return [...out];
+    },
     idOf(name) {
       const key = normal(name);
       return exact.get(key) ?? last.get(key.split(' ').pop() ?? '') ?? undefined;
