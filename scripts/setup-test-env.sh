@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the in-VS-Code tests and the demo need on a fresh machine:
-# Debian packages (Chromium, headers for code-server's native modules) and a
+# Debian packages (Chromium, headers for code-server's native modules, GNU parallel
+# for the CLI's batch test that test:vscode runs after this script) and a
 # pinned code-server (a real VS Code server, from the npm registry) run by a
 # pinned Node 24. See ../shared/docs/VSCODE-TESTS.md for why it is done this way.
 # Idempotent: a second run only checks.
@@ -12,6 +13,8 @@ NODE24_VERSION=24.21.0
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# GNU's, not moreutils' parallel of the same name: the README's commands are GNU parallel's.
+parallel --version 2>/dev/null | grep -q 'GNU parallel' || need_apt+=(parallel)
 for p in libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p")
 done

@@ -4,7 +4,9 @@
 //   (b) the browser-level checks, each in its own server + browser: test/e2e/workbench.e2e.mjs
 //       (highlights, hover card), then test/e2e/annotate.e2e.mjs (annotating with the keyboard),
 //       then test/e2e/report.e2e.mjs (the HTML report in a browser: a browser only, no server),
-//       then test/e2e/review.e2e.mjs (the Needs Review view and Problems after an on-disk edit).
+//       then test/e2e/review.e2e.mjs (the Needs Review view and Problems after an on-disk edit);
+//   (c) the CLI under GNU parallel (out/test/unit/cliParallel.test.js), which the plain unit run
+//       skips when parallel is missing: here, after the setup installed it, it must run.
 // Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
 //
 // Options:  --grep <pattern>     only the mocha tests matching it (and no e2e)
@@ -136,9 +138,33 @@ function runE2e(script) {
   });
 }
 
+/** (c) The README's GNU parallel commands, never skipped here; returns { passes, failures }. */
+function runParallelCli() {
+  console.log('cli: attribution-lens suggest under GNU parallel');
+  const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const spec = path.join(repoRoot, 'out', 'test', 'unit', 'cliParallel.test.js');
+  const r = spawnSync(process.execPath, [mocha, '--no-config', '--timeout', '120000', '--reporter', 'json', spec], {
+    cwd: repoRoot,
+    env: { ...process.env, ATTRIBUTION_LENS_REQUIRE_PARALLEL: '1' },
+    encoding: 'utf8',
+  });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    console.log(`  ✖ mocha gave no report (exit ${r.status}):\n${r.stderr}`);
+    return { passes: 0, failures: 1 };
+  }
+  for (const t of report.passes) console.log(`  ✔ ${t.title}`);
+  for (const t of report.failures) console.log(`  ✖ ${t.fullTitle}: ${t.err?.message ?? ''}`);
+  return { passes: report.stats.passes, failures: report.stats.failures + (report.stats.pending ? 1 : 0) };
+}
+
 preflight();
 if (extensionDevPath !== repoRoot) console.log(`(extension under test: ${extensionDevPath})`);
 const results = [];
+if (grep || process.env.SKIP_PARALLEL_CLI) console.log(`cli under GNU parallel: skipped (${grep ? '--grep' : 'SKIP_PARALLEL_CLI'})`);
+else results.push(runParallelCli());
 if (process.env.SKIP_INTEGRATION) console.log('integration: skipped (SKIP_INTEGRATION)');
 else results.push(await runIntegration());
 if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);

@@ -2,7 +2,7 @@
 // on the yaml Document it was read from (comments and unknown keys stay), written atomically
 // and only when the result reads back clean. Orphans keep their fields and get their `review`
 // flag; repaired spans keep theirs, so both stay to review (docs/SIDECAR.md "Review").
-import { anchorAnnotations, anchorContext } from '../core/anchoring';
+import { anchorAnnotations, anchorContext, rejectedToStore } from '../core/anchoring';
 import { loadArticle } from '../core/export/article';
 import { Annotation, Sidecar } from '../core/model';
 import { readText, ReadArticle } from '../core/pipeline/read';
@@ -26,14 +26,7 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
   const parsed = parseSidecar(source);
   const docError = parsed.doc.errors[0];
   if (!parsed.sidecar || parsed.readOnly || docError) return { ok: false, reason: docError ? `cannot be rewritten: ${docError.message.split('\n')[0]}` : 'cannot be rewritten (errors, or a newer version)' };
-  let fixed = reanchored(parsed.sidecar, text);
-  // Spans placed in one round are trusted anchors in the next, which may then place an orphan
-  // between them: a few rounds, so what is written reads back as written.
-  for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
-    const next = reanchored(fixed.sidecar, text);
-    if (next.moved === 0) break;
-    fixed = next;
-  }
+  const fixed = reanchoredOn(parsed.sidecar, text);
   // Not one annotation found: most likely the wrong article (or a text emptied by a failed
   // script). Flags and a new hash would say nothing a reader can use; the file stays as it was.
   if (fixed.orphans > 0 && fixed.orphans === parsed.sidecar.annotations.length) {
@@ -57,6 +50,22 @@ export async function fixSidecar(io: CliIo, read: ReadArticle, articlePath: stri
     return { ok: false, reason: errorText(e) };
   }
   return { ok: true, orphans: fixed.orphans, repaired: fixed.repaired };
+}
+
+/**
+ * The sidecar re-anchored on `text` (see `reanchored`), written for it: also what `suggest
+ * --write` starts from when the article changed, so new spans never sit among stale offsets.
+ */
+export function reanchoredOn(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans: number; repaired: number } {
+  let fixed = reanchored(sidecar, text);
+  // Spans placed in one round are trusted anchors in the next, which may then place an orphan
+  // between them: a few rounds, so what is written reads back as written.
+  for (let round = 0; round < 4 && fixed.orphans > 0; round++) {
+    const next = reanchored(fixed.sidecar, text);
+    if (next.moved === 0) break;
+    fixed = next;
+  }
+  return fixed;
 }
 
 /**
@@ -90,5 +99,6 @@ function reanchored(sidecar: Sidecar, text: string): { sidecar: Sidecar; orphans
     return out;
   });
   const moved = anchor.outcomes.filter((o) => o.status === 'moved' || o.status === 'repaired').length;
-  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations }, orphans, repaired, moved };
+  const rejected = sidecar.rejected && rejectedToStore(anchor.rejected, text, sidecar.document.offsets);
+  return { sidecar: { ...sidecar, document: { ...sidecar.document, sha256: sha256Hex(text) }, annotations, ...(rejected ? { rejected } : {}) }, orphans, repaired, moved };
 }

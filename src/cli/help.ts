@@ -1,9 +1,10 @@
 // The help texts of the command-line tool.
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 import { TOOL } from './io';
+import { ARTICLE_EXTENSIONS, MODEL_ENV, MODEL_NAME } from './suggestModel';
 import { DIFF_HELP, MERGE_HELP } from './teamsHelp';
 
-export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge', string> = {
+export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest', string> = {
   main: `Usage: ${TOOL} <command> [options]
 
 Check, export and import the annotations kept in sidecar files beside news articles
@@ -15,6 +16,8 @@ Commands:
   import <file.ann|file.jsonld>         make a sidecar from brat standoff or W3C Web Annotations
   diff <old> <new>                      what changed between two sidecars (also a git diff driver)
   merge <ancestor> <ours> <theirs>      merge sidecars by id (a git merge driver)
+  suggest <paths...> [--json|--write]   suggest speakers, quotes and demands (the offline engine);
+  suggest --jsonl                       or for {"id", "text"} lines on standard input
 
 Paths may be articles, sidecars or folders (walked recursively, skipping node_modules and
 folders whose name starts with a dot). An article is any file with a sidecar beside it.
@@ -22,6 +25,7 @@ folders whose name starts with a dot). An article is any file with a sidecar bes
 Run "${TOOL} <command> --help" for a command's options.
 
 Exit codes: 0 all well, 1 problems found (details above the summary), 2 usage error;
+suggest: 1 also when an article was skipped or a --jsonl line got an error;
 check also 3: nothing lost, only stale offsets (fixable with check --fix), and 4: spans
 placed on edited text await review.
 `,
@@ -120,6 +124,54 @@ An existing sidecar is never overwritten without --force; an article, the input 
 another article's sidecar never, even with --force or through a link. Warnings (lines
 skipped, names guessed, spans kept for review) name the input file and line and leave the
 exit code 0; exit code 1 when nothing could be written.
+`,
+  suggest: `Usage: ${TOOL} suggest <paths...> [--json] [--write] [options]
+       ${TOOL} suggest --jsonl [options] < in.jsonl > out.jsonl
+
+Runs the offline attribution engine on articles and proposes annotations: speakers (mentions),
+quotes, demands and responses, each with its reason (the cue, the rule, the model's score).
+Paths may be articles or folders (walked recursively for files ending in ${ARTICLE_EXTENSIONS.join(', ')},
+skipping sidecars, node_modules and names starting with a dot); a sidecar names its article.
+An article's sidecar, when it has one, says what not to propose: spans an annotation of the
+same type already covers (by half or more) and suggestions rejected before ("rejected:").
+
+Options:
+      --json                print one JSON line per article on standard output (the default
+                            without --write): {"article", "speakers", "demands", "annotations"}.
+                            speakers and demands are the ones to add (sidecar fields, with the
+                            ids they would get); annotations are sidecar annotations with
+                            "origin": "suggested", NO id (ids are given when written), start and
+                            end in UTF-16 code units of the text, text, prefix, suffix, and
+                            "reason": {"cue"?, "rule"?, "score"}
+      --write               merge the suggestions into each article's sidecar (made when
+                            absent): new speakers and demands under ids no entry has, each
+                            annotation under a fresh id (after every aN in the file: ids are
+                            never reused), nothing an annotation already covers, nothing
+                            rejected, and no span without the speaker (or demand) its type
+                            needs in a sidecar (--json shows those too). Written atomically on the file as read (comments and
+                            unknown keys stay), only when the result reads back clean; a
+                            sidecar with errors is never rewritten. When the article changed
+                            since the sidecar was written, its annotations are first put on
+                            the new text as check --fix does. A second run adds nothing.
+                            With --json, the lines show what was added, with the new ids
+      --jsonl               read {"id": ..., "text": "..."} lines on standard input and write
+                            one line per input line, in order, as each is read:
+                            {"id", "speakers", "demands", "annotations"} (as --json, offsets in
+                            UTF-16 code units of "text"), or {"id", "error"} for a bad line
+                            (id null when it has none); the stream never stops on a bad line
+      --model FILE          the model file (default: models/${MODEL_NAME} of the installed
+                            tool; or set $${MODEL_ENV})
+      --sidecar-pattern PATTERN   sidecar file name beside the article (default ${DEFAULT_SIDECAR_PATTERN})
+  -h, --help                show this help
+
+Progress goes to standard error, one plain line per article; standard output carries only
+the JSON lines. With GNU parallel:
+  find articles -name '*.txt' | parallel -j2 ${TOOL} suggest --json {} > out.jsonl
+  parallel --pipe -k -j2 -N100 ${TOOL} suggest --jsonl < in.jsonl > out.jsonl
+
+Exit codes: 0 every article done (or every --jsonl line answered without error); 1 an article
+skipped (unreadable, its sidecar has errors, the merged sidecar could not be written), no
+article found, a --jsonl line answered with an error, or no model; 2 usage error.
 `,
   diff: DIFF_HELP,
   merge: MERGE_HELP,

@@ -1,5 +1,5 @@
 // The command-line tool `attribution-lens`: check sidecars against their articles, export them,
-// import brat and W3C annotations into a sidecar. Never imports vscode: it is bundled on its own
+// import brat and W3C annotations into a sidecar, suggest annotations. Never imports vscode: it is bundled on its own
 // as dist/cli.js (this file is the entry). Everything it touches goes through `CliIo`, so tests
 // run `main` in-process with their own writers, host and format registry.
 import { exporters as registryExporters, importers as registryImporters } from '../core/export/index';
@@ -11,6 +11,7 @@ import { runExport } from './export';
 import { HELP } from './help';
 import { runImport } from './import';
 import { runMerge } from './merge';
+import { runSuggest } from './suggest';
 import { CliIo, EXIT_OK, EXIT_USAGE, TOOL } from './io';
 import { NodeHost } from '../node/nodeHost';
 import { visible } from './terminal';
@@ -29,6 +30,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
     importers: io.importers ?? registryImporters,
     readLimit: io.readLimit ?? DEFAULT_READ_LIMIT,
     stdoutIsTerminal: io.stdoutIsTerminal ?? (io.stdout ? false : process.stdout.isTTY === true),
+    stdin: io.stdin,
+    stdoutReady: io.stdoutReady ?? (io.stdout ? undefined : () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve())),
   };
   const [command, ...rest] = argv;
   try {
@@ -56,6 +59,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
         return await runDiff(rest, env);
       case 'merge':
         return await runMerge(rest, env);
+      case 'suggest':
+        return await runSuggest(rest, env);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}" (a command comes first)` : `unknown command "${command}"`);
     }

@@ -19,6 +19,10 @@ export interface CliIo {
   readLimit: number;
   /** Standard output is a terminal (exported data written there is escaped like messages). */
   stdoutIsTerminal?: boolean;
+  /** Standard input (`suggest --jsonl`); process.stdin when absent. */
+  stdin?: NodeJS.ReadableStream;
+  /** Resolves once standard output has room again, so a stream never buffers all it writes. */
+  stdoutReady?: () => Promise<void>;
 }
 
 /** Exit codes: the command ran and all is well / found problems / could not run as asked. */

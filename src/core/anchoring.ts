@@ -2,7 +2,8 @@
 // one the sidecar was written for (sha256), otherwise re-anchoring from text + prefix + suffix.
 // An annotation that cannot be placed with confidence becomes an orphan: kept, reported,
 // never silently dropped or moved to a doubtful place.
-import { Annotation, Review, Sidecar } from './model';
+import { Annotation, RejectedSuggestion, Review, Sidecar } from './model';
+import { anchorRejected, compareRejected, RejectedPlacement } from './rejected';
 import { OffsetConverter, sha256Hex } from './text';
 import { abbreviate, differingExcerpts } from './wording';
 import { contextLength, contextScore, findExact, Found, OccurrenceIndex } from './reanchorSearch';
@@ -56,6 +57,8 @@ export interface AnchorResult {
   hashMatches: boolean;
   /** One per annotation, in sidecar order. */
   outcomes: AnchorOutcome[];
+  /** The sidecar's rejected suggestions, placed after the annotations and apart from them (rejected.ts). */
+  rejected: RejectedPlacement;
 }
 
 export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult {
@@ -63,7 +66,7 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
   const hashMatches = hash !== undefined && hash.toLowerCase() === sha256Hex(text);
   const converter = sidecar.document.offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
   const unitLength = converter ? converter.codePointLength : text.length;
-  const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches, outcomes: [] };
+  const result: AnchorResult = { placed: [], orphans: [], moved: [], issues: [], hashMatches, outcomes: [], rejected: { placed: [], unplaced: [] } };
   const index = new OccurrenceIndex(text);
   const found: (Found | undefined)[] = [];
   // An orphan's offsets say only where it last was: it is looked for again on every read, even
@@ -193,7 +196,32 @@ export function anchorAnnotations(sidecar: Sidecar, text: string): AnchorResult 
     }
   });
   result.placed.sort((x, y) => x.start - y.start || x.end - y.end);
+  if (sidecar.rejected?.length) {
+    const moves = sidecar.annotations.flatMap((a, i) => {
+      const o = result.outcomes[i];
+      return o.start === undefined ? [] : [{ stored: approxUtf16(a.start, converter), start: o.start }];
+    });
+    result.rejected = anchorRejected(sidecar, text, moves, hashMatches, index);
+  }
   return result;
+}
+
+/**
+ * The rejected suggestions a sidecar written for `text` gets: placed ones with text, prefix and
+ * suffix from the article (as annotations get theirs) and offsets in the sidecar's unit,
+ * unplaced ones as they were; sorted by start, then end.
+ */
+export function rejectedToStore(placement: RejectedPlacement, text: string, offsets: Sidecar['document']['offsets']): RejectedSuggestion[] {
+  const converter = offsets === 'codepoint' ? new OffsetConverter(text) : undefined;
+  const placed = placement.placed.map((r) => {
+    const out: RejectedSuggestion = { ...r, ...anchorContext(text, r.start, r.end) };
+    if (converter) {
+      out.start = converter.toCodePoint(r.start);
+      out.end = converter.toCodePoint(r.end);
+    }
+    return out;
+  });
+  return [...placed, ...placement.unplaced].sort(compareRejected);
 }
 
 /** The stored text is at the stored offsets (converted), whatever the context says. */

@@ -7,6 +7,7 @@ import {
   DEMAND_STATUSES,
   OFFSET_UNITS,
   ORIGINS,
+  RejectedSuggestion,
   Review,
   REVIEW_STATUSES,
   Sidecar,
@@ -114,6 +115,15 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
     });
   }
   sidecar.annotations.sort(compareAnnotations);
+  const rejected = data.rejected;
+  if (rejected !== undefined && rejected !== null && !Array.isArray(rejected)) c.error('"rejected" must be a list of rejected suggestions', ['rejected']);
+  if (Array.isArray(rejected)) {
+    sidecar.rejected = [];
+    rejected.forEach((item, i) => {
+      const r = c.rejected(item, ['rejected', i], i + 1);
+      if (r) sidecar.rejected!.push(r);
+    });
+  }
   return { sidecar, problems, readOnly, ids };
 }
 
@@ -243,6 +253,42 @@ class Checker {
     if (was !== undefined) review.was = was;
     if (reason !== undefined) review.reason = reason;
     return review;
+  }
+
+  /**
+   * One entry of `rejected`: type, start, end and text are required. Its speaker and demand are
+   * the ids the suggestion named, which need not be in the sidecar (the speaker it proposed may
+   * have been rejected with it), so they are not checked against it.
+   */
+  rejected(item: unknown, path: Path, n: number): RejectedSuggestion | undefined {
+    const what = `rejected suggestion ${n}`;
+    if (!isRecord(item)) {
+      this.error(`Each rejected suggestion must be a mapping with type, start, end and text (${what} is not)`, path);
+      return undefined;
+    }
+    const errorsBefore = this.errors;
+    const type = this.reqEnum(item, path, 'type', ANNOTATION_TYPES, what);
+    const bound = (key: 'start' | 'end') => {
+      const value = item[key];
+      if (value === undefined || value === null) this.error(`${capitalize(what)} has no "${key}"`, path);
+      else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) this.error(`${capitalize(what)}: "${key}" must be a whole number ≥ 0`, [...path, key]);
+      else return value;
+      return undefined;
+    };
+    const start = bound('start');
+    const end = bound('end');
+    if (start !== undefined && end !== undefined && end < start) this.error(`${capitalize(what)}: "end" (${end}) is before "start" (${start})`, [...path, 'end']);
+    const text = this.reqString(item, path, 'text', what);
+    const optional = {
+      prefix: this.optString(item, path, 'prefix'),
+      suffix: this.optString(item, path, 'suffix'),
+      speaker: this.optString(item, path, 'speaker'),
+      demand: this.optString(item, path, 'demand'),
+    };
+    if (this.errors !== errorsBefore || type === undefined || start === undefined || end === undefined || text === undefined) return undefined;
+    const r: RejectedSuggestion = { type, start, end, text };
+    for (const [k, value] of Object.entries(optional)) if (value !== undefined) (r as unknown as Record<string, unknown>)[k] = value;
+    return r;
   }
 
   annotation(item: unknown, path: Path, sidecar: Sidecar, seen: Map<string, number>): Annotation | undefined {

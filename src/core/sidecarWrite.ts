@@ -2,7 +2,8 @@
 // changes only what changed: comments, key order, scalar styles and unknown keys survive.
 import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { compareAnnotations, Sidecar } from './model';
+import { compareAnnotations, RejectedSuggestion, Sidecar } from './model';
+import { compareRejected } from './rejected';
 
 /** Options that make `toString` reproduce hand-written and our own files byte for byte. */
 const TO_STRING = { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
@@ -17,7 +18,8 @@ const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note', 'col
 const DEMAND_KEYS = ['summary', 'by', 'to', 'status', 'note'] as const;
 const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin', 'review'] as const;
 const REVIEW_KEYS = ['status', 'was', 'reason'] as const;
-const TOP_KEYS = ['version', 'document', 'speakers', 'demands', 'annotations'] as const;
+const REJECTED_KEYS = ['type', 'speaker', 'demand', 'start', 'end', 'text', 'prefix', 'suffix'] as const;
+const TOP_KEYS = ['version', 'document', 'speakers', 'demands', 'annotations', 'rejected'] as const;
 
 /**
  * Serializes `sidecar` onto `doc` (the Document it was read from, or a new one) and returns
@@ -34,7 +36,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     demands: undefined,
     annotations: undefined,
   };
-  setFields(doc, root, fields, TOP_KEYS, ['document', 'speakers', 'demands', 'annotations']);
+  setFields(doc, root, fields, TOP_KEYS, ['document', 'speakers', 'demands', 'annotations', 'rejected']);
 
   const docMap = ensureMap(doc, root, 'document');
   const d = sidecar.document;
@@ -83,7 +85,43 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
     syncReview(doc, map, a.review);
     return map;
   });
+  if (sidecar.rejected !== undefined) syncRejected(doc, root, sidecar.rejected);
   return doc.toString(TO_STRING);
+}
+
+/**
+ * The `rejected` list, written only when it has entries (an empty one removes the key). A model
+ * without the field at all (`undefined`: a writer that does not know it) leaves the file's list
+ * as it is. Entries have no id: each is written on the node of the entry it was read from (same
+ * type, offsets and text, else same type and text), so comments and unknown keys stay.
+ */
+function syncRejected(doc: Document, root: YAMLMap, rejected: readonly RejectedSuggestion[]): void {
+  if (rejected.length === 0) {
+    root.delete('rejected');
+    return;
+  }
+  const existing: unknown = child(root, 'rejected');
+  let seq: YAMLSeq;
+  if (isSeq(existing)) seq = existing;
+  else {
+    seq = new YAMLSeq();
+    setFields(doc, root, { rejected: seq }, TOP_KEYS, TOP_KEYS.filter((k) => k !== 'rejected'));
+  }
+  blockWhenFilled(seq, rejected.length);
+  const free = seq.items.filter((item): item is YAMLMap => isMap(item));
+  const take = (test: (m: YAMLMap) => boolean): YAMLMap | undefined => {
+    const i = free.findIndex(test);
+    return i === -1 ? undefined : free.splice(i, 1)[0];
+  };
+  const sorted = [...rejected].sort(compareRejected);
+  const nodes: (YAMLMap | undefined)[] = sorted.map((r) => take((m) => m.get('type') === r.type && m.get('start') === r.start && m.get('end') === r.end && m.get('text') === r.text));
+  seq.items = sorted.map((r, i) => {
+    const map = nodes[i] ?? take((m) => m.get('type') === r.type && m.get('text') === r.text) ?? new YAMLMap();
+    const values: Record<string, unknown> = {};
+    for (const k of REJECTED_KEYS) values[k] = r[k];
+    setFields(doc, map, values, REJECTED_KEYS);
+    return map;
+  });
 }
 
 /**

@@ -26,7 +26,7 @@ export interface ProposedAnnotation {
 export interface Proposed {
   key: string;
   annotation: ProposedAnnotation;
-  reason: { cue?: string; rule?: string; score: number };
+  reason: { cue?: string; rule?: string; score: number; scoreFrom?: 'model' | 'structure' };
 }
 
 export interface DemandsFound<S> {
@@ -62,7 +62,8 @@ export function demandsAndResponses<S extends Proposed>(text: string, made: read
   const suggestion = (a: Omit<ProposedAnnotation, 'text' | 'prefix' | 'suffix' | 'origin'>, reason: Proposed['reason']): Proposed => {
     const { prefix, suffix } = anchorContext(text, a.start, a.end);
     const annotation: ProposedAnnotation = { ...a, text: text.slice(a.start, a.end), prefix, suffix, origin: 'suggested' };
-    return { key: keyOf(annotation), annotation, reason };
+    // Rule-made scores rank; they are not the model's probabilities.
+    return { key: keyOf(annotation), annotation, reason: { scoreFrom: 'structure', ...reason } };
   };
   const sents = sentences(text);
   const existingDemands = [...(existing?.demands.values() ?? [])];
@@ -104,7 +105,7 @@ export function demandsAndResponses<S extends Proposed>(text: string, made: read
       const m = matchResponse(sentence, q.annotation.speaker, knownIndex.candidates(stems(sentence)).map((k) => known[k]), rarity);
       if (!m) continue;
       const rule = `response: ${m.stance} ('${m.cue}'), shares ${m.shared.map((w) => `'${w}'`).join(', ')}`;
-      responses.push(suggestion({ type: 'response', speaker: q.annotation.speaker, demand: m.demand, stance: m.stance, start: piece.start, end: piece.end }, { cue: q.reason.cue, rule, score: m.score }));
+      responses.push(suggestion({ type: 'response', speaker: q.annotation.speaker, demand: m.demand, stance: m.stance, start: piece.start, end: piece.end }, { cue: q.reason.cue, rule: q.reason.rule ? `${q.reason.rule}; ${rule}` : rule, score: m.score }));
       if (iou(q.annotation, piece) >= 0.8) replaced.add(q);
     }
   }
@@ -287,11 +288,17 @@ function normal(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?)\s+/, '').replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
 }
 
-/** How much of `r` the spans cover (the most any one covers), in [0, 1]. */
+/** How much of `r` the spans cover together, in [0, 1] (a sentence of three listed demands is a demand sentence). */
 function coveredBy(r: Range, spans: SpanIndex<Range>): number {
-  let most = 0;
-  for (const s of spans.overlapping(r)) most = Math.max(most, (Math.min(r.end, s.end) - Math.max(r.start, s.start)) / Math.max(1, r.end - r.start));
-  return most;
+  let covered = 0;
+  let upTo = r.start;
+  for (const s of spans.overlapping(r)) {
+    const from = Math.max(upTo, s.start, r.start);
+    const to = Math.min(r.end, s.end);
+    if (to > from) covered += to - from;
+    upTo = Math.max(upTo, to);
+  }
+  return covered / Math.max(1, r.end - r.start);
 }
 
 function dedupe(spans: DemandSpan[]): DemandSpan[] {
