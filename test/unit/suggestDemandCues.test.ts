@@ -55,6 +55,10 @@ describe('demands: cue rules', () => {
     assert.deepEqual(texts('Campaigners called for a public inquiry into the deaths.'), ['a public inquiry into the deaths']);
     assert.deepEqual(texts('Protesters renewed demands for the minister’s resignation.'), ['the minister’s resignation']);
     assert.deepEqual(texts('They have campaigned for years and asked for comment.'), []);
+    assert.deepEqual(texts('When you are campaigning for president, it hurts.'), []);
+    assert.deepEqual(texts('Scott campaigned for Clinton in Detroit.'), []);
+    assert.deepEqual(texts('Parents campaigned for a ban on phones in schools.'), ['a ban on phones in schools']);
+    assert.deepEqual(texts('Candidates should debate ideas, a request not always honored.'), []);
   });
 
   it("'demanded that' always; 'suggested that' only with a modal", () => {
@@ -87,6 +91,10 @@ describe('demands: cue rules', () => {
     assert.deepEqual(texts(text, false), []);
     assert.deepEqual(texts('We must recognise them as we would any other.', true), []);
     assert.deepEqual(texts('It should have been obvious.', true), []);
+    assert.deepEqual(texts("You don't have to pay a million dollars.", true), []);
+    assert.deepEqual(texts('The other side must be wrong.', true), []);
+    assert.deepEqual(texts('It works as it should in classrooms.', true), []);
+    assert.deepEqual(texts('The videos must be released.', true), ['The videos must be released']);
   });
 
   it('the items of a list after a demand are demands too ("X; that Y; and that Z")', () => {

@@ -18,7 +18,7 @@ const ABBREVIATIONS = new Set('mr mrs ms dr sen rep gov gen lt col sgt capt st j
 export function sentences(text: string): Range[] {
   const out: Range[] = [];
   let start = skipSpace(text, 0);
-  const boundary = /([.!?…]+["”’'»)]*)(\s+)(?=["“‘'«(]?[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\n(?=\s*["“‘'«]?[\p{Lu}\p{N}])/gu;
+  const boundary = /([.!?…]+["”’'»)]*)(\s+)(?=["“‘'«(]{0,2}[\p{Lu}\p{N}])|\n[ \t]*\n\s*|\n(?=\s*["“‘'«]?[\p{Lu}\p{N}])/gu;
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0;
     if (m[1]) {
@@ -53,10 +53,12 @@ const STOP = new Set(
 /** The content words of a text, lowercased and lightly stemmed (hyphens and apostrophes dropped). */
 export function stems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu)) {
-    const lower = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (STOP.has(lower) || lower.length < 2) continue;
-    out.push(stem(lower.replace(/['’-]/g, '')));
+  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu)) {
+    let lower = m[0];
+    const marked = /['’-]/.test(lower);
+    if (marked) lower = lower.replace(/['’]s$/, '');
+    if (lower.length < 2 || STOP.has(lower)) continue;
+    out.push(stem(marked ? lower.replace(/['’-]/g, '') : lower));
   }
   return out;
 }
@@ -87,7 +89,31 @@ export class Rarity {
     return (this.df.get(s) ?? 0) <= 3;
   }
   weight(s: string): number {
-    return Math.log(1 + this.n / (this.df.get(s) ?? 1));
+    let w = this.memo.get(s);
+    if (w === undefined) this.memo.set(s, (w = Math.log(1 + this.n / (this.df.get(s) ?? 1))));
+    return w;
+  }
+  private readonly memo = new Map<string, number>();
+}
+
+/**
+ * Entries by the first four letters of their words: the only entries in which overlap() can find
+ * a word of a given set, so matching a sentence against every demand stays near linear.
+ */
+export class WordIndex {
+  private readonly by = new Map<string, Set<number>>();
+  add(entry: number, words: Iterable<string>): void {
+    for (const w of words) {
+      const k = w.slice(0, 4);
+      let set = this.by.get(k);
+      if (!set) this.by.set(k, (set = new Set()));
+      set.add(entry);
+    }
+  }
+  candidates(words: Iterable<string>): number[] {
+    const out = new Set<number>();
+    for (const w of words) for (const e of this.by.get(w.slice(0, 4)) ?? []) out.add(e);
+    return [...out].sort((a, b) => a - b);
   }
 }
 
@@ -143,7 +169,7 @@ export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>, rarity: Rar
 }
 
 const CLAUSE_END =
-  /;|[.!?…](?=["”’'»)]*(?:\s|$))|\n[ \t]*\n|\s+[–—]\s+(?![^–—]{1,60}\s[–—]\s)|,\s+(?=(?:and|but|which|who|whom|whose|where|while|whereas|although|though|adding|saying|as|so|yet|because|after|before|he|she|they|we|it|according)\b|["“]?\p{Lu})|,\s+(?=(?:[\p{L}’'.-]+\s+){0,5}(?:said|says|say|told|tells|added|adds|argued|insisted|warned|wrote|stated|explained)\b)|["”](?=\s*,)|[’'](?=,\s)|,?\s+(?=(?:and so|so that|but|because)\b)/u;
+  /;|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Jr|Sr|Prof|Rev|No|vs|\p{Lu}))[.!?…](?=["”’'»)]*(?:\s|$))|\n[ \t]*\n|\s+[–—]\s+(?![^–—]{1,60}\s[–—]\s)|,\s+(?=(?:and|but|which|who|whom|whose|where|while|whereas|although|though|adding|saying|as|so|yet|because|after|before|he|she|they|we|it|according)\b|["“]?\p{Lu})|,\s+(?=(?:[\p{L}’'.-]+\s+){0,5}(?:said|says|say|told|tells|added|adds|argued|insisted|warned|wrote|stated|explained)\b)|["”](?=\s*,)|,?["”](?=\s|$)|[’'](?=,\s)|,?\s+(?=(?:and so|so that|but|because)\b)/u;
 
 /** Where the clause that starts at `from` ends (before `;`, a full stop, ", and", ", which", ", Jewish groups said"...). */
 export function clauseEnd(text: string, from: number, limit: number): number {

@@ -40,6 +40,7 @@ export interface DemandWords {
   /** Stems of each of its spans and of its summary: a sentence may answer any one wording. */
   wordings: ReadonlySet<string>[];
   by: readonly string[];
+  to: readonly string[];
 }
 
 export interface ResponseMatch {
@@ -52,14 +53,15 @@ export interface ResponseMatch {
   score: number;
 }
 
-// A sentence restating half of a demand's rarer words (with "should", "will"...) answers it; a
+// A sentence restating half of a demand's rarer words (with "should", "must"...) answers it; a
 // quarter with a first-person statement ("we will", "I have"); a fifth with a response cue proper.
 const ENOUGH = { restates: 0.5, cued: 0.25, explicit: 0.2 };
-const RESTATES = /\b(?:should|must|will|shall|would|is\s+to|are\s+to)\b/i;
+const RESTATES = /\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+to)\b/i;
 
 /** The demand a speaker's sentence answers best, if it answers one. */
 export function matchResponse(sentence: string, speaker: string | undefined, demands: readonly DemandWords[], rarity: Rarity): ResponseMatch | undefined {
-  const cue = stanceOf(sentence) ?? (RESTATES.test(sentence) ? { stance: 'agrees' as Stance, cue: 'restates the demand', explicit: false } : undefined);
+  // A question restating a demand ("will you pledge …?") asks it again.
+  const cue = stanceOf(sentence) ?? (RESTATES.test(sentence) && !/\?\W*$/.test(sentence) ? { stance: 'agrees' as Stance, cue: 'restates the demand', explicit: false } : undefined);
   if (!cue) return undefined;
   const restates = cue.cue === 'restates the demand';
   // The cue's own words ("accepted") are no evidence of which demand it answers.
@@ -69,6 +71,10 @@ export function matchResponse(sentence: string, speaker: string | undefined, dem
   let best: ResponseMatch | undefined;
   for (const d of demands) {
     if (speaker && d.by.includes(speaker)) continue;
+    // Restating a demand without a cue answers it only from whom it is addressed to (when known):
+    // from anyone else it is the same demand again.
+    // Nor, when nobody is known to have made it, from anyone.
+    if (restates && ((d.to.length > 0 && !(speaker && d.to.includes(speaker))) || d.by.length === 0)) continue;
     for (const wording of d.wordings) {
       const total = totalWeight(wording, rarity);
       const o = overlap(wording, words, rarity);
