@@ -61,6 +61,7 @@ describe('suggest: training', () => {
     assert.ok(said, JSON.stringify(found));
     assert.equal(said.source?.text, 'Smith');
     assert.deepEqual(said.content.map((c) => c.text), ['that taxes would rise']);
+    for (const a of found) assert.ok(typeof a.score === 'number' && a.score >= 0 && a.score <= 1, `score ${a.score}`);
     const told = found.find((a) => a.cue?.text === 'told');
     assert.equal(told?.source?.text, 'The mayor');
     assert.deepEqual(told?.content.map((c) => c.text), ['“the plan had failed,”']);

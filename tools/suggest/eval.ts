@@ -5,25 +5,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Kind, KINDS } from '../../src/core/suggest/features';
 import { loadModel } from '../../src/core/suggest/modelFile';
-import { Chunk, chunksOf } from '../../src/core/suggest/spans';
+import { chunksOf } from '../../src/core/suggest/spans';
 import { tagText } from '../../src/core/suggest/engine';
-import { goldLabels, GoldSpan } from '../../src/core/suggest/train';
-import { TokenizedText } from '../../src/core/suggest/tokenize';
+import { goldLabels } from '../../src/core/suggest/train';
 import { commandLine, MODEL_FILE, runMain } from './args';
+import { calibrationTable, range, samples, tokensOf } from './calibrate';
 import { CorpusDoc, readCorpus } from './corpus';
 import { add, Counts, prf, score, TokenSet, zero } from './score';
 
 type Table = Record<string, Counts>;
-
-function tokensOf(tt: TokenizedText, s: GoldSpan): TokenSet {
-  const out: number[] = [];
-  tt.tokens.forEach((t, i) => {
-    if (s.fragments.some(([a, b]) => t.start < b && t.end > a)) out.push(i);
-  });
-  return out;
-}
-
-const range = (c: Chunk): TokenSet => Array.from({ length: c.end - c.first }, (_, k) => c.first + k);
 
 export function evaluate(model: ReturnType<typeof loadModel>, docs: CorpusDoc[]): { tables: Record<string, Table>; seconds: number; bytes: number } {
   const tables: Record<string, Table> = {};
@@ -94,6 +84,8 @@ function main(args: string[]): void {
     }
   }
   process.stdout.write(`\npublished, paragraph chunks, exact F1 (source / cue / content, PolNeAR test): CRF 50.6 / 53.4 / 28.6; CNN-CRF 61.0 / 62.6 / 42.0; BiLSTM-CRF 69.6 / 66.7 / 59.0; BERT 81.1 / 74.0 / 68.9\n`);
+  process.stdout.write(`\nattribution scores (right: every part it proposes overlaps one gold attribution's, IoU >= 0.5)${model.meta.confidence ? '' : ': this model has no fitted weights'}\n`);
+  for (const line of calibrationTable(samples(model, docs))) process.stdout.write(`${line}\n`);
   process.stdout.write(`tagging: ${(textBytes / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s = ${(textBytes / 1e6 / seconds).toFixed(2)} MB/s (one core); model load ${loadMs.toFixed(0)} ms\n`);
 }
 

@@ -14,6 +14,8 @@ export interface ModelMeta {
   epochs: number;
   seed: number;
   bucketBits: number;
+  /** The attribution scores' logistic weights (confidence.ts), fitted after training. */
+  confidence?: number[];
   [key: string]: unknown;
 }
 
@@ -85,5 +87,5 @@ export function loadModel(bytes: Uint8Array): AttributionModel {
     o = (o + 3) & ~3;
     stages.push(new Tagger(weights, scale, transitions));
   }
-  return { meta, stage1: stages[0], stage2: stages[1] };
+  return { meta, stage1: stages[0], stage2: stages[1]};
 }
