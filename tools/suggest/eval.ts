@@ -32,11 +32,18 @@ export function evaluate(model: ReturnType<typeof loadModel>, docs: CorpusDoc[])
     // Per document: whole annotations (a content's parts together) as token sets.
     const predBy: Record<Kind, TokenSet[]> = { source: [], cue: [], content: [] };
     const predLinks: TokenSet[][] = [];
+    // A source shared by two attributions is one span, as in the gold annotations.
+    const seen = new Set<string>();
+    const once = (kind: Kind, s: TokenSet) => {
+      const key = `${kind}:${s.join()}`;
+      if (!seen.has(key)) predBy[kind].push(s);
+      seen.add(key);
+    };
     for (const a of tagged.attributions) {
-      if (a.source) predBy.source.push(range(a.source));
-      if (a.cue) predBy.cue.push(range(a.cue));
+      if (a.source) once('source', range(a.source));
+      if (a.cue) once('cue', range(a.cue));
       const content = a.content.flatMap(range);
-      if (a.content.length) predBy.content.push(content);
+      if (a.content.length) once('content', content);
       if (a.source && a.content.length) predLinks.push([range(a.source), content]);
     }
     const goldLinks = doc.attributions.filter((a) => a.source && a.content).map((a) => [tokensOf(tt, a.source!), tokensOf(tt, a.content!)]);

@@ -4,6 +4,7 @@
 import { ParagraphFeatures, paragraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
 import { confidence, confidenceFeatures } from './confidence';
 import { AttributionModel } from './modelFile';
+import { linkLearned } from './links';
 import { Chunk, chunksOf, LinkedAttribution, linkChunks } from './spans';
 import { Tagger } from './tagger';
 import { tokenize, TokenizedText } from './tokenize';
@@ -72,7 +73,8 @@ export function tagText(model: AttributionModel, text: string): Tagged {
   const chunks: Chunk[] = [];
   for (const p of tt.paragraphs) chunks.push(...chunksOf(labels, p.first, p.end));
   const paragraphOf = paragraphsOf(tt);
-  return { tt, facts, labels, margins, paragraphOf, chunks, attributions: linkChunks(tt, facts.sentence, chunks) };
+  const attributions = model.links ? linkLearned(tt, facts, paragraphOf, chunks, model.links) : linkChunks(tt, facts.sentence, chunks);
+  return { tt, facts, labels, margins, paragraphOf, chunks, attributions };
 }
 
 /** Each attribution's calibrated confidence, in the order of `tagged.attributions`. */
