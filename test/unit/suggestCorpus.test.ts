@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { suggestAttributions } from '../../src/core/suggest/engine';
 import { loadModel } from '../../src/core/suggest/modelFile';
 import { readCorpus, readDoc } from '../../tools/suggest/corpus';
+import { samples } from '../../tools/suggest/calibrate';
 import { evaluate } from '../../tools/suggest/eval';
 import { prf } from '../../tools/suggest/score';
 import { REPO_ROOT, sampleArticle } from './helpers';
@@ -55,5 +56,26 @@ describe('suggest: the committed model', () => {
     assert.ok(f1('paragraph chunks, exact', 'cue') > 55, `cue ${f1('paragraph chunks, exact', 'cue')}`);
     assert.ok(f1('paragraph chunks, exact', 'content') > 40, `content ${f1('paragraph chunks, exact', 'content')}`);
     assert.ok(f1('document, overlap', 'link') > 40, `link ${f1('document, overlap', 'link')}`);
+  });
+
+  it('on PolNeAR dev, a higher score means a likelier right attribution (skipped without the corpus)', function () {
+    const folder = polnear();
+    if (!folder) {
+      console.log('    (PolNeAR not found beside the checkout or in $POLNEAR: skipped)');
+      this.skip();
+    }
+    const model = loadModel(new Uint8Array(fs.readFileSync(MODEL)));
+    assert.equal(model.meta.confidence?.length, 10, 'the committed model carries fitted score weights');
+    const ss = samples(model, readCorpus(path.join(folder, 'dev')).slice(0, 30));
+    const share = (lo: number, hi: number) => {
+      const band = ss.filter((s) => s.score >= lo && s.score < hi);
+      return band.filter((s) => s.right).length / band.length;
+    };
+    // Bands of the calibrated scores, each within 0.15 of its middle, and in order.
+    const low = share(0, 0.4);
+    const mid = share(0.4, 0.7);
+    const high = share(0.7, 1.01);
+    assert.ok(low < mid && mid < high, `${low} ${mid} ${high}`);
+    assert.ok(Math.abs(high - 0.82) < 0.15 && Math.abs(low - 0.22) < 0.15, `${low} ${high}`);
   });
 });

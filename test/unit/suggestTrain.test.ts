@@ -1,19 +1,27 @@
 import * as assert from 'node:assert/strict';
 import { suggestAttributions } from '../../src/core/suggest/engine';
 import { loadModel, ModelFormatError, saveModel } from '../../src/core/suggest/modelFile';
-import { goldLabels, GoldSpan, trainModel, TrainingDoc, TrainOptions } from '../../src/core/suggest/train';
+import { GoldAttribution, goldLabels, GoldSpan, trainModel, TrainingDoc, TrainOptions } from '../../src/core/suggest/train';
 import { tokenize } from '../../src/core/suggest/tokenize';
 import { LABELS } from '../../src/core/suggest/features';
 
-/** A document built from [text, kind?] pieces: each piece with a kind is a gold span. */
+/** A document built from [text, kind?] pieces: each piece with a kind is a gold span; a source, cue and content in a row (any order) are one attribution. */
 function doc(id: string, pieces: [string, GoldSpan['kind']?][]): TrainingDoc {
   let text = '';
   const spans: GoldSpan[] = [];
+  const attributions: GoldAttribution[] = [];
+  let open: GoldAttribution = {};
   for (const [s, kind] of pieces) {
-    if (kind) spans.push({ kind, fragments: [[text.length, text.length + s.length]] });
+    if (kind) {
+      const span: GoldSpan = { kind, fragments: [[text.length, text.length + s.length]] };
+      spans.push(span);
+      if (open[kind]) open = {};
+      if (!Object.keys(open).length) attributions.push(open);
+      open[kind] = span;
+    }
     text += s;
   }
-  return { id, text, spans };
+  return { id, text, spans, attributions };
 }
 
 const NAMES = ['Smith', 'Jones', 'The mayor', 'A spokeswoman', 'Garcia', 'The senator'];
@@ -56,11 +64,13 @@ describe('suggest: training', () => {
   it('learns to tag a handful of synthetic documents', () => {
     const docs = corpus();
     const model = trainModel(docs, OPTIONS);
+    assert.ok(model.links, 'linking is learned from the documents’ attributions');
     const found = suggestAttributions(model, docs[0].text);
     const said = found.find((a) => a.cue?.text === 'said');
     assert.ok(said, JSON.stringify(found));
     assert.equal(said.source?.text, 'Smith');
     assert.deepEqual(said.content.map((c) => c.text), ['that taxes would rise']);
+    for (const a of found) assert.ok(typeof a.score === 'number' && a.score >= 0 && a.score <= 1, `score ${a.score}`);
     const told = found.find((a) => a.cue?.text === 'told');
     assert.equal(told?.source?.text, 'The mayor');
     assert.deepEqual(told?.content.map((c) => c.text), ['“the plan had failed,”']);

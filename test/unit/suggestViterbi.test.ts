@@ -8,6 +8,10 @@ describe('suggest: Viterbi', () => {
     const trans = Float64Array.from([-5, -5, 0, 0]);
     const start = Float64Array.from([0, 0]);
     assert.deepEqual([...viterbi(emit, 2, 2, trans, start)], [1, 0]);
+    // Max-marginal margins: label 0 at the first token is best at -1.5 (4 below 2.5), label 1 at the second at 2 (0.5 below).
+    const margins = new Float32Array(2);
+    viterbi(emit, 2, 2, trans, start, margins);
+    assert.deepEqual([...margins], [4, 0.5]);
     // Without the penalty the greedy path is the best.
     assert.deepEqual([...viterbi(emit, 2, 2, new Float64Array(4), start)], [0, 0]);
   });

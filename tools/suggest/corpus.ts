@@ -6,13 +6,7 @@ import * as path from 'node:path';
 import { parseBratLines } from '../../src/core/export/bratParse';
 import { placeBounds } from '../../src/core/export/bratPlace';
 import { Kind } from '../../src/core/suggest/features';
-import { GoldSpan, TrainingDoc } from '../../src/core/suggest/train';
-
-export interface GoldAttribution {
-  source?: GoldSpan;
-  cue?: GoldSpan;
-  content?: GoldSpan;
-}
+import { GoldAttribution, GoldSpan, TrainingDoc } from '../../src/core/suggest/train';
 
 export interface CorpusDoc extends TrainingDoc {
   attributions: GoldAttribution[];

@@ -2,7 +2,9 @@
 // Stage 1 tags with local features; stage 2 tags again seeing stage 1's labels; the chunks are
 // then linked into attributions.
 import { ParagraphFeatures, paragraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
+import { confidence, confidenceFeatures } from './confidence';
 import { AttributionModel } from './modelFile';
+import { linkLearned } from './links';
 import { Chunk, chunksOf, LinkedAttribution, linkChunks } from './spans';
 import { Tagger } from './tagger';
 import { tokenize, TokenizedText } from './tokenize';
@@ -27,6 +29,10 @@ export interface Tagged {
   facts: TokenFacts;
   /** Final label of every token. */
   labels: Uint8Array;
+  /** Each token's max-marginal margin under the last stage (how sure it is of the token's label). */
+  margins: Float32Array;
+  /** Paragraph index of every token. */
+  paragraphOf: Uint32Array;
   chunks: Chunk[];
   attributions: LinkedAttribution[];
 }
@@ -36,39 +42,61 @@ export function baseFeatures(tt: TokenizedText, facts: TokenFacts): ParagraphFea
   return tt.paragraphs.map((p, k) => paragraphFeatures(tt, facts, p, k));
 }
 
-/** Labels of every token from one stage; `stage1` (its labels) given for the stacked stage. */
-export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, base: ParagraphFeatures[], stage1?: Uint8Array): Uint8Array {
+/** Labels of every token from one stage; `stage1` (its labels) given for the stacked stage; `margins` filled when given. */
+export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, base: ParagraphFeatures[], stage1?: Uint8Array, margins?: Float32Array): Uint8Array {
   const labels = new Uint8Array(tt.tokens.length);
   tt.paragraphs.forEach((p, k) => {
     const pfs = stage1 ? [base[k], stackedFeatures(tt, facts, p, stage1)] : [base[k]];
-    labels.set(tagger.tag(pfs), p.first);
+    labels.set(tagger.tag(pfs, margins?.subarray(p.first, p.end)), p.first);
   });
   return labels;
+}
+
+/** The last stage's labels of every token (its margins too, when given). */
+export function tagLabels(model: Pick<AttributionModel, 'stage1' | 'stage2'>, tt: TokenizedText, facts: TokenFacts, base: ParagraphFeatures[], margins?: Float32Array): Uint8Array {
+  const labels = tagAll(model.stage1, tt, facts, base, undefined, model.stage2 ? undefined : margins);
+  return model.stage2 ? tagAll(model.stage2, tt, facts, base, labels, margins) : labels;
+}
+
+export function paragraphsOf(tt: TokenizedText): Uint32Array {
+  const paragraphOf = new Uint32Array(tt.tokens.length);
+  tt.paragraphs.forEach((p, k) => paragraphOf.fill(k, p.first, p.end));
+  return paragraphOf;
 }
 
 /** Tokens, labels, chunks and links of a text under the model. */
 export function tagText(model: AttributionModel, text: string): Tagged {
   const tt = tokenize(text);
   const facts = tokenFacts(tt);
-  const base = baseFeatures(tt, facts);
-  let labels = tagAll(model.stage1, tt, facts, base);
-  if (model.stage2) labels = tagAll(model.stage2, tt, facts, base, labels);
+  const margins = new Float32Array(tt.tokens.length);
+  const labels = tagLabels(model, tt, facts, baseFeatures(tt, facts), margins);
   const chunks: Chunk[] = [];
   for (const p of tt.paragraphs) chunks.push(...chunksOf(labels, p.first, p.end));
-  return { tt, facts, labels, chunks, attributions: linkChunks(tt, facts.sentence, chunks) };
+  const paragraphOf = paragraphsOf(tt);
+  const attributions = model.links ? linkLearned(tt, facts, paragraphOf, chunks, model.links) : linkChunks(tt, facts.sentence, chunks);
+  return { tt, facts, labels, margins, paragraphOf, chunks, attributions };
+}
+
+/** Each attribution's calibrated confidence, in the order of `tagged.attributions`. */
+export function attributionScores(model: AttributionModel, tagged: Tagged): number[] {
+  const weights = model.meta.confidence as number[] | undefined;
+  return tagged.attributions.map((a) => confidence(weights, confidenceFeatures(a, tagged.margins, tagged.paragraphOf)));
 }
 
 /** The attributions the model finds in a text. */
 export function suggestAttributions(model: AttributionModel, text: string): SuggestedAttribution[] {
-  const { tt, attributions } = tagText(model, text);
+  const tagged = tagText(model, text);
+  const { tt, attributions } = tagged;
+  const scores = attributionScores(model, tagged);
   const span = (c: Chunk): SpanOut => {
     const start = tt.tokens[c.first].start;
     const end = tt.tokens[c.end - 1].end;
     return { start, end, text: text.slice(start, end) };
   };
-  return attributions.map((a) => ({
+  return attributions.map((a, k) => ({
     cue: a.cue && span(a.cue),
     source: a.source && span(a.source),
     content: a.content.map(span),
+    score: Number(scores[k].toFixed(3)),
   }));
 }

@@ -18,9 +18,10 @@ export function beginLabel(kind: Kind): number {
 
 /** Per-token facts computed once per text and shared by both stages. */
 export interface TokenFacts {
-  word: Uint32Array;
-  shape: Uint32Array;
-  suffix: Uint32Array;
+  /** Hashes, signed (see mix). */
+  word: Int32Array;
+  shape: Int32Array;
+  suffix: Int32Array;
   verb: Uint8Array;
   /** bit 1 pronoun, bit 2 source-like noun, bit 4 capitalised. */
   flags: Uint8Array;
@@ -34,9 +35,9 @@ const NONE = 0x7fffffff;
 export function tokenFacts(tt: TokenizedText): TokenFacts {
   const n = tt.tokens.length;
   const f: TokenFacts = {
-    word: new Uint32Array(n),
-    shape: new Uint32Array(n),
-    suffix: new Uint32Array(n),
+    word: new Int32Array(n),
+    shape: new Int32Array(n),
+    suffix: new Int32Array(n),
     verb: new Uint8Array(n),
     flags: new Uint8Array(n),
     sentence: new Uint32Array(n),
@@ -119,6 +120,24 @@ function nearestMarked(tt: TokenizedText, p: Paragraph, marked: (i: number) => b
   return { left, right };
 }
 
+/** Nearest marked token to the left and right of each token of the paragraph (NONE when there is none). */
+function nearestInParagraph(p: Paragraph, marked: (i: number) => boolean): { left: Int32Array; right: Int32Array } {
+  const n = p.end - p.first;
+  const left = new Int32Array(n).fill(NONE);
+  const right = new Int32Array(n).fill(NONE);
+  let last = -1;
+  for (let i = p.first; i < p.end; i++) {
+    if (last >= 0) left[i - p.first] = i - last;
+    if (marked(i)) last = i;
+  }
+  last = -1;
+  for (let i = p.end - 1; i >= p.first; i--) {
+    if (last >= 0) right[i - p.first] = last - i;
+    if (marked(i)) last = i;
+  }
+  return { left, right };
+}
+
 /** Tokens from each token to the end of its sentence (0 for the last). */
 function toSentenceEnd(tt: TokenizedText, p: Paragraph): Int32Array {
   const out = new Int32Array(p.end - p.first);
@@ -130,8 +149,8 @@ function toSentenceEnd(tt: TokenizedText, p: Paragraph): Int32Array {
   return out;
 }
 
-const BASE_PER_TOKEN = 40;
-const STACKED_PER_TOKEN = 17;
+const BASE_PER_TOKEN = 42;
+const STACKED_PER_TOKEN = 20;
 
 /** Stage 1's features of a paragraph's tokens: words, shapes, word lists, quotation state, sentence position. */
 export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, paragraphIndex: number): ParagraphFeatures {
@@ -203,6 +222,11 @@ export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph
     add(38, verbs.right[r] === NONE ? 0 : W(i + verbs.right[r]));
     add(39, mix(mix(vl === 99 ? 0 : 1, vr === 99 ? 0 : 1), mix(q, te === 0 ? 1 : 0)));
     add(60, mix(tt.sentenceStart[i], mix(q, paraQuote)));
+    // Verb-like endings either side (-ed, -ing after a comma: a clause, and often a content's end).
+    const sfm1 = i > p.first ? f.suffix[i - 1] : 1;
+    const sfp1 = i + 1 < p.end ? f.suffix[i + 1] : 2;
+    add(61, mix(sfm1, f.suffix[i]));
+    add(62, mix(f.suffix[i], sfp1));
   }
   offs[n] = k;
   return { feats, offs };
@@ -219,8 +243,11 @@ export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, 
   };
   const L = (j: number) => (j < p.first || j >= p.end ? 9 : stage1[j]);
   const W = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.word[i]);
-  const cues = nearestMarked(tt, p, (i) => stage1[i] === 3 || stage1[i] === 4);
+  const isCue = (i: number) => stage1[i] === 3 || stage1[i] === 4;
+  const cues = nearestMarked(tt, p, isCue);
   const toEnd = toSentenceEnd(tt, p);
+  // The nearest predicted cue in the whole paragraph (a quote running over sentences still has its cue).
+  const far = nearestInParagraph(p, isCue);
   for (let i = p.first; i < p.end; i++) {
     const r = i - p.first;
     offs[r] = k;
@@ -245,6 +272,11 @@ export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, 
     add(54, cues.right[r] === NONE ? 0 : W(i + cues.right[r]));
     add(55, mix(mix(cl, cr), bucket(toEnd[r])));
     add(56, mix(L(i - 1), W(i)));
+    const fl = bucket(far.left[r]);
+    const fr = bucket(far.right[r]);
+    add(57, mix(fl, fr));
+    add(58, mix(mix(fl, fr), q));
+    add(59, mix(L(f.sentenceFirst[f.sentence[i]]), L(i)));
   }
   offs[n] = k;
   return { feats, offs };

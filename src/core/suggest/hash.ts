@@ -11,12 +11,16 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Two 32-bit values into one: a multiply-xorshift mix, cheap enough to run per feature. */
+/**
+ * Two 32-bit values into one: a multiply-xorshift mix, cheap enough to run per feature. Signed:
+ * the same bits as unsigned (a Uint32Array stores them alike), but V8 keeps a 32-bit signed
+ * integer unboxed where an unsigned one above 2^31 becomes a heap number per call.
+ */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 15;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 13)) >>> 0;
+  return h ^ (h >>> 13);
 }
 
 /** mulberry32: a small seeded generator, uniform in [0, 1). */

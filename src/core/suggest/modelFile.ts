@@ -2,6 +2,7 @@
 // with its weights quantised to 16-bit integers (and one scale per stage), little-endian. Read from a
 // Uint8Array with DataView and TextDecoder only, so the browser build can load it too.
 import { NUM_LABELS } from './features';
+import { LinkScorer } from './links';
 import { STRIDE, Tagger } from './tagger';
 
 const MAGIC = 0x4d534c41; // "ALSM" read little-endian
@@ -14,6 +15,10 @@ export interface ModelMeta {
   epochs: number;
   seed: number;
   bucketBits: number;
+  /** The attribution scores' logistic weights (confidence.ts), fitted after training. */
+  confidence?: number[];
+  /** The link scorer's non-zero weights as [bucket, weight] (links.ts). */
+  links?: [number, number][];
   [key: string]: unknown;
 }
 
@@ -21,6 +26,8 @@ export interface AttributionModel {
   meta: ModelMeta;
   stage1: Tagger;
   stage2?: Tagger;
+  /** The learned linker, when the model has one (else the hand-set costs of spans.ts link). */
+  links?: LinkScorer;
 }
 
 export class ModelFormatError extends Error {
@@ -85,5 +92,5 @@ export function loadModel(bytes: Uint8Array): AttributionModel {
     o = (o + 3) & ~3;
     stages.push(new Tagger(weights, scale, transitions));
   }
-  return { meta, stage1: stages[0], stage2: stages[1] };
+  return { meta, stage1: stages[0], stage2: stages[1], links: meta.links ? LinkScorer.fromSparse(meta.links) : undefined };
 }

@@ -30,8 +30,9 @@ export class Tagger {
     return e;
   }
 
-  tag(pfs: readonly ParagraphFeatures[]): Uint8Array {
-    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, this.decoded.trans, this.decoded.start);
+  /** The best labels; with `margins`, each token's max-marginal margin too (see viterbi). */
+  tag(pfs: readonly ParagraphFeatures[], margins?: Float32Array): Uint8Array {
+    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, this.decoded.trans, this.decoded.start, margins);
   }
 }
 

@@ -5,7 +5,9 @@ import { beginLabel, Kind, ParagraphFeatures, stackedFeatures, TokenFacts, token
 import { seededRandom, shuffle } from './hash';
 import { AttributionModel, loadModel, ModelMeta, saveModel } from './modelFile';
 import { Example, PerceptronTrainer, Tagger } from './tagger';
-import { baseFeatures, tagAll } from './engine';
+import { baseFeatures, paragraphsOf, tagAll, tagLabels } from './engine';
+import { linkExamples, trainLinks } from './links';
+import { Chunk, chunksOf } from './spans';
 import { tokenize, TokenizedText } from './tokenize';
 
 /** A gold span: its kind and its fragments (UTF-16 [start, end) on the text). */
@@ -14,10 +16,19 @@ export interface GoldSpan {
   fragments: [number, number][];
 }
 
+/** A gold attribution: its parts, each one of the document's spans (the same objects). */
+export interface GoldAttribution {
+  source?: GoldSpan;
+  cue?: GoldSpan;
+  content?: GoldSpan;
+}
+
 export interface TrainingDoc {
   id: string;
   text: string;
   spans: GoldSpan[];
+  /** Which spans belong together: with them, linking is learned too. */
+  attributions?: GoldAttribution[];
 }
 
 export interface TrainOptions {
@@ -57,6 +68,12 @@ interface Prepared {
   gold: Uint8Array;
 }
 
+function prepare(d: TrainingDoc): Prepared {
+  const tt = tokenize(d.text);
+  const facts = tokenFacts(tt);
+  return { tt, facts, base: baseFeatures(tt, facts), gold: goldLabels(tt, d.spans) };
+}
+
 function examples(docs: Prepared[], stage1?: Uint8Array[]): Example[][] {
   return docs.map((d, j) =>
     d.tt.paragraphs.map((p, k): Example => {
@@ -85,11 +102,7 @@ function trainStage(exs: Example[], opts: TrainOptions, seed: number, what: stri
 
 /** The model for these documents. Quantised as it will be saved, so what training returns predicts as the file will. */
 export function trainModel(docs: readonly TrainingDoc[], opts: TrainOptions): AttributionModel {
-  const prepared: Prepared[] = docs.map((d) => {
-    const tt = tokenize(d.text);
-    const facts = tokenFacts(tt);
-    return { tt, facts, base: baseFeatures(tt, facts), gold: goldLabels(tt, d.spans) };
-  });
+  const prepared = docs.map(prepare);
   const stage1Examples = examples(prepared);
   const stage1 = trainStage(stage1Examples.flat(), opts, opts.seed, 'stage 1');
   const meta: ModelMeta = { trainedOn: opts.trainedOn, documents: docs.length, epochs: opts.epochs, seed: opts.seed, bucketBits: opts.bucketBits, folds: opts.folds };
@@ -106,5 +119,44 @@ export function trainModel(docs: readonly TrainingDoc[], opts: TrainOptions): At
     }
     stage2 = trainStage(examples(prepared, held).flat(), opts, opts.seed + 100, 'stage 2');
   }
+  if (docs.some((d) => d.attributions?.length)) {
+    meta.links = learnLinks({ stage1, stage2 }, prepared, docs, opts.seed + 200);
+    opts.log?.(`links: ${meta.links.length} weights`);
+  }
   return loadModel(saveModel({ meta, stage1, stage2 }));
+}
+
+const LINK_EPOCHS = 10;
+
+/** The link scorer for the taggers' own chunks of the documents (as sparse weights for the metadata). */
+export function learnLinks(taggers: Pick<AttributionModel, 'stage1' | 'stage2'>, prepared: readonly Prepared[] | undefined, docs: readonly TrainingDoc[], seed: number): [number, number][] {
+  const ready = prepared ?? docs.map(prepare);
+  const exs = ready.flatMap((d, j) => {
+    const labels = tagLabels(taggers, d.tt, d.facts, d.base);
+    const chunks = d.tt.paragraphs.flatMap((p) => chunksOf(labels, p.first, p.end));
+    return linkExamples(d.tt, d.facts, paragraphsOf(d.tt), chunks, goldCuesOf(d.tt, docs[j].attributions ?? []));
+  });
+  const random = seededRandom(seed);
+  const order = exs.map((_, i) => i);
+  return trainLinks(exs, LINK_EPOCHS, () => shuffle(order, random)).sparse();
+}
+
+/** Which predicted cues a predicted chunk belongs to: those of the gold attributions whose span of its kind covers most of it. */
+function goldCuesOf(tt: TokenizedText, atts: readonly GoldAttribution[]): (c: Chunk, cues: readonly Chunk[]) => number[] {
+  return (c, cues) => {
+    const start = tt.tokens[c.first].start;
+    const end = tt.tokens[c.end - 1].end;
+    const out: number[] = [];
+    for (const a of atts) {
+      const span = a[c.kind];
+      const cue = a.cue;
+      if (!span || !cue) continue;
+      let inter = 0;
+      for (const [s, e] of span.fragments) inter += Math.max(0, Math.min(e, end) - Math.max(s, start));
+      if (inter < 0.5 * (end - start)) continue;
+      const k = cues.findIndex((q) => cue.fragments.some(([s, e]) => tt.tokens[q.first].start < e && tt.tokens[q.end - 1].end > s));
+      if (k >= 0 && !out.includes(k)) out.push(k);
+    }
+    return out;
+  };
 }

@@ -2,16 +2,19 @@
 // Forbidden moves (an inside label that does not continue its own chunk) are -Infinity.
 
 // Reused between calls (tagging is one paragraph at a time, never re-entrant): no garbage per paragraph.
-let scratch = { score: new Float64Array(0), back: new Uint8Array(0) };
+let scratch = { score: new Float64Array(0), back: new Uint8Array(0), after: new Float64Array(0) };
 
 /**
  * The best label sequence. `emit[t * L + y]` scores label y at token t; `trans[a * L + b]`
- * scores a followed by b; `start[y]` scores y at the first token.
+ * scores a followed by b; `start[y]` scores y at the first token. With `margins`, each token's
+ * max-marginal margin is written there too: how much worse the best path giving that token any
+ * other label scores (the model's confidence in the token's label, at the cost of one backward
+ * pass), from the token before the first chunk on (the tokens before it are left alone).
  */
-export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64Array, start: Float64Array): Uint8Array {
+export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64Array, start: Float64Array, margins?: Float32Array): Uint8Array {
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  if (scratch.score.length < n * L) scratch = { score: new Float64Array(n * L * 2), back: new Uint8Array(n * L * 2) };
+  if (scratch.score.length < n * L) scratch = { score: new Float64Array(n * L * 2), back: new Uint8Array(n * L * 2), after: new Float64Array(n * L * 2) };
   const { score, back } = scratch;
   for (let y = 0; y < L; y++) score[y] = start[y] + emit[y];
   for (let t = 1; t < n; t++) {
@@ -41,7 +44,39 @@ export function viterbi(emit: Float64Array, n: number, L: number, trans: Float64
   }
   out[n - 1] = arg;
   for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * L + out[t]];
+  if (margins) maxMarginalMargins(emit, n, L, trans, best, out, margins);
   return out;
+}
+
+/** After viterbi: `after[t * L + y]` is the best score of tokens t+1.. given label y at t; a token's margin is the best path's score less the best with another label there. */
+function maxMarginalMargins(emit: Float64Array, n: number, L: number, trans: Float64Array, best: number, path: Uint8Array, margins: Float32Array): void {
+  // Margins are read for chunks and the tokens beside them: none before the one ahead of the first chunk (left 0).
+  let lo = 0;
+  while (lo < n && path[lo] === 0) lo++;
+  if (lo === n) return;
+  lo = Math.max(lo - 1, 0);
+  const { score, after } = scratch;
+  for (let y = 0; y < L; y++) after[(n - 1) * L + y] = 0;
+  for (let t = n - 2; t >= lo; t--) {
+    const next = (t + 1) * L;
+    for (let y = 0; y < L; y++) {
+      let b = -Infinity;
+      for (let z = 0; z < L; z++) {
+        const s = trans[y * L + z] + emit[next + z] + after[next + z];
+        if (s > b) b = s;
+      }
+      after[t * L + y] = b;
+    }
+  }
+  for (let t = lo; t < n; t++) {
+    let other = -Infinity;
+    for (let y = 0; y < L; y++) {
+      if (y === path[t]) continue;
+      const s = score[t * L + y] + after[t * L + y];
+      if (s > other) other = s;
+    }
+    margins[t] = other === -Infinity ? 1e9 : best - other;
+  }
 }
 
 /** BIO constraints for labels O, B-x, I-x, B-y, I-y…: I-x only after B-x or I-x, never first. */
