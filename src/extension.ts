@@ -16,6 +16,7 @@ import { renameDemandCommand, renameSpeakerCommand } from './vscode/commands/ren
 import { resolveConflictsCommand } from './vscode/commands/resolveConflictsCommand';
 import { revealOffset } from './vscode/commands/revealOffsetCommand';
 import { acceptCommand, deleteReviewCommand, reattachCommand } from './vscode/commands/reviewCommands';
+import { setSpanCommand, stepSpanCommand } from './vscode/commands/resizeCommand';
 import { openSidecarCommand, reloadSidecarCommand } from './vscode/commands/sidecarCommands';
 import { decideOneCommand, decideSelectionCommand, decideSpeakerCommand, dismissCommand, stepCommand, suggestCommand, SuggestDeps } from './vscode/commands/suggestCommands';
 import { undoCommand } from './vscode/commands/undoCommand';
@@ -97,6 +98,11 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         markResponse: (args) => markCommand(editing, 'response', args),
         editAnnotation: (args) => editCommand(editing, args),
         deleteAnnotation: (args) => deleteCommand(editing, args),
+        setSpanToSelection: (args) => setSpanCommand(editing, args),
+        growSpanEnd: (args) => stepSpanCommand(editing, 'end', 'grow', args),
+        shrinkSpanEnd: (args) => stepSpanCommand(editing, 'end', 'shrink', args),
+        growSpanStart: (args) => stepSpanCommand(editing, 'start', 'grow', args),
+        shrinkSpanStart: (args) => stepSpanCommand(editing, 'start', 'shrink', args),
         addAlias: (args) => aliasCommand(editing, args),
         setDemandStatus: (args) => demandStatusCommand(editing, args),
         renameSpeaker: (args) => renameSpeakerCommand(editing, args),

@@ -166,15 +166,16 @@ export class AnnotationSession {
     }
     const before = this.liveData(id);
     const { review: _r, ...after } = before;
-    if (!this.tracker.spans().some((sp) => sp.id === id)) {
-      this.trackAt(id, start, end);
-      this.commit({ label, annotations: [{ id, before, after }] });
-      return;
-    }
-    // The new place is tracked under a key of its own; committing swaps it with the old one.
-    const swap = `${id}\u0000was${++this.swaps}`;
-    this.tracker.place(new Map([[swap, { id: swap, start, end }]]));
-    this.commit({ label, annotations: [{ id, before, after, swap }] });
+    this.moveTo(id, before, after, start, end, label);
+  }
+
+  /**
+   * A live annotation put on [start, end), its data (review flag included) as it is: a resize.
+   * One undoable change; Undo puts it back where it was.
+   */
+  resizeAnnotation(id: string, start: number, end: number, label = 'Resize annotation'): void {
+    const data = this.liveData(id);
+    this.moveTo(id, data, data, start, end, label);
   }
 
   /** A flagged span accepted where it is: its flag dropped. */
@@ -454,6 +455,19 @@ export class AnnotationSession {
     if (!x || !y) return;
     this.history.forget(id);
     this.tracker.place(new Map([[id, { id, start: y.start, end: y.end }], [other, { id: other, start: x.start, end: x.end }]]));
+  }
+
+  /** A live annotation to [start, end) as one change, its data from `before` to `after`. */
+  private moveTo(id: string, before: AnnotationData, after: AnnotationData, start: number, end: number, label: string): void {
+    if (!this.tracker.spans().some((sp) => sp.id === id)) {
+      this.trackAt(id, start, end);
+      this.commit({ label, annotations: [{ id, before, after }] });
+      return;
+    }
+    // The new place is tracked under a key of its own; committing swaps it with the old one.
+    const swap = `${id}\u0000was${++this.swaps}`;
+    this.tracker.place(new Map([[swap, { id: swap, start, end }]]));
+    this.commit({ label, annotations: [{ id, before, after, swap }] });
   }
 
   private trackAt(id: string, start: number, end: number): void {

@@ -16,26 +16,38 @@ const WORD_JOINER = /['’\-‐]/;
  * possessive: "Corbyn's" gives "Corbyn". Undefined when the cursor touches no word.
  */
 export function wordAt(text: string, offset: number): TextSpan | undefined {
-  const isWord = (i: number) => i >= 0 && i < text.length && WORD_CHAR.test(charAt(text, i));
   let at = offset;
-  if (!isWord(at)) at = offset - 1;
-  if (!isWord(at)) return undefined;
-  let start = at;
-  let end = at + 1;
+  if (!isWordCharAt(text, at)) at = offset - 1;
+  if (!isWordCharAt(text, at)) return undefined;
+  const { start, end } = wholeWordAt(text, at);
+  const possessive = /['’]s$/i.exec(text.slice(start, end));
+  return { start, end: possessive && end - start > 2 ? end - 2 : end };
+}
+
+/** True when the character at UTF-16 index i (either half of a pair) is part of a word. */
+export function isWordCharAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && WORD_CHAR.test(charAt(text, i));
+}
+
+/**
+ * The whole word around index i, which must be a word character: joined parts ("O'Brien",
+ * "anti-semitism") and a possessive ("Corbyn's") included.
+ */
+export function wholeWordAt(text: string, i: number): TextSpan {
+  let start = i;
+  let end = i + 1;
   for (;;) {
-    if (isWord(start - 1)) start--;
-    else if (WORD_JOINER.test(text[start - 1] ?? '') && isWord(start - 2)) start -= 2;
+    if (isWordCharAt(text, start - 1)) start--;
+    else if (WORD_JOINER.test(text[start - 1] ?? '') && isWordCharAt(text, start - 2)) start -= 2;
     else break;
   }
   for (;;) {
-    if (isWord(end)) end++;
-    else if (WORD_JOINER.test(text[end] ?? '') && isWord(end + 1)) end += 2;
+    if (isWordCharAt(text, end)) end++;
+    else if (WORD_JOINER.test(text[end] ?? '') && isWordCharAt(text, end + 1)) end += 2;
     else break;
   }
   // The loops step by code unit; charAt() reads a surrogate pair from either half, so a letter
   // outside the BMP is taken whole.
-  const possessive = /['’]s$/i.exec(text.slice(start, end));
-  if (possessive && end - start > 2) end -= 2;
   return { start, end };
 }
 

@@ -51,14 +51,21 @@ export function selectionOffsets(editor: vscode.TextEditor): { start: number; en
  * The annotation a command works on: `id` when given; else the innermost one at the cursor,
  * or, when several overlap and `letPick`, the one the user picks (innermost first).
  */
-export async function annotationAtCursor(article: ArticleEditor, annotations: readonly Annotation[], nameOf: (a: Annotation) => string, id: unknown, letPick: boolean): Promise<Annotation | undefined> {
+export async function annotationAtCursor(
+  article: ArticleEditor,
+  annotations: readonly Annotation[],
+  nameOf: (a: Annotation) => string,
+  id: unknown,
+  letPick: boolean,
+  find: (annotations: readonly Annotation[], start: number, end: number) => Annotation[] = annotationsAt,
+): Promise<Annotation | undefined> {
   if (id !== undefined) {
     const found = typeof id === 'string' ? annotations.find((a) => a.id === id) : undefined;
     if (!found) void vscode.window.showErrorMessage(forMessage(`Attribution Lens: there is no annotation "${String(id)}" in this article.`));
     return found;
   }
   const { start, end } = selectionOffsets(article.editor);
-  const hits = annotationsAt(annotations, start, end);
+  const hits = find(annotations, start, end);
   if (!hits.length) {
     void vscode.window.showInformationMessage('Attribution Lens: there is no annotation at the cursor.');
     return undefined;
