@@ -61,7 +61,15 @@ export class SidecarWriter {
       this.changed(doc.uri);
       return;
     }
-    await this.write(state, session.toSidecar(doc.getText()));
+    // The first edit of a saved article can reach us before VS Code marks it dirty: offsets
+    // for unsaved words must not be written as if saved. The file itself decides; the save (or
+    // the dirty state turning clean) writes them later.
+    const text = doc.getText();
+    if ((await readText(doc.uri)) !== text || doc.getText() !== text) {
+      this.changed(doc.uri);
+      return;
+    }
+    await this.write(state, session.toSidecar(text));
     session.dirty = session.changedSinceWrite = false;
     this.changed(doc.uri);
   }
