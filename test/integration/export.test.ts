@@ -48,7 +48,7 @@ describe('Export and report', function () {
     const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'csv', target });
     assert.deepEqual(result.written.map((u) => u.fsPath), [target]);
     const csv = fs.readFileSync(target, 'utf8');
-    assert.match(csv, /^article,id,type,speaker,demand,stance,status,line,start,end,text,note,orphan\r\n/);
+    assert.match(csv, /^article,id,type,speaker,speaker_id,demand,demand_id,stance,status,line,start,end,text,note,orphan\r\n/);
     for (const id of sampleIds()) assert.match(csv, new RegExp(`^export-sample\\.txt,${id},`, 'm'), `row for ${id}`);
     assert.match(csv, /a positive and constructive meeting/);
     assert.equal(result.annotations, 65);
