@@ -141,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   // Reads every open article's sidecar in the background: activation returns at once.
   void store.loadAll();
 
-  return extensionApi(store, decorations, views, review, report, context.logUri, { store: suggestions, decorations: suggestionDecorations, view: suggestionView });
+  return extensionApi(store, decorations, views, review, report, statusBar, context.logUri, { store: suggestions, decorations: suggestionDecorations, view: suggestionView });
 }
 
 export function deactivate(): void {}

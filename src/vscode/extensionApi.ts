@@ -5,6 +5,7 @@ import { ArticleStore } from './articleStore';
 import { DecorationController } from './decorations';
 import { ReportView } from './reportView';
 import { ReviewNode, ReviewViews } from './reviewView';
+import { StatusBar } from './statusBar';
 import { Suggestion } from '../core/suggest/suggestions';
 import { SuggestionDecorations } from './suggestDecorations';
 import { SuggestionStore } from './suggestStore';
@@ -26,6 +27,8 @@ export interface AttributionLensApi {
   review: { tree: Pick<vscode.TreeDataProvider<ReviewNode>, 'getChildren' | 'getTreeItem'>; diagnostics: vscode.DiagnosticCollection };
   /** The report webview: the HTML it shows now, and its message handler (what a click in it sends). */
   report: Pick<ReportView, 'html' | 'receive'>;
+  /** The status bar item of the active article: its text, tooltip and screen-reader label. */
+  statusBar: Pick<StatusBar, 'shown'>;
   /** The folder VS Code keeps the extension's log in (the "Attribution Lens" log channel's file). */
   logUri: vscode.Uri;
   /** Pending suggestions, what is drawn of them (offsets by type), and the Suggestions tree's data. */
@@ -46,7 +49,7 @@ export interface SuggestionParts {
   view: SuggestionView;
 }
 
-export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, logUri: vscode.Uri, suggest: SuggestionParts): AttributionLensApi {
+export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, statusBar: StatusBar, logUri: vscode.Uri, suggest: SuggestionParts): AttributionLensApi {
   const offsets = (document: vscode.TextDocument, ranges: Map<string, vscode.Range[]>) => {
     const out: Record<string, { start: number; end: number }[]> = {};
     for (const [key, list] of ranges) out[key] = list.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
@@ -60,6 +63,7 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
     views: { speakers: views.speakers, demands: views.demands },
     review: { tree: review.tree, diagnostics: review.diagnostics.collection },
     report,
+    statusBar,
     logUri,
     suggestions: {
       pending: (document) => suggest.store.pending(document),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ArticleStore } from './articleStore';
 import { Commands } from './commandIds';
+import { plural } from '../core/wording';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('attributionLens.counts', vscode.StatusBarAlignment.Right, 100);
@@ -39,19 +40,27 @@ export class StatusBar implements vscode.Disposable {
     const waiting = state?.session?.dirty && editor?.document.isDirty;
     if (waiting) text += ' $(circle-filled)';
     this.item.text = text;
-    const tip = new vscode.MarkdownString();
-    tip.appendText(
-      `Attribution Lens: ${speakers} speakers, ${quotes} quotes, ${demands} demands; ${model.placed.length} annotations drawn` +
-        (model.orphans.length ? `, ${model.orphans.length} need review (could not be placed)` : '') +
-        (errors ? `; the sidecar has ${errors} error(s), see Problems` : '') +
-        (waiting ? '; annotation changes are waiting for the article to be saved' : '') +
-        (conflicted ? `; the sidecar has ${conflicted === 'markers' ? 'git conflict markers' : 'merge conflicts recorded'}. Click to resolve them.` : '. Click to go to an annotation.'),
-    );
-    this.item.tooltip = tip;
+    // Said in words for a screen reader (the text is icons and bare numbers); the tooltip is a
+    // plain string, as a MarkdownString's appendText escapes `(` and spaces into what a screen
+    // reader then reads aloud (`error\(s\)`, `&nbsp;`).
+    const summary =
+      `Attribution Lens: ${plural(speakers, 'speaker')}, ${plural(quotes, 'quote')}, ${plural(demands, 'demand')}; ${plural(model.placed.length, 'annotation')} drawn` +
+      (model.orphans.length ? `, ${model.orphans.length} need review (could not be placed)` : '') +
+      (errors ? `; the sidecar has ${plural(errors, 'error')}, see Problems` : '') +
+      (waiting ? '; annotation changes are waiting for the article to be saved' : '') +
+      (conflicted ? `; the sidecar has ${conflicted === 'markers' ? 'git conflict markers' : 'merge conflicts recorded'}` : '');
+    this.item.accessibilityInformation = { label: summary, role: 'button' };
+    this.item.tooltip = `${summary}. ${conflicted ? 'Click to resolve them.' : 'Click to go to an annotation.'}`;
     this.item.command = conflicted
       ? { title: 'Resolve Sidecar Conflicts…', command: Commands.resolveConflicts, arguments: [editor!.document.uri.toString()] }
       : Commands.showAnnotations;
     this.item.show();
+  }
+
+  /** What the item shows and what a screen reader reads of it (tests read it through the API). */
+  shown(): { text: string; tooltip: string; accessibilityLabel?: string } {
+    const tip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tip === 'string' ? tip : (tip?.value ?? ''), accessibilityLabel: this.item.accessibilityInformation?.label };
   }
 
   dispose(): void {

@@ -48,7 +48,7 @@ describe('Export and report', function () {
     const result = await vscode.commands.executeCommand<ExportResult>('attributionLens.exportAnnotations', { format: 'csv', target });
     assert.deepEqual(result.written.map((u) => u.fsPath), [target]);
     const csv = fs.readFileSync(target, 'utf8');
-    assert.match(csv, /^article,id,type,speaker,demand,stance,status,line,start,end,text,note,orphan\r\n/);
+    assert.match(csv, /^article,id,type,speaker,speaker_id,demand,demand_id,stance,status,line,start,end,text,note,orphan\r\n/);
     for (const id of sampleIds()) assert.match(csv, new RegExp(`^export-sample\\.txt,${id},`, 'm'), `row for ${id}`);
     assert.match(csv, /a positive and constructive meeting/);
     assert.equal(result.annotations, 65);
@@ -67,7 +67,7 @@ describe('Export and report', function () {
     await waitFor('a7 back', () => api.annotations(doc).some((a) => a.id === a7.id));
   });
 
-  it('through the pickers: this article, Markdown, and the save dialog proposing the file beside it', async () => {
+  it('through the pickers: this article, Markdown, and the save dialog proposing the file beside it (export-sample.md, not export-sample.txt.md)', async () => {
     await vscode.window.showTextDocument(doc);
     const running = vscode.commands.executeCommand<ExportResult | undefined>('attributionLens.exportAnnotations');
     await sleep(PICKER_MS); // scope: this article first
@@ -78,7 +78,7 @@ describe('Export and report', function () {
     await sleep(PICKER_MS * 2); // the save dialog (VS Code's own, in the browser), with the default path
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const result = await running;
-    const expected = article() + '.md';
+    const expected = article().replace(/\.txt$/, '.md');
     assert.deepEqual(result?.written.map((u) => u.fsPath), [expected]);
     const md = fs.readFileSync(expected, 'utf8');
     assert.match(md, /^# Attribution report: export-sample\\\.txt\n/); // the dot escaped: Markdown would link a bare domain

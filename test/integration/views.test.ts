@@ -11,7 +11,7 @@ import { waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
-const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt'];
+const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt', 'status-one.txt'];
 
 async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; api: AttributionLensApi }> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
@@ -274,6 +274,32 @@ describe('Seeing the whole article', function () {
       assert.deepEqual(await api.views.demands.getChildren(), []);
       await vscode.window.showTextDocument(doc);
       assert.equal(((await api.views.speakers.getChildren()) ?? []).length, SPEAKERS.length);
+    });
+  });
+
+  describe('Status bar', () => {
+    /** What a screen reader would read aloud that is no word: markdown escapes, entities, icon codes. */
+    const noise = /\\|&nbsp;|&\w+;|\$\(|\(s\)/;
+
+    it('has a screen-reader label in plain words, counts with their plurals, and a tooltip without escapes', async () => {
+      await vscode.window.showTextDocument(doc);
+      const quotes = api.annotations(doc).filter((a) => a.type === 'quote').length;
+      const shown = await waitFor('the status bar item', () => api.statusBar.shown().text.includes('$(person)') && api.statusBar.shown());
+      assert.equal(shown.accessibilityLabel, `Attribution Lens: ${SPEAKERS.length} speakers, ${quotes} quotes, ${DEMANDS.length} demands; ${api.annotations(doc).length} annotations drawn`);
+      assert.doesNotMatch(shown.tooltip, noise, shown.tooltip);
+      assert.ok(shown.tooltip.startsWith(shown.accessibilityLabel + '.'), shown.tooltip);
+    });
+
+    it('says "1 speaker", "1 quote", "1 annotation", not "1 speakers"', async () => {
+      const article = workspaceFile('status-one.txt');
+      fs.writeFileSync(article.fsPath, 'Hello there.\n');
+      fs.writeFileSync(article.fsPath + '.annotations.yaml', 'version: 1\nspeakers:\n  x: {name: X, kind: person}\nannotations:\n  - {id: a1, type: quote, speaker: x, start: 0, end: 5}\n');
+      const one = await vscode.workspace.openTextDocument(article);
+      await vscode.window.showTextDocument(one);
+      await api.load(one);
+      const shown = await waitFor('the status bar item of the new article', () => api.statusBar.shown().accessibilityLabel?.includes(' 0 demands') && api.statusBar.shown());
+      assert.equal(shown.accessibilityLabel, 'Attribution Lens: 1 speaker, 1 quote, 0 demands; 1 annotation drawn');
+      assert.doesNotMatch(shown.tooltip, noise, shown.tooltip);
     });
   });
 

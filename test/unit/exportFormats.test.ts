@@ -126,6 +126,11 @@ describe('export formats', () => {
         { speaker: byId.get('d1')!.speaker, demand: byId.get('d1')!.demand, status: byId.get('d1')!.status, line: byId.get('d1')!.line },
         { speaker: 'Plain, "quoted" name', demand: "'-2+3 more lanes", status: 'open', line: '1' },
       );
+      // Ids beside the names: the demand's own id, and for a demand without a speaker of its own the ids of whoever made it.
+      assert.deepEqual(
+        Object.fromEntries([...byId].map(([id, r]) => [id, [r.speaker_id, r.demand_id]])),
+        { q1: ['evil', ''], q2: ['plus', ''], q3: ['at', ''], m1: ['tab', ''], d1: ['ok', 'd'] },
+      );
       for (const r of rows.slice(1)) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `guarded: ${JSON.stringify(cell)}`);
     });
 

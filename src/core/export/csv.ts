@@ -3,10 +3,11 @@
 // quotes a field holding a lone LF only when asked to: `quoted_match` below).
 //
 // Columns: article, id, type, speaker (name; for a demand without a speaker of its own, the
-// names of whoever made it), demand (summary), stance, status (the demand's), line (1-based),
-// start, end (UTF-16 offsets, the numbers in the sidecar), text, note, orphan (empty for an
-// annotation on the text; for one that could not be placed, the reason, with the offsets and
-// text the sidecar stored and no line).
+// names of whoever made it), speaker_id (the sidecar's id or ids for those names, so rows join
+// on something a rename does not change), demand (summary), demand_id, stance, status (the
+// demand's), line (1-based), start, end (UTF-16 offsets, the numbers in the sidecar), text,
+// note, orphan (empty for an annotation on the text; for one that could not be placed, the
+// reason, with the offsets and text the sidecar stored and no line).
 //
 // A spreadsheet runs a cell that starts with =, +, -, @, tab or CR as a formula, so a
 // quote like "-5% since March" or a hostile speaker name could run one: such text cells get
@@ -17,7 +18,7 @@ import { Annotation, Sidecar } from '../model';
 import { combinedPath, demandOf, Positions, speakerNames, speakerOf } from './common';
 import { ArticleInput, Exporter } from './types';
 
-export const CSV_COLUMNS = ['article', 'id', 'type', 'speaker', 'demand', 'stance', 'status', 'line', 'start', 'end', 'text', 'note', 'orphan'] as const;
+export const CSV_COLUMNS = ['article', 'id', 'type', 'speaker', 'speaker_id', 'demand', 'demand_id', 'stance', 'status', 'line', 'start', 'end', 'text', 'note', 'orphan'] as const;
 
 type Cell = string | number;
 
@@ -44,8 +45,11 @@ function articleRows(article: ArticleInput): Cell[][] {
 
 function row(path: string, sidecar: Sidecar, a: Annotation, line: Cell, text: string, orphan: string): Cell[] {
   const demand = demandOf(sidecar, a);
-  const speaker = speakerOf(sidecar, a)?.name ?? (a.type === 'demand' && demand ? speakerNames(sidecar, demand.by).join('; ') : '');
-  return [path, a.id, a.type, speaker, demand?.summary ?? '', a.stance ?? '', demand?.status ?? '', line, a.start, a.end, text, a.note ?? '', orphan];
+  // A demand without a speaker of its own is said by whoever made it.
+  const by = a.speaker === undefined && a.type === 'demand' && demand ? demand.by : [];
+  const speaker = speakerOf(sidecar, a)?.name ?? speakerNames(sidecar, by).join('; ');
+  const speakerId = a.speaker ?? by.join('; ');
+  return [path, a.id, a.type, speaker, speakerId, demand?.summary ?? '', a.demand ?? '', a.stance ?? '', demand?.status ?? '', line, a.start, a.end, text, a.note ?? '', orphan];
 }
 
 /** A text cell a spreadsheet would read as a formula gets a leading apostrophe; numbers stay numbers. */

@@ -55,3 +55,17 @@ export function planTargets(files: readonly ExportFile[], out: string, kind: Out
   }
   return targetsIn(out, files);
 }
+
+/**
+ * The name a save dialog proposes for one article's single exported file: `story.csv` for
+ * `story.txt`, not the exporter's `story.txt.csv` (the exporter keeps the article's extension so
+ * that `story.txt` and `story.md` exported into one folder never collide). Keeps `exportPath`
+ * when the shorter name would be the article itself or a file in `keep` (its sidecar): a
+ * proposal the user accepts with Enter must never overwrite either.
+ */
+export function proposedExportPath(exportPath: string, article: string, keep: readonly string[] = []): string {
+  if (!exportPath.startsWith(article + '.')) return exportPath;
+  const short = article.replace(/(?<=[^/])\.[^./]*$/, '') + exportPath.slice(article.length);
+  const same = (p: string) => normalize(p).toLowerCase() === normalize(short).toLowerCase();
+  return same(article) || keep.some(same) ? exportPath : short;
+}

@@ -10,7 +10,7 @@ import { baseIriProblem } from '../../core/pipeline/baseIri';
 import { sameContent, writePlan } from '../../core/pipeline/exportWrite';
 import { ArticleFinder, ArticleRef } from '../../core/pipeline/find';
 import { protect } from '../../core/pipeline/protect';
-import { outKind, OutKind, planTargets, targetsIn } from '../../core/pipeline/targets';
+import { outKind, OutKind, planTargets, proposedExportPath, targetsIn } from '../../core/pipeline/targets';
 import { ArticleStore } from '../articleStore';
 import { Config } from '../config';
 import { findAnnotatedArticles, liveArticleInput, readArticleInput, Skipped } from '../exportInputs';
@@ -122,7 +122,7 @@ export async function exportCommand(deps: ExportDeps, arg?: ExportArgs | vscode.
     void vscode.window.showErrorMessage(forMessage(`Attribution Lens: the ${format.label} export failed: ${e instanceof Error ? e.message : String(e)}`));
     return undefined;
   }
-  const chosen = await chooseTarget(files, base, format, args.target);
+  const chosen = await chooseTarget(files, base, format, args.target, refs.length === 1 ? refs[0] : undefined);
   if (!chosen) return undefined;
   // The pipeline's rules, as in the CLI: inside the chosen folder, never over an article or a
   // sidecar (by file identity, through links too), each file written atomically.
@@ -268,13 +268,16 @@ async function chooseTarget(
   base: vscode.Uri,
   format: FormatPick,
   target: string | vscode.Uri | undefined,
+  only: Collected['refs'][number] | undefined,
 ): Promise<{ uri: vscode.Uri; kind: OutKind; confirm?: boolean } | undefined> {
   const given = toUri(target);
   if (given) return { uri: given, kind: await outKind(new WorkspaceHost(given), format.format, given.path, typeof target === 'string' ? target : given.path) };
   if (files.length === 1) {
+    const exported = vscode.Uri.joinPath(base, files[0].path);
+    const defaultUri = only ? exported.with({ path: proposedExportPath(exported.path, only.article.path, [only.sidecar.path]) }) : exported;
     const uri = await vscode.window.showSaveDialog({
       title: `Export Annotations as ${format.label}`,
-      defaultUri: vscode.Uri.joinPath(base, files[0].path),
+      defaultUri,
       filters: { [format.label]: [EXTENSIONS[format.format]] },
       saveLabel: 'Export',
     });

@@ -3,7 +3,8 @@
 import { ArticleStore } from '../articleStore';
 import { activeArticle, flash } from './commandContext';
 import { KEYS, keyLabel } from './keys';
-import { quoted } from './labels';
+import { forMessage } from '../../core/displayText';
+import { abbreviate } from '../../core/wording';
 
 export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): Promise<string | undefined> {
   const article = activeArticle(store);
@@ -24,6 +25,6 @@ export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): 
   await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
   const again = which === 'undo' ? `Redo: ${keyLabel(KEYS.redo)}` : `Undo: ${keyLabel(KEYS.undo)}`;
-  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${quoted(label ?? '', 60)}${waiting} — ${again}`);
+  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'}: ${forMessage(abbreviate(label ?? '', 120))}${waiting} — ${again}`);
   return label;
 }
