@@ -100,14 +100,17 @@ export interface ParagraphFeatures {
   offs: Uint32Array;
 }
 
-/** Nearest marked token to the left and right of each token of the paragraph, within its sentence (NONE when there is none). */
-function nearestMarked(tt: TokenizedText, p: Paragraph, marked: (i: number) => boolean): { left: Int32Array; right: Int32Array } {
+/**
+ * Nearest marked token to the left and right of each token of the paragraph (NONE when there
+ * is none), within its sentence when `tt` is given, else anywhere in the paragraph.
+ */
+function nearestMarked(tt: TokenizedText | undefined, p: Paragraph, marked: (i: number) => boolean): { left: Int32Array; right: Int32Array } {
   const n = p.end - p.first;
   const left = new Int32Array(n).fill(NONE);
   const right = new Int32Array(n).fill(NONE);
   let last = -1;
   for (let i = p.first; i < p.end; i++) {
-    if (tt.sentenceStart[i]) last = -1;
+    if (tt?.sentenceStart[i]) last = -1;
     if (last >= 0) left[i - p.first] = i - last;
     if (marked(i)) last = i;
   }
@@ -115,25 +118,7 @@ function nearestMarked(tt: TokenizedText, p: Paragraph, marked: (i: number) => b
   for (let i = p.end - 1; i >= p.first; i--) {
     if (last >= 0) right[i - p.first] = last - i;
     if (marked(i)) last = i;
-    if (tt.sentenceStart[i]) last = -1;
-  }
-  return { left, right };
-}
-
-/** Nearest marked token to the left and right of each token of the paragraph (NONE when there is none). */
-function nearestInParagraph(p: Paragraph, marked: (i: number) => boolean): { left: Int32Array; right: Int32Array } {
-  const n = p.end - p.first;
-  const left = new Int32Array(n).fill(NONE);
-  const right = new Int32Array(n).fill(NONE);
-  let last = -1;
-  for (let i = p.first; i < p.end; i++) {
-    if (last >= 0) left[i - p.first] = i - last;
-    if (marked(i)) last = i;
-  }
-  last = -1;
-  for (let i = p.end - 1; i >= p.first; i--) {
-    if (last >= 0) right[i - p.first] = last - i;
-    if (marked(i)) last = i;
+    if (tt?.sentenceStart[i]) last = -1;
   }
   return { left, right };
 }
@@ -247,7 +232,7 @@ export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, 
   const cues = nearestMarked(tt, p, isCue);
   const toEnd = toSentenceEnd(tt, p);
   // The nearest predicted cue in the whole paragraph (a quote running over sentences still has its cue).
-  const far = nearestInParagraph(p, isCue);
+  const far = nearestMarked(undefined, p, isCue);
   for (let i = p.first; i < p.end; i++) {
     const r = i - p.first;
     offs[r] = k;
