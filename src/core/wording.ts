@@ -6,11 +6,6 @@ export function plural(n: number, one: string, many = one + 's'): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A name in an undo label or a message: on one line, cut to `max`, between curly quotes. */
-export function inQuotes(s: string, max = 40): string {
-  return `“${abbreviate(s.replace(/\s+/g, ' ').trim(), max)}”`;
-}
-
 /**
  * `s` cut to at most `max` UTF-16 units, ending in "…" when cut. Never cuts an emoji or other
  * astral character in half (a lone surrogate shows as U+FFFD or breaks an encoder); with

@@ -63,7 +63,7 @@ export async function aliasCommand(deps: EditingDeps, rawArgs?: unknown): Promis
     if (go !== 'Add Anyway') return undefined;
   }
   const updated: Speaker = { ...speaker, aliases: speaker.name === alias ? speaker.aliases : [...speaker.aliases, alias] };
-  const label = `Add alias ${quoted(alias)} to ${quoted(speaker.name)}`;
+  const label = `Add alias ${alias} to ${speaker.name}`;
   session.group(label, () => {
     for (const s of pending.speakers) session.upsertSpeaker(s);
     session.upsertSpeaker(updated, label);

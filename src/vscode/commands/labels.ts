@@ -5,11 +5,11 @@ import type * as vscode from 'vscode';
 import { firstWords } from '../../core/crossRefs';
 import { forMessage } from '../../core/displayText';
 import { Annotation, AnnotationType } from '../../core/model';
-import { inQuotes } from '../../core/wording';
 
 /** Quotes text from the article or the sidecar for a message: short, on one line, no icons, no links. */
 export function quoted(text: string, max = 40): string {
-  return forMessage(inQuotes(text, max));
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return `“${forMessage(oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine)}”`;
 }
 
 export const TYPE_ICON: Record<AnnotationType, string> = {

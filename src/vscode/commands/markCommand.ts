@@ -129,7 +129,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
     return undefined;
   }
 
-  const who = speaker ? ` of ${quoted(speaker.name)}` : '';
+  const who = speaker ? ` of ${speaker.name}` : '';
   const what = !demand ? '' : kind === 'response' ? ` (${stance}) to ${quoted(demand.summary)}` : ` ${quoted(demand.summary)}`;
   const label = `Add ${kind}${who}${what}`;
   const annotation = session.group(label, () => {

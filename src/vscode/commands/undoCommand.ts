@@ -3,8 +3,7 @@
 import { ArticleStore } from '../articleStore';
 import { activeArticle, flash } from './commandContext';
 import { KEYS, keyLabel } from './keys';
-import { forMessage } from '../../core/displayText';
-import { abbreviate } from '../../core/wording';
+import { quoted } from './labels';
 
 export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): Promise<string | undefined> {
   const article = activeArticle(store);
@@ -25,6 +24,6 @@ export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): 
   await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
   const again = which === 'undo' ? `Redo: ${keyLabel(KEYS.redo)}` : `Undo: ${keyLabel(KEYS.undo)}`;
-  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'}: ${forMessage(abbreviate(label ?? '', 120))}${waiting} — ${again}`);
+  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${quoted(label ?? '', 60)}${waiting} — ${again}`);
   return label;
 }
