@@ -6,7 +6,7 @@
 // the best-scoring one.
 import { TokenFacts } from './features';
 import { mix } from './hash';
-import { Chunk, LinkedAttribution } from './spans';
+import { Chunk, cuesByParagraph, LinkedAttribution } from './spans';
 import { TokenizedText } from './tokenize';
 
 export const LINK_BITS = 14;
@@ -24,15 +24,7 @@ interface Layout {
 }
 
 function layout(chunks: readonly Chunk[], paragraphOf: Uint32Array): Layout {
-  const cues = chunks.filter((c) => c.kind === 'cue');
-  const byParagraph = new Map<number, number[]>();
-  cues.forEach((cue, k) => {
-    const p = paragraphOf[cue.first];
-    const list = byParagraph.get(p);
-    if (list) list.push(k);
-    else byParagraph.set(p, [k]);
-  });
-  return { paragraphOf, cues, byParagraph };
+  return { paragraphOf, ...cuesByParagraph(chunks, paragraphOf) };
 }
 
 /** The cues a chunk may link to: the nearest of its paragraph on each side, then the last of the paragraph before. */

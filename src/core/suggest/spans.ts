@@ -48,16 +48,9 @@ export interface LinkedAttribution {
 export function linkChunks(tt: TokenizedText, sentence: Uint32Array, chunks: Chunk[]): LinkedAttribution[] {
   const paragraphOf = new Uint32Array(tt.tokens.length);
   tt.paragraphs.forEach((p, k) => paragraphOf.fill(k, p.first, p.end));
-  const cues = chunks.filter((c) => c.kind === 'cue');
+  const { cues, byParagraph } = cuesByParagraph(chunks, paragraphOf);
   const atts: LinkedAttribution[] = cues.map((cue) => ({ cue, content: [] }));
   const alone: LinkedAttribution[] = [];
-  const byParagraph = new Map<number, number[]>();
-  cues.forEach((cue, k) => {
-    const p = paragraphOf[cue.first];
-    const list = byParagraph.get(p);
-    if (list) list.push(k);
-    else byParagraph.set(p, [k]);
-  });
   const nearest = (c: Chunk, sourceSide: boolean): number => {
     let best = -1;
     let bestCost = Infinity;
@@ -90,6 +83,19 @@ export function linkChunks(tt: TokenizedText, sentence: Uint32Array, chunks: Chu
     } else atts[k].content.push(c);
   }
   return [...atts, ...alone];
+}
+
+/** The cue chunks, and the indices (into them) of each paragraph's cues in text order. */
+export function cuesByParagraph(chunks: readonly Chunk[], paragraphOf: Uint32Array): { cues: Chunk[]; byParagraph: Map<number, number[]> } {
+  const cues = chunks.filter((c) => c.kind === 'cue');
+  const byParagraph = new Map<number, number[]>();
+  cues.forEach((cue, k) => {
+    const p = paragraphOf[cue.first];
+    const list = byParagraph.get(p);
+    if (list) list.push(k);
+    else byParagraph.set(p, [k]);
+  });
+  return { cues, byParagraph };
 }
 
 /** How many cues on each side of a chunk are weighed for it. */
