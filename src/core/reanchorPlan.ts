@@ -36,6 +36,7 @@ export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number,
     candidates.push(start);
   }
   const chain = longestOrdered(candidates);
+  const sharers = textSharers(sorted);
   const anchors: (Anchor | undefined)[] = sorted.map((t, k) => (chain.has(k) ? { stored: t.stored, start: candidates[k]! } : undefined));
   const before = nearestAnchors(anchors, 1);
   const after = nearestAnchors(anchors, -1);
@@ -61,11 +62,22 @@ export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number,
     }
     const nearest = prev && next ? (t.stored - prev.stored <= next.stored - t.stored ? prev : next) : (prev ?? next);
     const near = Math.max(region.lo, Math.min(region.hi, t.stored + (nearest ? nearest.start - nearest.stored : 0)));
-    out.set(t.index, findExact(index, t.a, near, region) ?? findRepaired(index, t.a, near, region));
+    out.set(t.index, findExact(index, t.a, near, region) ?? findRepaired(index, t.a, near, region, (sharers.get(t.a.text!) ?? 0) <= 1));
   });
   dropContested(sorted, anchors, regions, out);
   placeMovedBlocks(index, sorted, candidates, chain, out);
   return out;
+}
+
+/** For each annotation text, how many distinct stored places carry it (a copy of a quote elsewhere counts, a second annotation of one span does not). */
+function textSharers(sorted: Target[]): Map<string, number> {
+  const places = new Map<string, Set<number>>();
+  for (const t of sorted) {
+    const set = places.get(t.a.text!) ?? new Set<number>();
+    set.add(t.stored);
+    places.set(t.a.text!, set);
+  }
+  return new Map([...places].map(([text, set]) => [text, set.size]));
 }
 
 /** How far a place's shift may be from its neighbour's: the edits between the two. */

@@ -15,7 +15,7 @@ const MAX_APPROX = 64;
  * most a third of its characters changed, or the gap between its exact prefix and suffix,
  * accepted only when the context around it agrees and no other place comes close.
  */
-export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number, region?: Region): Found | undefined {
+export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number, region?: Region, alone = false): Found | undefined {
   const { text } = index;
   const quote = a.text;
   const prefix = a.prefix ?? '';
@@ -23,7 +23,7 @@ export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number
   if (!quote || prefix.length + suffix.length < 16) return undefined;
   if (region && region.hi - region.lo <= REGION_SCAN) {
     const to = Math.min(text.length, region.hi + 2 * quote.length + suffix.length + 16);
-    return repairIn(text, a, Math.max(0, region.lo - prefix.length), to, near, region);
+    return repairIn(text, a, Math.max(0, region.lo - prefix.length), to, near, region, alone);
   }
   const reach = Math.max(512, 3 * quote.length);
   const from = Math.max(0, near - reach);
@@ -35,7 +35,7 @@ export function findRepaired(index: OccurrenceIndex, a: Annotation, near: number
   return index.repairs.get(key);
 }
 
-function repairIn(text: string, a: Annotation, from: number, to: number, near: number, allowed?: Region): Found | undefined {
+function repairIn(text: string, a: Annotation, from: number, to: number, near: number, allowed?: Region, alone = false): Found | undefined {
   const quote = a.text!;
   const region = text.slice(from, to);
   const places: { start: number; end: number; quoteSim: number; fenced?: boolean; edge?: boolean }[] = [];
@@ -45,6 +45,7 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
     // Near matches everywhere (a text of repeated letters): no place stands out.
     if (matches.length > MAX_APPROX) return undefined;
     for (const m of matches) places.push({ start: from + m.start, end: from + m.end, quoteSim: 1 - m.errors / quote.length });
+    places.push(...snapped(text, a, places, maxErrors));
   }
   const bracket = allowed ? fenced(text, a, from, to) : bracketed(region, a);
   if (bracket) places.push({ start: from + bracket.start, end: from + bracket.end, quoteSim: similarity(quote, region.slice(bracket.start, bracket.end)), fenced: allowed !== undefined, edge: !a.prefix || !a.suffix });
@@ -60,7 +61,7 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
     const prefixSim = sideSimilarity(a.prefix ?? '', text.slice(Math.max(0, p.start - (a.prefix ?? '').length), p.start), p.start === 0);
     const suffixSim = sideSimilarity(a.suffix ?? '', text.slice(p.end, p.end + (a.suffix ?? '').length), p.end === text.length);
     const context = (prefixSim + suffixSim) / 2;
-    if (!vouched(p, prefixSim, suffixSim, quote.length, allowed !== undefined)) continue;
+      if (!vouched(p, prefixSim, suffixSim, quote.length, allowed !== undefined, alone)) continue;
     scored.push({ start: p.start, end: p.end, score: 0.5 * p.quoteSim + 0.5 * context - Math.min(0.05, Math.abs(p.start - near) / 1e6), repaired: true });
   }
   if (scored.length === 0) return undefined;
@@ -80,7 +81,7 @@ function repairIn(text: string, a: Annotation, from: number, to: number, near: n
  * by both sides is the place even when its words were all replaced, and a quote still mostly
  * there needs only one side, as the other may be a paragraph since deleted.
  */
-function vouched(p: { start: number; end: number; quoteSim: number; fenced?: boolean; edge?: boolean }, prefixSim: number, suffixSim: number, length: number, between: boolean): boolean {
+function vouched(p: { start: number; end: number; quoteSim: number; fenced?: boolean; edge?: boolean }, prefixSim: number, suffixSim: number, length: number, between: boolean, alone: boolean): boolean {
   const context = (prefixSim + suffixSim) / 2;
   const both = Math.min(prefixSim, suffixSim);
   if (p.fenced) {
@@ -91,6 +92,11 @@ function vouched(p: { start: number; end: number; quoteSim: number; fenced?: boo
     return both >= 0.7 && context >= 0.8 && !(replaced && (p.edge || p.end - p.start > 1.5 * length + 2));
   }
   if (between && length >= 16 && p.quoteSim >= 0.8 && Math.max(prefixSim, suffixSim) >= 0.9) return true;
+  // A long quote that no other annotation shares, mostly still there: its words place it, with
+  // a little of its context on each side (a copy in a headline or a summary has next to none;
+  // a copy another annotation marks is that one's place). Without the sides, a quote whose
+  // paragraph was deleted went to its copy in the headline (PolNeAR dev, 100 edits).
+  if (between && alone && length >= 30 && p.quoteSim >= 0.75 && both >= 0.3) return true;
   return both >= 0.6 && context >= (length < 16 ? 0.85 : 0.7) && p.quoteSim + context >= 1.2;
 }
 
@@ -140,6 +146,39 @@ function fenced(text: string, a: Annotation, from: number, to: number): { start:
   const held = (stored: string, actual: string) => stored.length < FENCE ? actual === stored : actual === stored;
   if (!held(prefix.slice(-FENCE), region.slice(Math.max(0, start - FENCE), start)) || !held(suffix.slice(0, FENCE), region.slice(end, end + FENCE))) return undefined;
   return { start, end };
+}
+
+/**
+ * A near match puts its ends where the fewest characters differ, which is short of the span's
+ * true end when words were put in at its edge. Where the stored context's first (last) words
+ * are found just past a near match's end (before its start), the span likely ends (starts)
+ * there: those places are weighed too, their words compared anew.
+ */
+function snapped(text: string, a: Annotation, places: { start: number; end: number }[], maxErrors: number): { start: number; end: number; quoteSim: number }[] {
+  const quote = a.text!;
+  const head = (a.suffix ?? '').slice(0, FENCE);
+  const tail = (a.prefix ?? '').slice(-FENCE);
+  const nearest = (piece: string, at: number, lo: number, hi: number, shift: number): number | undefined => {
+    if (piece.length < FENCE) return undefined;
+    let best: number | undefined;
+    for (let i = text.indexOf(piece, Math.max(0, lo)); i !== -1 && i <= hi; i = text.indexOf(piece, i + 1)) {
+      if (best === undefined || Math.abs(i + shift - at) < Math.abs(best - at)) best = i + shift;
+    }
+    return best;
+  };
+  const out: { start: number; end: number; quoteSim: number }[] = [];
+  const seen = new Set(places.map((p) => `${p.start}:${p.end}`));
+  for (const p of places) {
+    const end = nearest(head, p.end, p.end - maxErrors, p.end + maxErrors, 0) ?? p.end;
+    const start = nearest(tail, p.start, p.start - maxErrors - FENCE, p.start + maxErrors - FENCE, FENCE) ?? p.start;
+    const key = `${start}:${end}`;
+    if (seen.has(key) || end <= start) continue;
+    seen.add(key);
+    // Myers (approx-string-match) rather than a full edit distance: quotes run to a paragraph.
+    const best = search(text.slice(start, end), quote, quote.length);
+    if (best.length) out.push({ start, end, quoteSim: 1 - Math.min(...best.map((m) => m.errors)) / quote.length });
+  }
+  return out;
 }
 
 /** Characters of context that must be found exactly on either side of a fenced gap. */
