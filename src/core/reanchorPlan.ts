@@ -93,6 +93,12 @@ const SHIFT_SLACK = 16;
  */
 function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: (number | undefined)[], chain: Set<number>, out: Map<number, Found | undefined>): Set<number> {
   const placed = new Set<number>();
+  // How many stored places have each text with its context (two annotations of one span are one).
+  const withContext = new Map<string, number>();
+  for (const key of new Set(sorted.map((t) => `${t.stored}\u0000${contextKey(t.a)}`))) {
+    const k = key.slice(key.indexOf('\u0000') + 1);
+    withContext.set(k, (withContext.get(k) ?? 0) + 1);
+  }
   const chainPlaces = [...chain].sort((x, y) => x - y).map((k) => ({ stored: sorted[k].stored, start: candidates[k]! }));
   const open = (k: number) => !chain.has(k) && sorted[k].search && out.get(sorted[k].index) === undefined && !placed.has(k);
   const fitAt = (k: number, shift: number, onlyOnce: boolean): number | undefined => {
@@ -127,7 +133,12 @@ function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: 
       }
     }
     // Two annotations of one span (a cue also marked as an attribution) are not two witnesses.
-    if (new Set([...members.keys()].map((m) => sorted[m].stored)).size < 2 || !roomWasMade(chainPlaces, members, sorted)) return;
+    if (new Set([...members.keys()].map((m) => sorted[m].stored)).size < 2) return;
+    // The copy of a deleted passage that an annotation marks is that annotation's place, so a
+    // passage whose words and context no other annotation has needs no room made for it: the
+    // last of several paragraphs put in another order has only the article's end after it.
+    const unique = [...members.keys()].every((m) => (withContext.get(contextKey(sorted[m].a)) ?? 0) <= 1);
+    if (!unique && !roomWasMade(chainPlaces, members, sorted)) return;
     for (const [m, start] of members) {
       const a = sorted[m].a;
       out.set(sorted[m].index, { start, end: start + a.text!.length, score: contextScore(index.text, start, start + a.text!.length, a) / Math.max(1, contextLength(a)), repaired: false });
@@ -158,6 +169,8 @@ function roomWasMade(chainPlaces: { stored: number; start: number }[], members: 
   const growth = after.start - before.start - (after.stored - before.stored);
   return growth * 2 >= to - from;
 }
+
+const contextKey = (a: Annotation) => `${a.prefix ?? ''}\u0000${a.text}\u0000${a.suffix ?? ''}`;
 
 /** True when exactly one place in the article has the text with all of its stored context. */
 function onlyFullPlace(index: OccurrenceIndex, a: Annotation): boolean {
