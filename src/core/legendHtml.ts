@@ -21,7 +21,10 @@ body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size
 h2 { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; margin: 12px 0 6px; color: var(--vscode-descriptionForeground); }
 ul { list-style: none; margin: 0; padding: 0; }
 li { display: flex; align-items: baseline; gap: 6px; margin: 3px 0; flex-wrap: wrap; }
-.sample { font-family: var(--vscode-editor-font-family); padding: 0 2px; white-space: nowrap; }
+.sample { font-family: var(--vscode-editor-font-family); padding: 0 2px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%; }
+.speakers li { flex-wrap: nowrap; flex-direction: column; align-items: flex-start; gap: 1px; margin: 6px 0; }
+.speakers .samples { display: flex; gap: 6px; max-width: 100%; }
+.speakers .sample:first-child { flex-shrink: 0; }
 .name { font-weight: 600; }
 .counts, .note, .look { color: var(--vscode-descriptionForeground); }
 .off { opacity: .45; }
@@ -34,7 +37,7 @@ export function legendHtml(input: LegendInput): string {
   const speakers: SafeHtml[] = input.rows.map((r) => {
     const key = r.style.key;
     const counts = countsText(r.counts) || 'no stored spans';
-    return html`<li data-speaker="${r.speaker.id}" data-key="${key}"><span class="sample" data-decoration="quote:${key}" style="${input.css(`quote:${key}`)}">“quote”</span><span class="sample" data-decoration="mention:${key}" style="${input.css(`mention:${key}`)}">${forMessage(r.speaker.name || r.speaker.id)}</span><span class="counts">${counts}</span></li>`;
+    return html`<li data-speaker="${r.speaker.id}" data-key="${key}"><span class="samples"><span class="sample" data-decoration="quote:${key}" style="${input.css(`quote:${key}`)}">“quote”</span><span class="sample" data-decoration="mention:${key}" style="${input.css(`mention:${key}`)}">${forMessage(r.speaker.name || r.speaker.id)}</span></span><span class="counts">${counts}</span></li>`;
   });
   // The kinds are drawn in the first speaker's colour, as in the editor's first speaker.
   const slot = input.rows[0]?.style.key ?? '1';

@@ -12,7 +12,6 @@ import {
 import { check, poll, reportAndScreenshot, runChecks } from './harness.mjs';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
-const QUOTE = 'a positive and constructive meeting'; // Jeremy Corbyn's, the first speaker
 const screenshotPath = path.join(repoRoot, 'test-artifacts', 'legend.png');
 const pickScreenshot = path.join(repoRoot, 'test-artifacts', 'legend-pick.png');
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
@@ -27,7 +26,8 @@ async function main() {
   });
   console.log('e2e: legend');
   if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B');
-  const legend = page.frameLocator('.part.sidebar iframe.webview.ready').frameLocator('iframe#active-frame');
+  // The only webview open: webview views are drawn over the side bar, not inside it.
+  const legend = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   try {
     await check('the Legend view lists every speaker and every kind of highlight', async () => {
       await page.locator('.tab.active', { hasText: ARTICLE }).waitFor({ timeout: 20_000 });
@@ -48,19 +48,22 @@ async function main() {
       for (const want of ['Quote', 'Mention', 'Name or alias', 'Demand', 'Response']) if (!kinds.some((k) => k.startsWith(want))) throw new Error(`no "${want}" row`);
     });
 
-    await check("the legend's sample of the first speaker is drawn in the colour of that speaker's quote in the editor", async () => {
-      const sample = await legend.locator('li[data-speaker="corbyn"] [data-decoration^="quote:"]').evaluate((el) => getComputedStyle(el).backgroundColor);
+    await check("the legend's sample of the first speaker is drawn in the colours of that speaker's mention in the editor", async () => {
+      const look = (el) => `${getComputedStyle(el).backgroundColor} / ${getComputedStyle(el).borderTopStyle} ${getComputedStyle(el).borderTopColor}`;
+      const sample = await legend.locator('li[data-speaker="corbyn"] [data-decoration^="mention:"]').evaluate(look);
+      // A decoration's fill and border are drawn by an overlay (class ced-…-0) under the text, its
+      // font weight on the text itself (ced-…-1): the bold "Corbyn" is his stored mention.
+      const editor = await poll(page, () => {
+        const text = [...document.querySelectorAll('.editor-instance .view-lines [class*="ced-"]')].find((e) => e.textContent === 'Corbyn' && getComputedStyle(e).fontWeight === '600');
+        const type = text && /ced-[\w-]+?-1\b/.exec(text.className)?.[0];
+        const overlay = type && document.querySelector(`.editor-instance .view-overlays .${type.replace(/-1$/, '-0')}`);
+        const s = overlay && getComputedStyle(overlay);
+        return s && `${s.backgroundColor} / ${s.borderTopStyle} ${s.borderTopColor}`;
+      }, null, 15_000);
       const border = await legend.locator('li[data-speaker="corbyn"] [data-decoration^="mention:"]').evaluate((el) => getComputedStyle(el).borderTopColor);
-      // The editor's decoration under the first words of the quote.
-      const editor = await poll(page, (quote) => {
-        for (const el of document.querySelectorAll('.editor-instance .view-lines [class*="ced-"]')) {
-          if (el.textContent.replace(/\u00a0/g, ' ').startsWith(quote.slice(0, 12))) return getComputedStyle(el).backgroundColor;
-        }
-        return undefined;
-      }, QUOTE, 15_000);
-      console.log(`      (legend ${sample}, editor ${editor}, mention border ${border})`);
-      if (!editor) throw new Error('the quote is not drawn in the editor');
-      if (/rgba\(0, 0, 0, 0\)|transparent/.test(sample)) throw new Error(`the legend sample has no colour (${sample}): its CSS variable did not resolve`);
+      console.log(`      (legend ${sample}; editor ${editor})`);
+      if (!editor) throw new Error('the mention is not drawn in the editor');
+      if (/^rgba\(0, 0, 0, 0\)/.test(sample)) throw new Error(`the legend sample has no colour (${sample}): its CSS variable did not resolve`);
       if (sample !== editor) throw new Error(`legend ${sample} differs from the editor's ${editor}`);
       // The Speakers tree's swatch: the speaker's line colour.
       const swatch = await poll(page, () => {
@@ -72,7 +75,21 @@ async function main() {
       if (!swatch) throw new Error('no swatch icon in the Speakers tree');
       if (swatch !== border) throw new Error(`the tree swatch ${swatch} differs from the legend's mention border ${border}`);
     });
+    await check("the hover card's legend shows the speaker's swatch", async () => {
+      const word = page.locator('.editor-instance .view-lines span', { hasText: /^Jonathan.Goldstein$/ }).first();
+      const box = await word.boundingBox();
+      if (!box) throw new Error('"Jonathan Goldstein" is not visible in the editor');
+      await page.mouse.move(box.x + 5, box.y + box.height / 2 + 2);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      const img = await poll(page, () => {
+        const el = [...document.querySelectorAll('.monaco-hover img')].find((i) => i.offsetParent !== null && /^data:image\/svg\+xml;base64,/.test(i.getAttribute('src') ?? ''));
+        return el && el.complete && el.naturalWidth > 0 && `${el.naturalWidth}x${el.naturalHeight}`;
+      }, null, 10_000);
+      if (!img) throw new Error('no swatch image rendered in the hover card');
+      console.log(`      (swatch image ${img})`);
+    });
     await reportAndScreenshot(page, server, screenshotPath);
+    await page.keyboard.press('Escape');
 
     await check('the speaker pick shows a swatch beside each speaker', async () => {
       await page.locator('.editor-instance .view-lines').first().click();

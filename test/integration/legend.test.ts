@@ -84,8 +84,8 @@ describe('Seeing who said what: legend, swatches, toggles', function () {
     const drawn = api.decorations(doc);
     const corbynQuote = api.annotations(doc).find((a) => a.type === 'quote' && a.speaker === 'corbyn')!;
     const quoteKey = Object.keys(drawn).find((k) => k.startsWith('quote:') && drawn[k].some((r) => r.start === corbynQuote.start))!;
-    assert.match(page, new RegExp(`data-speaker="corbyn" data-key="([^"]+)"><span class="sample" data-decoration="${quoteKey}"`));
-    assert.match(page, /Jeremy Corbyn<\/span><span class="counts">7 quotes · 2 mentions · 1 response</);
+    assert.match(page, new RegExp(`data-speaker="corbyn" data-key="([^"]+)"><span class="samples"><span class="sample" data-decoration="${quoteKey}"`));
+    assert.match(page, /Jeremy Corbyn<\/span><\/span><span class="counts">7 quotes · 2 mentions · 1 response</);
   });
 
   it('the Speakers tree shows each speaker\'s swatch in the decorations\' colour, and counts', async () => {
