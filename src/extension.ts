@@ -36,6 +36,8 @@ import { SuggestionStore } from './vscode/suggestStore';
 import { SuggestionView } from './vscode/suggestView';
 import { registerArticleSymbols } from './vscode/symbols';
 import { ArticleViews } from './vscode/views';
+import { chooseHighlights, HighlightStatus, setHighlight, toggleAllHighlights } from './vscode/highlightToggles';
+import { LegendView } from './vscode/legendView';
 
 export type { AttributionLensApi } from './vscode/extensionApi';
 
@@ -47,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const decorations = new DecorationController(store, config);
   const statusBar = new StatusBar(store);
   const editing: EditingDeps = { store, workspaceState: context.workspaceState };
-  const views = new ArticleViews(store);
+  const views = new ArticleViews(store, config);
+  const legend = new LegendView(store, decorations, config, settings.onDidChange);
+  const highlightStatus = new HighlightStatus(store, config, settings.onDidChange);
   const review = new ReviewViews(store);
   const report = new ReportView(store);
   // Suggestions: the model file is read on the first run only (SuggestionStore.loadModel).
@@ -70,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     decorations,
     statusBar,
     views,
+    legend,
+    highlightStatus,
     review,
     report,
     flashes,
@@ -127,11 +133,21 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         nextSuggestion: () => stepCommand(suggest, 'next'),
         previousSuggestion: () => stepCommand(suggest, 'previous'),
         dismissSuggestions: (args) => dismissCommand(suggest, args),
+        toggleHighlights: (value) => toggleAllHighlights(config, value),
+        toggleQuoteHighlights: (value) => setHighlight(config, 'quote', value),
+        toggleMentionHighlights: (value) => setHighlight(config, 'mention', value),
+        toggleAliasHighlights: (value) => setHighlight(config, 'aliases', value),
+        toggleDemandHighlights: (value) => setHighlight(config, 'demand', value),
+        toggleResponseHighlights: (value) => setHighlight(config, 'response', value),
+        toggleAliasesInQuotes: (value) => setHighlight(config, 'aliasesInQuotes', value),
+        chooseHighlights: () => chooseHighlights(config),
+        showLegend: () => legend.reveal(),
       },
       { log, showError },
     ),
     settings.onDidChange(({ sidecarPatternChanged }) => {
       decorations.reconfigure();
+      views.speakers.refresh();
       if (sidecarPatternChanged) {
         store.watch();
         void store.loadAll();
@@ -141,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   // Reads every open article's sidecar in the background: activation returns at once.
   void store.loadAll();
 
-  return extensionApi(store, decorations, views, review, report, statusBar, context.logUri, { store: suggestions, decorations: suggestionDecorations, view: suggestionView });
+  return extensionApi(store, decorations, views, review, report, statusBar, context.logUri, { store: suggestions, decorations: suggestionDecorations, view: suggestionView }, { legend, highlightStatus });
 }
 
 export function deactivate(): void {}

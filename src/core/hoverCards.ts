@@ -16,6 +16,8 @@ export interface Card {
   /** Titled lists (quotes, demands, responses). */
   sections: { heading: string; items: Inline[][]; more: number }[];
   legend: string;
+  /** A speaker card's speaker: its colour's swatch goes beside the legend. */
+  speakerId?: string;
 }
 
 export const MAX_ITEMS = 12;
@@ -83,6 +85,7 @@ export function speakerCard(card: SpeakerCard | undefined, hovered: string, lege
     title,
     lines,
     sections,
+    speakerId: s.id,
     legend: `Legend: hovered ${hovered}; ${s.name} is drawn in ${slot}: ${quotes}, mentions boxed, other occurrences of the name dotted-underlined. Demands: dashed box; responses: double underline.`,
   };
 }

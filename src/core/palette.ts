@@ -48,7 +48,7 @@ export interface SpeakerStyle {
  * four kinds take the first four theme colours and own colours are ignored: that view is
  * about kinds, not people.
  */
-export function speakerStyles(sidecar: Sidecar, colorBy: 'speaker' | 'kind', base: ThemeBase): Map<string, SpeakerStyle> {
+export function speakerStyles(sidecar: Pick<Sidecar, 'speakers'>, colorBy: 'speaker' | 'kind', base: ThemeBase): Map<string, SpeakerStyle> {
   const out = new Map<string, SpeakerStyle>();
   let position = 0;
   for (const [id, speaker] of sidecar.speakers) {

@@ -44,6 +44,16 @@ export const Commands = {
   nextSuggestion: 'attributionLens.nextSuggestion',
   previousSuggestion: 'attributionLens.previousSuggestion',
   dismissSuggestions: 'attributionLens.dismissSuggestions',
+  // Highlights on and off (src/vscode/highlightToggles.ts): each takes an optional true/false.
+  toggleHighlights: 'attributionLens.toggleHighlights',
+  toggleQuoteHighlights: 'attributionLens.toggleQuoteHighlights',
+  toggleMentionHighlights: 'attributionLens.toggleMentionHighlights',
+  toggleAliasHighlights: 'attributionLens.toggleAliasHighlights',
+  toggleDemandHighlights: 'attributionLens.toggleDemandHighlights',
+  toggleResponseHighlights: 'attributionLens.toggleResponseHighlights',
+  toggleAliasesInQuotes: 'attributionLens.toggleAliasesInQuotes',
+  chooseHighlights: 'attributionLens.chooseHighlights',
+  showLegend: 'attributionLens.showLegend',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */
@@ -52,6 +62,7 @@ export const Views = {
   demands: 'attributionLens.demands',
   review: 'attributionLens.review',
   suggestions: 'attributionLens.suggestions',
+  legend: 'attributionLens.legend',
 } as const;
 
 /** Commands that hover cards may link to: the allowlist for trusted command links. */

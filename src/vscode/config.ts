@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { AnnotationType } from '../core/model';
+import { HighlightFlags } from '../core/highlightFilter';
 import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 
 export const SECTION = 'attributionLens';
 
 export interface Config {
-  highlight: Record<AnnotationType, boolean> & { aliases: boolean };
+  highlight: HighlightFlags;
   colorBy: 'speaker' | 'kind';
   sidecarPattern: string;
   /** What to do with a sidecar when its article is deleted in VS Code. */
@@ -25,6 +25,8 @@ export function readConfig(): Config {
       demand: c.get('highlight.demands', true),
       response: c.get('highlight.responses', true),
       aliases: c.get('highlight.aliases', true),
+      enabled: c.get('highlight.enabled', true),
+      aliasesInQuotes: c.get('highlight.aliasesInQuotes', false),
     },
     colorBy: c.get('colorBy') === 'kind' ? 'kind' : 'speaker',
     sidecarPattern: c.get('sidecarPattern', DEFAULT_SIDECAR_PATTERN) || DEFAULT_SIDECAR_PATTERN,

@@ -4,6 +4,8 @@
 // and document version, so switching editors redraws at once without recomputing.
 import * as vscode from 'vscode';
 import { ArticleModel, HighlightSpan } from '../core/articleModel';
+import { spansToDraw } from '../core/highlightFilter';
+import { Paint, speakerPaint } from '../core/legend';
 import { PALETTE_SIZE, SpeakerStyle, speakerStyles, ThemeBase } from '../core/palette';
 import { ArticleStore } from './articleStore';
 import { Config } from './config';
@@ -62,6 +64,18 @@ export class DecorationController implements vscode.Disposable {
     return Object.fromEntries(this.options);
   }
 
+  /** Every speaker's style as drawn now (their decoration types made): what legends show. */
+  stylesFor(model: ArticleModel): Map<string, SpeakerStyle> {
+    const styles = speakerStyles(model.sidecar, this.config().colorBy, this.base);
+    for (const style of styles.values()) this.ensureSpeakerTypes(style);
+    return styles;
+  }
+
+  /** The kind of theme the colours are made for. */
+  get themeBase(): ThemeBase {
+    return this.base;
+  }
+
   private draw(editor: vscode.TextEditor): void {
     // A model older than the text would draw its offsets on the wrong words; until it catches
     // up (debounced after typing) VS Code's own tracked decoration ranges are the right ones.
@@ -76,12 +90,10 @@ export class DecorationController implements vscode.Disposable {
     const configKey = JSON.stringify(config.highlight) + config.colorBy + this.base;
     const cached = this.cache.get(model);
     if (cached && cached.version === document.version && cached.configKey === configKey) return cached.ranges;
-    const styles = speakerStyles(model.sidecar, config.colorBy, this.base);
-    for (const style of styles.values()) this.ensureSpeakerTypes(style);
+    const styles = this.stylesFor(model);
     const out = new Map<Key, vscode.Range[]>();
-    for (const span of model.index.all()) {
-      const key = keyOf(span, styles, config);
-      if (!key) continue;
+    for (const span of spansToDraw(model.index.all(), config.highlight)) {
+      const key = keyOf(span, styles);
       const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
       const list = out.get(key) ?? [];
       list.push(range);
@@ -131,16 +143,16 @@ export class DecorationController implements vscode.Disposable {
   /** A speaker's quote, mention and alias types: theme colours for the themed slots, else literal ones. */
   private ensureSpeakerTypes(style: SpeakerStyle): void {
     if (this.types.has(`quote:${style.key}`)) return;
-    const theme = themeColor;
-    const fill = style.themeSlot ? theme(`speaker${style.themeSlot}`) : `${style.color}${fillAlpha()}`;
-    const line = style.themeSlot ? theme(`speaker${style.themeSlot}Border`) : style.color!;
+    const paint = speakerPaint(style, fillAlpha());
+    const fill = colorOf(paint.fill);
+    const line = colorOf(paint.line);
     const closed = vscode.DecorationRangeBehavior.ClosedClosed;
     this.create(`quote:${style.key}`, {
       backgroundColor: fill,
       overviewRulerColor: line,
       overviewRulerLane: vscode.OverviewRulerLane.Left,
       // The second channel for generated colours, which get close to one another as they multiply.
-      ...(style.underline && { borderWidth: '0 0 2px 0', borderStyle: style.underline, borderColor: line }),
+      ...(paint.underline && { borderWidth: '0 0 2px 0', borderStyle: paint.underline, borderColor: line }),
       rangeBehavior: closed,
     });
     this.create(`mention:${style.key}`, {
@@ -182,13 +194,17 @@ export class DecorationController implements vscode.Disposable {
   }
 }
 
-function keyOf(span: HighlightSpan, styles: Map<string, SpeakerStyle>, config: Config): Key | undefined {
+/** The decoration a drawn span gets (spansToDraw has left out what is switched off). */
+function keyOf(span: HighlightSpan, styles: Map<string, SpeakerStyle>): Key {
   const speakerKey = (id: string | undefined) => styles.get(id ?? '')?.key ?? String(PALETTE_SIZE);
-  if (span.kind === 'alias') return config.highlight.aliases ? `alias:${speakerKey(span.speaker)}` : undefined;
+  if (span.kind === 'alias') return `alias:${speakerKey(span.speaker)}`;
   const a = span.annotation;
-  if (!config.highlight[a.type]) return undefined;
   if (a.type === 'demand' || a.type === 'response') return a.type;
   return `${a.type}:${speakerKey(a.speaker)}`;
+}
+
+function colorOf(paint: Paint): string | vscode.ThemeColor {
+  return 'hex' in paint ? paint.hex : themeColorOf(paint.theme);
 }
 
 /** A workbench colour, described by its id like ours. */
@@ -206,13 +222,13 @@ function themeColor(name: string): vscode.ThemeColor {
   return c;
 }
 
-function themeBase(): ThemeBase {
+export function themeBase(): ThemeBase {
   const kind = vscode.window.activeColorTheme.kind;
   return kind === vscode.ColorThemeKind.Light || kind === vscode.ColorThemeKind.HighContrastLight ? 'light' : 'dark';
 }
 
 /** The alpha of a literal colour's fill: that of package.json's defaults for the themed fills. */
-function fillAlpha(): string {
+export function fillAlpha(): string {
   const kind = vscode.window.activeColorTheme.kind;
   return kind === vscode.ColorThemeKind.Light ? '30' : kind === vscode.ColorThemeKind.HighContrast ? '60' : '40';
 }

@@ -11,6 +11,8 @@ import { SuggestionDecorations } from './suggestDecorations';
 import { SuggestionStore } from './suggestStore';
 import { SuggestionNode, SuggestionView } from './suggestView';
 import { ArticleViews, ViewNode } from './views';
+import { HighlightStatus } from './highlightToggles';
+import { LegendView } from './legendView';
 
 /** What is drawn, as offsets into the document, and the article's live state. */
 export interface AttributionLensApi {
@@ -41,6 +43,13 @@ export interface AttributionLensApi {
     modelLoaded(): boolean;
     tree: Pick<vscode.TreeDataProvider<SuggestionNode>, 'getChildren' | 'getTreeItem'>;
   };
+  /** The Legend view's page for the article it follows, and the highlights' status-bar entry. */
+  legend: { html(): string; highlightStatus: Pick<HighlightStatus, 'shown'> };
+}
+
+export interface LegendParts {
+  legend: LegendView;
+  highlightStatus: HighlightStatus;
 }
 
 export interface SuggestionParts {
@@ -49,7 +58,7 @@ export interface SuggestionParts {
   view: SuggestionView;
 }
 
-export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, statusBar: StatusBar, logUri: vscode.Uri, suggest: SuggestionParts): AttributionLensApi {
+export function extensionApi(store: ArticleStore, decorations: DecorationController, views: ArticleViews, review: ReviewViews, report: ReportView, statusBar: StatusBar, logUri: vscode.Uri, suggest: SuggestionParts, legend: LegendParts): AttributionLensApi {
   const offsets = (document: vscode.TextDocument, ranges: Map<string, vscode.Range[]>) => {
     const out: Record<string, { start: number; end: number }[]> = {};
     for (const [key, list] of ranges) out[key] = list.map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
@@ -72,5 +81,6 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
       modelLoaded: () => suggest.store.modelLoaded,
       tree: suggest.view.tree,
     },
+    legend: { html: () => legend.legend.html(), highlightStatus: legend.highlightStatus },
   };
 }

@@ -1,10 +1,13 @@
 // Hover cards. Article and sidecar text is appended as text (escaped), never as trusted
 // Markdown; the only links are to allowlisted commands.
 import * as vscode from 'vscode';
-import { HighlightSpan } from '../core/articleModel';
 import { visibleControls } from '../core/displayText';
 import { Card, cardsAt, Inline } from '../core/hoverCards';
+import { spansToDraw } from '../core/highlightFilter';
 import { speakerStyles } from '../core/palette';
+import { swatchDataUrl, swatchHex } from '../core/legend';
+import { themeBase } from './decorations';
+import { Sidecar } from '../core/model';
 import { ArticleStore } from './articleStore';
 import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
 import { Config } from './config';
@@ -19,7 +22,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const model = this.store.get(document.uri)?.model;
     if (!model) return undefined;
     const config = this.config();
-    const spans = model.index.covering(document.offsetAt(position)).filter((s) => isShown(s, config));
+    const spans = spansToDraw(model.index.covering(document.offsetAt(position)), config.highlight);
     if (spans.length === 0) return undefined;
     // The legend names a speaker's place, which does not depend on the theme's colours.
     const styles = speakerStyles(model.sidecar, config.colorBy, 'dark');
@@ -32,15 +35,12 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (cards.length === 0) return undefined;
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));
-    return new vscode.Hover(cards.map((c) => renderCard(c, document.uri)), range);
+    const swatch = hoverSwatches(model.sidecar, config.colorBy);
+    return new vscode.Hover(cards.map((c) => renderCard(c, document.uri, swatch)), range);
   }
 }
 
-function isShown(span: HighlightSpan, config: Config): boolean {
-  return span.kind === 'alias' ? config.highlight.aliases : config.highlight[span.annotation.type];
-}
-
-export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownString {
+export function renderCard(card: Card, article: vscode.Uri, swatch?: (speakerId: string) => string): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };
   md.supportHtml = false;
@@ -70,8 +70,22 @@ export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownStri
     }
     if (section.more) md.appendMarkdown(`- … and ${section.more} more (Go to Annotation… lists them all)\n`);
   }
-  md.appendMarkdown(`\n---\n\n*${escapeText(card.legend)}*`);
+  md.appendMarkdown(`\n---\n\n${(card.speakerId && swatch?.(card.speakerId)) || ''}*${escapeText(card.legend)}*`);
   return md;
+}
+
+/**
+ * The hover legend's swatch: an image of the speaker's colour (Markdown images only, so the
+ * current theme's default colour; the editor and the Legend view follow customizations too).
+ */
+function hoverSwatches(sidecar: Pick<Sidecar, 'speakers'>, colorBy: 'speaker' | 'kind'): (speakerId: string) => string {
+  const base = themeBase();
+  const styles = speakerStyles(sidecar, colorBy, base);
+  return (id) => {
+    const style = styles.get(id);
+    // Built from a parsed colour only (swatchSvg refuses anything else); base64 has no Markdown syntax in it.
+    return style ? `![speaker colour](${swatchDataUrl(swatchHex(style, base))}) ` : '';
+  };
 }
 
 /**

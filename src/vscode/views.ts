@@ -9,6 +9,10 @@ import { Annotation, Demand, DemandStatus, Speaker, SpeakerKind, Stance } from '
 import { ArticleStore } from './articleStore';
 import { Commands, Views } from './commandIds';
 import { EntityRef } from './entities';
+import { countsText, emptyCounts, spanCounts } from '../core/legend';
+import { plural } from '../core/wording';
+import { Config } from './config';
+import { speakerSwatches, SwatchIcon } from './swatches';
 
 /** One row of a tree, a snapshot of the model it was built from. */
 export interface ViewNode {
@@ -16,7 +20,8 @@ export interface ViewNode {
   label: string;
   description: string;
   tooltip: string;
-  icon: vscode.ThemeIcon;
+  /** Speakers: their colour's swatch; other rows: a ThemeIcon. */
+  icon: SwatchIcon;
   article: vscode.Uri;
   /** A speaker or demand with spans: its children are those spans. */
   parent?: EntityRef;
@@ -60,6 +65,7 @@ export class EntityTree implements vscode.TreeDataProvider<ViewNode> {
   constructor(
     private readonly store: ArticleStore,
     private readonly kind: EntityRef['kind'],
+    private readonly config: () => Config,
   ) {}
 
   refresh(): void {
@@ -85,9 +91,11 @@ export class EntityTree implements vscode.TreeDataProvider<ViewNode> {
       const article = activeArticle();
       const model = article && this.store.get(article)?.model;
       if (!article || !model) return [];
-      return this.kind === 'speaker'
-        ? [...model.sidecar.speakers.values()].map((s) => speakerNode(model, article, s))
-        : [...model.sidecar.demands.values()].map((d) => demandNode(model, article, d));
+      if (this.kind === 'speaker') {
+        const swatches = speakerSwatches(model.sidecar, this.config().colorBy, true);
+        return [...model.sidecar.speakers.values()].map((s) => speakerNode(model, article, s, swatches.get(s.id)));
+      }
+      return [...model.sidecar.demands.values()].map((d) => demandNode(model, article, d));
     }
     // The model may have been replaced since the parent row was built: always read it afresh.
     const model = node.parent && this.store.get(node.article)?.model;
@@ -100,11 +108,15 @@ export class EntityTree implements vscode.TreeDataProvider<ViewNode> {
   }
 }
 
-function speakerNode(model: ArticleModel, article: vscode.Uri, s: Speaker): ViewNode {
-  const description = [s.kind, s.role].filter(Boolean).join(' · ');
-  const tooltip = [s.name, description, s.aliases.length ? `Also: ${s.aliases.join(', ')}` : '', s.note ?? ''].filter(Boolean).join('\n');
-  const hasSpans = model.crossRefs.spansOf('speaker', s.id).length > 0;
-  return { id: `speaker:${s.id}`, label: s.name || s.id, description, tooltip, icon: KIND_ICON[s.kind] ?? KIND_ICON.person, article, parent: hasSpans ? { kind: 'speaker', id: s.id } : undefined };
+function speakerNode(model: ArticleModel, article: vscode.Uri, s: Speaker, swatch: SwatchIcon | undefined): ViewNode {
+  const spans = model.crossRefs.spansOf('speaker', s.id);
+  // How much each speaker says, at a glance: their quotes first.
+  const counts = countsText(spanCounts(spans).speakers.get(s.id) ?? emptyCounts());
+  const kindAndRole = [s.kind, s.role].filter(Boolean).join(' · ');
+  const description = [kindAndRole, counts].filter(Boolean).join(' · ');
+  const tooltip = [s.name, kindAndRole, counts, s.aliases.length ? `Also: ${s.aliases.join(', ')}` : '', s.note ?? ''].filter(Boolean).join('\n');
+  const hasSpans = spans.length > 0;
+  return { id: `speaker:${s.id}`, label: s.name || s.id, description, tooltip, icon: swatch ?? KIND_ICON[s.kind] ?? KIND_ICON.person, article, parent: hasSpans ? { kind: 'speaker', id: s.id } : undefined };
 }
 
 function demandNode(model: ArticleModel, article: vscode.Uri, d: Demand): ViewNode {
@@ -116,11 +128,13 @@ function demandNode(model: ArticleModel, article: vscode.Uri, d: Demand): ViewNo
     d.to.length ? `Addressed to: ${names(d.to)}` : '',
     d.note ?? '',
   ].filter(Boolean).join('\n');
-  const hasSpans = model.crossRefs.spansOf('demand', d.id).length > 0;
+  const spans = model.crossRefs.spansOf('demand', d.id);
+  const hasSpans = spans.length > 0;
+  const responses = plural(spans.filter((a) => a.type === 'response').length, 'response');
   return {
     id: `demand:${d.id}`,
     label: d.summary || d.id,
-    description: d.status ?? 'no status',
+    description: `${d.status ?? 'no status'} · ${responses}`,
     tooltip,
     icon: (d.status && STATUS_ICON[d.status]) || icon('megaphone'),
     article,
@@ -162,9 +176,9 @@ export class ArticleViews implements vscode.Disposable {
   readonly demands: EntityTree;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(store: ArticleStore) {
-    this.speakers = new EntityTree(store, 'speaker');
-    this.demands = new EntityTree(store, 'demand');
+  constructor(store: ArticleStore, config: () => Config) {
+    this.speakers = new EntityTree(store, 'speaker', config);
+    this.demands = new EntityTree(store, 'demand', config);
     const views = [
       vscode.window.createTreeView(Views.speakers, { treeDataProvider: this.speakers, showCollapseAll: true }),
       vscode.window.createTreeView(Views.demands, { treeDataProvider: this.demands, showCollapseAll: true }),

@@ -144,7 +144,10 @@ describe('Untrusted text in what the extension shows', function () {
       for (const c of (md.isTrusted as { enabledCommands: string[] }).enabledCommands) assert.match(c, /^attributionLens\./);
       // Every link is one of ours; every other bracket, parenthesis and colon is escaped.
       const links = [...md.value.matchAll(/(?<!\\)\]\(([a-z]+):([\w.]+)/gi)].map((m) => `${m[1]}:${m[2]}`);
-      assert.ok(links.every((l) => l === 'command:attributionLens.revealOffset'), links.join(', '));
+      // Our own swatch image beside the legend is the one other: a base64 SVG of a parsed colour.
+      assert.ok(links.every((l) => l === 'command:attributionLens.revealOffset' || l === 'data:image'), links.join(', '));
+      const images = [...md.value.matchAll(/(?<!\\)\]\(data:/g)].length;
+      assert.equal([...md.value.matchAll(/!\[speaker colour\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\) /g)].length, images, 'data: only in our swatch');
       assert.doesNotMatch(md.value, /[\u202a-\u202e\u2066-\u2069]/, 'no bidi override in the card');
     }
     const card = cards.map((md) => md.value).join('\n');

@@ -204,16 +204,16 @@ describe('Seeing the whole article', function () {
       await vscode.window.showTextDocument(doc);
     });
 
-    it('Speakers lists every speaker with kind, role and an icon per kind', async () => {
+    it('Speakers lists every speaker with kind, role, counts and a swatch of their colour', async () => {
       const speakers = await items(api.views.speakers);
       assert.deepEqual(speakers.map((s) => label(s.item)), SPEAKERS.map(([n]) => n));
       const corbyn = speakers[0].item;
-      assert.equal(corbyn.description, 'person · Leader of the Labour Party');
-      assert.equal(iconId(corbyn), 'person');
+      assert.equal(corbyn.description, 'person · Leader of the Labour Party · 7 quotes · 2 mentions · 1 response');
       assert.equal(corbyn.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-      assert.equal(iconId(speakers[1].item), 'organization');
-      assert.equal(iconId(speakers[3].item), 'comment-discussion', 'a group');
-      assert.equal(iconId(speakers[6].item), 'question', 'an anonymous speaker');
+      assert.equal(speakers[1].item.description, 'organisation', 'no counts without spans');
+      // The first ten speakers: the swatch is the themed colour itself, tinted.
+      const colorOf = (item: vscode.TreeItem) => ((item.iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id;
+      assert.deepEqual(speakers.slice(0, 10).map((s) => [iconId(s.item), colorOf(s.item)]), Array.from({ length: 10 }, (_, i) => ['circle-large-filled', `attributionLens.speaker${i + 1}Border`]));
       assert.equal(speakers[1].item.collapsibleState, vscode.TreeItemCollapsibleState.None, 'no stored spans');
       assert.equal(typeof corbyn.tooltip, 'string', 'sidecar text is a plain tooltip, never markdown');
     });
@@ -237,9 +237,10 @@ describe('Seeing the whole article', function () {
       assert.deepEqual(spans[0].item.command?.arguments, [doc.uri.toString(), 1292]);
     });
 
-    it('Demands lists each demand with its status and an icon per status', async () => {
+    it('Demands lists each demand with its status, its responses and an icon per status', async () => {
       const demands = await items(api.views.demands);
-      assert.deepEqual(demands.map((d) => [label(d.item), d.item.description]), DEMANDS.map(([n, s]) => [n, s]));
+      // With how many responses each has had.
+      assert.deepEqual(demands.map((d) => [label(d.item), d.item.description]), DEMANDS.map(([n, s], i) => [n, `${s} · ${i < 5 ? '1 response' : '0 responses'}`]));
       assert.deepEqual(demands.map((d) => iconId(d.item)), [...Array(5).fill('circle-slash'), 'circle-large-outline']);
     });
 

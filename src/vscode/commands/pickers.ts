@@ -11,6 +11,7 @@ import { AnnotationSession } from '../../core/session';
 import { EditingDeps, recent } from './commandContext';
 import { forMessage } from '../../core/displayText';
 import { quoted, TYPE_ICON } from './labels';
+import { setSwatches } from '../swatches';
 
 /** Speakers and demands chosen "New…" in a picker: not in the session until the command commits them. */
 export interface Pending {
@@ -101,6 +102,7 @@ export async function pickSpeaker(
     ...ordered.filter((s) => preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s, opts.preferredNote), speaker: s })),
     ...ordered.filter((s) => !preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), speaker: s })),
   ];
+  setSwatches(items, [...session.speakers.values(), ...pending.speakers], (i) => i.speaker?.id);
   if (items.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: '$(add) New speaker…', description: opts.newName ? quoted(opts.newName) : undefined, alwaysShow: true, create: true });
   const pick = await vscode.window.showQuickPick(items, {
@@ -117,6 +119,7 @@ export async function pickSpeaker(
 export async function pickSpeakers(session: Entities, pending: Pending, title: string, selected: readonly string[], placeHolder: string): Promise<string[] | undefined> {
   const chosen = new Set(selected);
   const items = [...session.speakers.values(), ...pending.speakers].map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), picked: chosen.has(s.id), id: s.id }));
+  setSwatches(items, [...session.speakers.values(), ...pending.speakers], (i) => i.id);
   const picks = await vscode.window.showQuickPick(items, { title, placeHolder, canPickMany: true, matchOnDescription: true });
   return picks?.map((p) => p.id);
 }
