@@ -35,7 +35,13 @@ export function benchVscode(sampleText: string, sample: Sidecar, profileDir?: st
     const data = path.join(tmp, 'data');
     const baselineExt = path.join(tmp, 'baseline-extension');
     for (const dir of [path.join(workspace, '.vscode'), data, baselineExt]) fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'editor.wordWrap': 'on', 'chat.disableAIFeatures': true }));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+        'editor.wordWrap': 'on',
+        'chat.disableAIFeatures': true,
+        // The desktop default (a browser VS Code saves after a second): each save writes the
+        // sidecar, a cost of its own that would land in whatever is timed next.
+        'files.autoSave': 'off',
+      }));
     // An extension that does nothing, activated by the extension's own first event at the same
     // startup: its activation is what VS Code costs for any extension then.
     fs.writeFileSync(
