@@ -8,35 +8,20 @@ import { IntervalIndex } from '../src/core/annotationIndex';
 import { cardsAt } from '../src/core/hoverCards';
 import { CrossRefs } from '../src/core/crossRefs';
 import { AnnotationSession } from '../src/core/session';
-import { Annotation, Sidecar } from '../src/core/model';
 import { parseSidecar, serializeSidecar } from '../src/core/sidecar';
-import { anchorContext } from '../src/core/anchoring';
-import { LineMap, sha256Hex } from '../src/core/text';
+import { LineMap } from '../src/core/text';
 import { AnchorTracker, TextEdit, TrackedSpan } from '../src/core/anchorTracker';
 import { benchReanchor } from './reanchorBench';
 import { benchSuggest } from './suggestBench';
 import { random } from './reanchorCorpus';
+import { scaledArticle } from './scaledArticle';
+import { benchVscode } from './vscodeBench';
 
 const root = path.resolve(__dirname, '../..');
 const sampleText = fs.readFileSync(path.join(root, 'sample-docs/corbyn-jewish-leaders-meeting.txt'), 'utf8');
 const sample = parseSidecar(fs.readFileSync(path.join(root, 'sample-docs/corbyn-jewish-leaders-meeting.txt.annotations.yaml'), 'utf8')).sidecar!;
 
-/** The sample article repeated to `bytes`, with its annotations repeated (and layered) to `count`. */
-function scaled(bytes: number, count: number): { text: string; sidecar: Sidecar } {
-  const copies = Math.ceil(bytes / Buffer.byteLength(sampleText));
-  const text = (sampleText + '\n').repeat(copies);
-  const stride = sampleText.length + 1;
-  const annotations: Annotation[] = [];
-  for (let i = 0; annotations.length < count; i++) {
-    const base = sample.annotations[i % sample.annotations.length];
-    const copy = Math.floor(i / sample.annotations.length) % copies;
-    const start = base.start + copy * stride;
-    const end = base.end + copy * stride;
-    annotations.push({ ...base, id: `a${i + 1}`, start, end, ...anchorContext(text, start, end) });
-  }
-  const sidecar: Sidecar = { ...sample, document: { file: 'big.txt', sha256: sha256Hex(text), offsets: 'utf16' }, annotations };
-  return { text, sidecar };
-}
+const scaled = (bytes: number, count: number) => scaledArticle(sampleText, sample, bytes, count);
 
 /** Median of `runs` timings of fn, in milliseconds. */
 function time(fn: () => void, runs: number): number {
@@ -206,7 +191,8 @@ function benchKeystroke(): void {
 
 // `npm run bench -- --polnear DIR` adds the PolNeAR corpus (read in place, never copied);
 // `--only reanchor` runs the re-anchoring benchmark alone (`--wrong` prints its wrong placements),
-// `--only suggest` the suggestion engine's.
+// `--only suggest` the suggestion engine's, `--only vscode` the phase inside the real VS Code
+// (`--profile DIR` writes a CPU profile of the extension host per step there).
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = option('--only');
@@ -218,3 +204,4 @@ if (!only || only === 'speed') {
 }
 if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'), args.includes('--wrong'));
 if (!only || only === 'suggest') benchSuggest(sampleText);
+if (!only || only === 'vscode') benchVscode(sampleText, sample, option('--profile'));

@@ -126,5 +126,9 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
 
 /** Ids like a2 < a10: compare digit runs numerically, so hand-made ids sort as people expect. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return idCollator.compare(a, b);
 }
+
+// What a.localeCompare(b, 'en', { numeric: true }) uses, made once: localeCompare with options
+// builds a collator on every call, which made sorting 10,000 annotations take a second.
+const idCollator = new Intl.Collator('en', { numeric: true });

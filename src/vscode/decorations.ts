@@ -20,6 +20,8 @@ export class DecorationController implements vscode.Disposable {
   private base: ThemeBase = themeBase();
   private themeKind = vscode.window.activeColorTheme.kind;
   private cache = new WeakMap<ArticleModel, { version: number; configKey: string; ranges: Map<Key, vscode.Range[]> }>();
+  /** The document version last drawn in an editor of each document: for the bench (and tests) to see a redraw. */
+  private readonly drawn = new WeakMap<vscode.TextDocument, number>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -83,6 +85,12 @@ export class DecorationController implements vscode.Disposable {
     if (state?.model && state.version !== editor.document.version) return;
     const ranges = this.rangesFor(editor.document);
     for (const [key, type] of this.types) editor.setDecorations(type, ranges.get(key) ?? []);
+    this.drawn.set(editor.document, editor.document.version);
+  }
+
+  /** The document version whose highlights were last handed to an editor (undefined: never). */
+  drawnVersion(document: vscode.TextDocument): number | undefined {
+    return this.drawn.get(document);
   }
 
   private ranges(model: ArticleModel, document: vscode.TextDocument): Map<Key, vscode.Range[]> {

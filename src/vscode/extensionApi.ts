@@ -19,6 +19,8 @@ export interface AttributionLensApi {
   decorations(document: vscode.TextDocument): Record<string, { start: number; end: number }[]>;
   /** How each decoration key is drawn (its render options, theme colours as `theme:<id>`). */
   decorationStyles(): Record<string, Record<string, string>>;
+  /** The document version whose highlights were last handed to an editor: a redraw is done when it is the document's version. */
+  drawnVersion(document: vscode.TextDocument): number | undefined;
   /** The article's live annotations, where they are now (they move with every edit at once). */
   annotations(document: vscode.TextDocument): Annotation[];
   /** Resolves when the article's sidecar has been (re)loaded. */
@@ -67,6 +69,7 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
   return {
     decorations: (document) => offsets(document, decorations.rangesFor(document)),
     decorationStyles: () => decorations.renderOptions(),
+    drawnVersion: (document) => decorations.drawnVersion(document),
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },
