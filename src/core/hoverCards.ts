@@ -107,7 +107,7 @@ export function annotationCard(info: AnnotationInfo): Card {
     const n = twin.line + 1;
     lines.push([
       { text: '⚠ Near-identical to ' },
-      { link: `${twin.annotation.type} ${twin.annotation.id}`, offset: twin.annotation.start, end: twin.annotation.end, title: `Select it (line ${n})` },
+      { link: `${twin.annotation.type} ${twin.annotation.id}`, offset: twin.annotation.start, end: twin.annotation.end, title: `Select it, line ${n}` },
       { text: ` (line ${n}; ${describeOverlap(twin, a.type)}): probably marked twice, keep one` },
     ]);
   }
@@ -171,7 +171,7 @@ export function entryInlines(e: ListEntry): Inline[] {
   const n = e.target.line + 1;
   const { start: offset, end } = e.target;
   if (e.link === 'line') return [{ link: `line ${n}`, offset, end, title: `Go to line ${n}` }, { text: ' ' + e.text + detail }];
-  return [{ link: e.text, offset, end, title: `Go to where it is stated (line ${n})` }, ...(detail ? [{ text: detail }] : [])];
+  return [{ link: e.text, offset, end, title: `Go to where it is stated, line ${n}` }, ...(detail ? [{ text: detail }] : [])];
 }
 
 function stanceText(stance: string | undefined): string {

@@ -234,7 +234,7 @@ describe('Seeing the whole article', function () {
       assert.equal(label(response.item), 'I have charged our new General Secretary Jennie…');
       assert.equal(response.item.description, 'line 59 · response · partly-agrees');
       assert.equal(iconId(response.item), 'pass');
-      assert.deepEqual(spans[0].item.command?.arguments, [doc.uri.toString(), 1292]);
+      assert.deepEqual(spans[0].item.command?.arguments, [doc.uri.toString(), 1292, 1298]);
     });
 
     it('Demands lists each demand with its status and an icon per status', async () => {
@@ -258,14 +258,15 @@ describe('Seeing the whole article', function () {
       assert.deepEqual(spans.map((s) => s.item.command?.arguments?.[1]), NO_SHARED_PLATFORMS.map(([start]) => start));
     });
 
-    it('clicking a span reveals it in the article', async () => {
+    it('clicking a span selects it in the article', async () => {
       const demands = await items(api.views.demands);
       const [, response] = await items(api.views.demands, demands[2].node);
       const command = response.item.command!;
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
       const editor = vscode.window.activeTextEditor!;
       assert.equal(editor.document.uri.toString(), doc.uri.toString());
-      assert.equal(editor.document.offsetAt(editor.selection.active), 1991);
+      assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], NO_SHARED_PLATFORMS[1]);
+      assert.equal(editor.document.getText(editor.selection), text.slice(...NO_SHARED_PLATFORMS[1]));
     });
 
     it('empties when the active editor is not an annotated article, and comes back', async () => {

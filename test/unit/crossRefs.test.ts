@@ -78,7 +78,7 @@ describe('crossRefs and hover cards on the sample', () => {
     const card = speakerCard(refs.speakerCard('corbyn'), 'quote', legend)!;
     const demands = card.sections.find((s) => s.heading.startsWith('Demands addressed'))!;
     assert.deepEqual(demands.items[2], [
-      { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated (line 5)' },
+      { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated, line 5' },
       { text: ' (not agreed)' },
     ]);
     const made = speakerCard(refs.speakerCard('jlc-bod'), 'mention', legend)!.sections.find((s) => s.heading.startsWith('Demands made'))!;
@@ -175,7 +175,7 @@ describe('crossRefs and hover cards on the sample', () => {
       'Answers: No MP shares a platform with anyone expelled or suspended for antisemitism (not agreed)',
       'Origin: manual (marked by hand)',
     ]);
-    assert.deepEqual(card.lines[0][1], { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated (line 5)' });
+    assert.deepEqual(card.lines[0][1], { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated, line 5' });
     assert.equal(card.legend, '');
   });
 
@@ -203,7 +203,7 @@ describe('crossRefs and hover cards on the sample', () => {
       cardToPlainText(a33).split('\n').pop(),
       '⚠ Near-identical to demand a34 (line 33; 93% of their words shared, same demand): probably marked twice, keep one',
     );
-    assert.deepEqual(a33.lines[a33.lines.length - 1][1], { link: 'demand a34', offset: 4255, end: 4322, title: 'Select it (line 33)' });
+    assert.deepEqual(a33.lines[a33.lines.length - 1][1], { link: 'demand a34', offset: 4255, end: 4322, title: 'Select it, line 33' });
     assert.match(cardToPlainText(a34), /Near-identical to demand a33 \(line 33; 93% /);
     // Nothing else in the sample is flagged.
     assert.deepEqual(refs.nearIdentical().pairs.map((p) => [p.first.id, p.second.id]), [['a33', 'a34']]);
@@ -290,7 +290,7 @@ describe('hover cards: limits and hostile text', () => {
         if ('link' in i) {
           // A label may be the demand's summary (the renderer escapes it); the title is always ours.
           assert.ok(/^line \d+$/.test(i.link) || i.link === evil || i.link.endsWith(evil), i.link);
-          assert.match(i.title, /^(Go to line \d+|Go to where it is stated \(line \d+\)|Select it \(line \d+\))$/);
+          assert.match(i.title, /^(Go to line \d+|Go to where it is stated, line \d+|Select it, line \d+)$/);
           assert.equal(typeof i.offset, 'number');
           assert.equal(typeof i.end, 'number');
         } else {
