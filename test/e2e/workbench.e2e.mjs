@@ -105,6 +105,8 @@ async function main() {
         .map((el) => el.innerText).join('\n');
       const text = norm(await poll(page, hoverText, null, 10_000) ?? '');
       if (!text) throw new Error(`no hover card (.monaco-hover) appeared over "${SPEAKER}" within 10s`);
+      // The card as a person sees it (the final screenshot shows the report instead).
+      await page.screenshot({ path: path.join(repoRoot, 'test-artifacts', 'hover-card-open.png') });
       const missing = [SPEAKER, QUOTE].filter((s) => !text.includes(s));
       if (missing.length) {
         throw new Error(`hover card lacks ${missing.map((s) => `"${s}"`).join(' and ')}; it reads:\n${text.slice(0, 600)}`);
