@@ -113,6 +113,29 @@ async function main() {
       }
     });
 
+    await check('"show all 7" in the hover card opens his seven quotes; picking one selects it', async () => {
+      if (!opened) throw new Error('not run: the article did not open');
+      const link = page.locator('.monaco-hover a', { hasText: 'show all 7' }).first();
+      await link.waitFor({ state: 'visible', timeout: 10_000 });
+      await link.click();
+      const rows = await poll(page, () => {
+        const list = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
+        return list.length >= 7 && list.map((r) => r.innerText.replace(/\s+/g, ' '));
+      }, null, 10_000);
+      if (!rows) throw new Error('no quick pick with the seven quotes after clicking "show all 7"');
+      const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+      if (!/Jeremy Corbyn: Quotes in this article \(7\)/.test(norm(title))) throw new Error(`the quick pick is titled "${title}"`);
+      if (!norm(rows[0]).includes(QUOTE)) throw new Error(`the first row is "${rows[0]}", not his first quote`);
+      await page.keyboard.press('Enter');
+      const selected = await poll(page, () => /\((\d+) selected\)/.exec(document.querySelector('[id="status.editor.selection"]')?.textContent ?? '')?.[1], null, 10_000);
+      if (!selected) throw new Error('picking the first quote selected nothing');
+      await page.keyboard.press('Control+C');
+      const copied = norm(await page.evaluate(() => navigator.clipboard.readText()));
+      if (!copied.startsWith(QUOTE)) throw new Error(`the selection is "${copied.slice(0, 200)}", not the quote "${QUOTE}…"`);
+      // Leave the editor as the next check expects it: the cursor alone, at the start.
+      await page.keyboard.press('Control+Home');
+    });
+
     await check('Show Report opens the report beside the article; clicking a quote in it selects that quote in the editor', async () => {
       if (!opened) throw new Error('not run: the article did not open');
       await page.keyboard.press('Escape'); // the hover card
