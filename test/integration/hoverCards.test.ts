@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import type { AttributionLensApi } from '../../src/extension';
-import { waitFor, workspaceFile } from './helpers';
+import { openArticle, waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const NOTED = 'hover-noted.txt';
@@ -15,17 +14,6 @@ const HOSTILE = 'hover-hostile.txt';
 /** Markup, HTML and a link in every field a card shows or links by: ids, names, summaries, notes. */
 const EVIL = '**b** <img src=x onerror=alert(1)> [x](command:workbench.action.quit) ")';
 const EVIL_ID = 'e)"[x](command:workbench.action.quit)';
-const EXTENSION_ID = 'attribution-lens.attribution-lens';
-
-async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; api: AttributionLensApi }> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  await vscode.window.showTextDocument(doc);
-  const ext = vscode.extensions.getExtension<AttributionLensApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension installed');
-  const api = await waitFor('activation', () => ext.isActive && ext.exports);
-  await api.load(doc);
-  return { doc, api };
-}
 
 /** The hover's Markdown parts, in order (one per card). */
 async function hoverParts(doc: vscode.TextDocument, offset: number): Promise<string[]> {

@@ -7,21 +7,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views';
-import { waitFor, workspaceFile } from './helpers';
+import { openArticle, waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
-const EXTENSION_ID = 'attribution-lens.attribution-lens';
 const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt', 'status-one.txt'];
-
-async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; api: AttributionLensApi }> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  await vscode.window.showTextDocument(doc);
-  const ext = vscode.extensions.getExtension<AttributionLensApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension installed');
-  const api = await waitFor('activation', () => ext.isActive && ext.exports);
-  await api.load(doc);
-  return { doc, api };
-}
 
 async function symbolsOf(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
   return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
