@@ -182,6 +182,16 @@ function names(speakers: Speaker[]): string {
   return speakers.map((s) => s.name).join(', ');
 }
 
+/**
+ * A command link's target with its arguments as JSON, percent-encoded whole: encodeURIComponent
+ * leaves ( ) ! ' * ~ alone, and a `)` from an id would end the link early, so those are encoded too.
+ * Nothing in the arguments can then reach the Markdown.
+ */
+export function commandUri(command: string, args: unknown[]): string {
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `command:${command}?${encoded}`;
+}
+
 /** Plain text of a card, as a person reads it (for tests, logs and plain-text exports). */
 export function cardToPlainText(card: Card): string {
   const inline = (parts: Inline[]) => parts.map((p) => ('text' in p ? p.text : 'strong' in p ? p.strong : p.link)).join('');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { HighlightSpan } from '../core/articleModel';
 import { visibleControls } from '../core/displayText';
-import { Card, cardsAt, Inline } from '../core/hoverCards';
+import { Card, cardsAt, commandUri, Inline } from '../core/hoverCards';
 import { speakerStyles } from '../core/palette';
 import { ArticleStore } from './articleStore';
 import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
@@ -74,16 +74,6 @@ export function renderCard(card: Card, article: vscode.Uri): vscode.MarkdownStri
   }
   if (card.legend) md.appendMarkdown(`\n---\n\n*${escapeText(card.legend)}*`);
   return md;
-}
-
-/**
- * A command link's target with its arguments as JSON, percent-encoded whole: encodeURIComponent
- * leaves ( ) ! ' * ~ alone, and a `)` from an id would end the link early, so those are encoded too.
- * Nothing in the arguments can then reach the Markdown.
- */
-export function commandUri(command: string, args: unknown[]): string {
-  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  return `command:${command}?${encoded}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildArticleModel } from '../../src/core/articleModel';
 import { cardList, toCardListRef } from '../../src/core/cardLists';
+import { commandUri } from '../../src/core/hoverCards';
 import { Annotation } from '../../src/core/model';
 import { describeOverlap, NEAR_IDENTICAL_RATIO, nearIdenticalPairs } from '../../src/core/nearIdentical';
 import { sampleArticle, sampleSidecarSource } from './helpers';
@@ -94,5 +96,21 @@ describe('"show all" list references', () => {
     assert.equal(addressed.entries[2].target?.start, 361);
     assert.equal(cardList(model.crossRefs, { of: 'speaker', id: 'nobody', list: 'quotes' }), undefined);
     assert.equal(cardList(model.crossRefs, { of: 'demand', id: 'no-shared-platforms', list: 'stated' })!.entries.length, 3);
+  });
+});
+
+describe('command link targets', () => {
+  it('carry any arguments as data: only URI-safe characters, no Markdown, and they decode back (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.integer())), (args) => {
+        const uri = commandUri('attributionLens.showCardList', args);
+        const [, query] = uri.split('?');
+        assert.ok(uri.startsWith('command:attributionLens.showCardList?'));
+        // Nothing that could end the link, start one, or emphasise: only unreserved characters and escapes.
+        assert.match(query, /^[A-Za-z0-9%\-_.]*$/);
+        assert.deepEqual(JSON.parse(decodeURIComponent(query)), args);
+      }),
+    );
+    assert.equal(commandUri('x', ['a)"[b](command:evil)*~']), 'command:x?%5B%22a%29%5C%22%5Bb%5D%28command%3Aevil%29%2A%7E%22%5D');
   });
 });
