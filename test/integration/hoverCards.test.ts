@@ -218,8 +218,10 @@ describe('Hover cards: who said what at a glance', function () {
       assert.equal(card.supportHtml, false);
       assert.deepEqual((card.isTrusted as { enabledCommands: string[] }).enabledCommands, allowed);
       const rendered = md.render(card.value);
-      // Only our own markup: paragraphs, emphasis, lists, rules, line breaks and links.
-      for (const tag of rendered.match(/<\/?([a-z0-9]+)/gi) ?? []) assert.match(tag, /^<\/?(p|strong|em|ul|li|hr|br|a)$/, rendered);
+      // Only our own markup: paragraphs, emphasis, lists, rules, line breaks, links, and images
+      // only as data URIs (the legend's colour swatch, which the legend change adds).
+      for (const tag of rendered.match(/<\/?([a-z0-9]+)/gi) ?? []) assert.match(tag, /^<\/?(p|strong|em|ul|li|hr|br|a|img)$/, rendered);
+      for (const [, src] of rendered.matchAll(/<img src="([^"]*)"/g)) assert.match(src, /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+$/, rendered);
       for (const [, href] of rendered.matchAll(/<a href="([^"]*)"/g)) {
         const [, command, args] = /^command:([\w.]+)\?(.*)$/.exec(href.replace(/&amp;/g, '&')) ?? [];
         assert.ok(allowed.includes(command), href);
