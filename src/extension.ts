@@ -9,6 +9,7 @@ import { demandStatusCommand } from './vscode/commands/demandStatusCommand';
 import { editCommand } from './vscode/commands/editCommand';
 import { exportCommand } from './vscode/commands/exportCommand';
 import { goToAnnotationCommand } from './vscode/commands/goToAnnotationCommand';
+import { cardListCommand } from './vscode/commands/cardListCommand';
 import { markCommand } from './vscode/commands/markCommand';
 import { navigateCommand } from './vscode/commands/navigateCommand';
 import { referencesCommand } from './vscode/commands/referencesCommand';
@@ -24,6 +25,7 @@ import { DecorationController } from './vscode/decorations';
 import { AttributionLensApi, extensionApi } from './vscode/extensionApi';
 import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
+import { NearIdenticalDiagnostics } from './vscode/nearIdenticalDiagnostics';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { ReportView } from './vscode/reportView';
 import { ReviewViews } from './vscode/reviewView';
@@ -82,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     suggestions,
     suggestionDecorations,
     suggestionView,
+    new NearIdenticalDiagnostics(store),
     new SuggestOnOpen(suggest, store, config, (e) => void showError(`Attribution Lens: ${e instanceof Error ? e.message : String(e)}`)),
     vscode.languages.registerHoverProvider(selector, new SuggestionHoverProvider(suggestions)),
     vscode.languages.registerCodeActionsProvider(selector, new SuggestionActionProvider(suggestions), SuggestionActionProvider.metadata),
@@ -142,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         toggleAliasesInQuotes: (value) => setHighlight(config, 'aliasesInQuotes', value),
         chooseHighlights: () => chooseHighlights(config),
         showLegend: () => legend.reveal(),
+        showCardList: (uri, of, id, list) => cardListCommand(store, uri, of, id, list),
       },
       { log, showError },
     ),

@@ -1,6 +1,7 @@
 // The content of hover cards: a speaker's or a demand's links to everything else in the
 // article. Built once per model so a hover is a couple of map lookups.
 import { Annotation, Demand, Speaker, Stance } from './model';
+import { NearIdenticalPair, nearIdenticalPairs } from './nearIdentical';
 import { LineMap } from './text';
 
 export interface SpanRef {
@@ -17,6 +18,25 @@ export interface ResponseRef extends SpanRef {
   stance?: Stance;
 }
 
+/** A demand, and the first span stating it (where a link to the demand goes). */
+export interface DemandRef {
+  demand: Demand;
+  stated?: SpanRef;
+}
+
+/** Another span nearly identical to the one hovered (core/nearIdentical.ts). */
+export interface NearRef extends SpanRef {
+  overlap: number;
+  sameLinks: boolean;
+}
+
+/** Which annotation a span is: what a hover says before the speaker's or the demand's card. */
+export interface AnnotationInfo extends SpanRef {
+  speaker?: Speaker;
+  demand?: DemandRef;
+  nearIdentical: NearRef[];
+}
+
 export interface SpeakerCard {
   speaker: Speaker;
   /** Groups this speaker is a member of. */
@@ -25,8 +45,8 @@ export interface SpeakerCard {
   members: Speaker[];
   mentions: number;
   quotes: SpanRef[];
-  demandsMade: Demand[];
-  demandsAddressed: Demand[];
+  demandsMade: DemandRef[];
+  demandsAddressed: DemandRef[];
   responses: ResponseRef[];
 }
 
@@ -46,11 +66,12 @@ export class CrossRefs {
   // thousands of quotes costs O(k) once and a map lookup after.
   private readonly speakerCards = new Map<string, SpeakerCard | undefined>();
   private readonly demandCards = new Map<string, DemandCard | undefined>();
+  private near?: { pairs: NearIdenticalPair[]; of: Map<Annotation, NearIdenticalPair[]> };
 
   constructor(
     private readonly speakers: Map<string, Speaker>,
     private readonly demands: Map<string, Demand>,
-    annotations: readonly Annotation[],
+    private readonly annotations: readonly Annotation[],
     private readonly lines: LineMap,
   ) {
     for (const a of annotations) {
@@ -72,6 +93,41 @@ export class CrossRefs {
     return this.demandCards.get(id);
   }
 
+  /** Which annotation `a` is: its speaker, the demand it states or answers, and its near-identical twins. */
+  annotationInfo(a: Annotation): AnnotationInfo {
+    const near = this.nearIdentical().of.get(a) ?? [];
+    return {
+      ...this.ref(a),
+      speaker: a.speaker ? this.speakers.get(a.speaker) : undefined,
+      demand: a.demand ? this.demandRef(a.demand) : undefined,
+      nearIdentical: near.map((p) => {
+        const other = p.first === a ? p.second : p.first;
+        return { ...this.ref(other), overlap: p.overlap, sameLinks: p.sameLinks };
+      }),
+    };
+  }
+
+  /** Every near-identical pair of the article, found on first use (the model is immutable). */
+  nearIdentical(): { pairs: readonly NearIdenticalPair[]; of: ReadonlyMap<Annotation, NearIdenticalPair[]> } {
+    if (!this.near) {
+      const pairs = nearIdenticalPairs(this.annotations);
+      const of = new Map<Annotation, NearIdenticalPair[]>();
+      for (const p of pairs) {
+        push(of, p.first, p);
+        push(of, p.second, p);
+      }
+      this.near = { pairs, of };
+    }
+    return this.near;
+  }
+
+  private demandRef(id: string): DemandRef | undefined {
+    const demand = this.demands.get(id);
+    if (!demand) return undefined;
+    const stated = this.byDemand.get(id)?.find((a) => a.type === 'demand');
+    return { demand, stated: stated && this.ref(stated) };
+  }
+
   private buildSpeakerCard(id: string): SpeakerCard | undefined {
     const speaker = this.speakers.get(id);
     if (!speaker) return undefined;
@@ -83,8 +139,8 @@ export class CrossRefs {
       members: this.resolveSpeakers(speaker.members),
       mentions: own.filter((a) => a.type === 'mention').length,
       quotes: own.filter((a) => a.type === 'quote').map((a) => this.ref(a)),
-      demandsMade: demands.filter((d) => d.by.includes(id)),
-      demandsAddressed: demands.filter((d) => d.to.includes(id)),
+      demandsMade: demands.filter((d) => d.by.includes(id)).map((d) => this.demandRef(d.id)!),
+      demandsAddressed: demands.filter((d) => d.to.includes(id)).map((d) => this.demandRef(d.id)!),
       responses: own.filter((a) => a.type === 'response').map((a) => this.responseRef(a)),
     };
   }

@@ -6,6 +6,11 @@ export function plural(n: number, one: string, many = one + 's'): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A demand status as words: "partly agreed", "no status". */
+export function statusText(status: string | undefined): string {
+  return status ? status.replace(/-/g, ' ') : 'no status';
+}
+
 /**
  * `s` cut to at most `max` UTF-16 units, ending in "…" when cut. Never cuts an emoji or other
  * astral character in half (a lone surrogate shows as U+FFFD or breaks an encoder); with

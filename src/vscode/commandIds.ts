@@ -54,6 +54,8 @@ export const Commands = {
   toggleAliasesInQuotes: 'attributionLens.toggleAliasesInQuotes',
   chooseHighlights: 'attributionLens.chooseHighlights',
   showLegend: 'attributionLens.showLegend',
+  // A hover card's "show all" link: the whole list in a quick pick (src/vscode/commands/cardListCommand.ts).
+  showCardList: 'attributionLens.showCardList',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */
@@ -66,4 +68,4 @@ export const Views = {
 } as const;
 
 /** Commands that hover cards may link to: the allowlist for trusted command links. */
-export const HOVER_LINK_COMMANDS = [Commands.revealOffset];
+export const HOVER_LINK_COMMANDS = [Commands.revealOffset, Commands.showCardList];

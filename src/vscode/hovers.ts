@@ -2,7 +2,7 @@
 // Markdown; the only links are to allowlisted commands.
 import * as vscode from 'vscode';
 import { visibleControls } from '../core/displayText';
-import { Card, cardsAt, Inline } from '../core/hoverCards';
+import { Card, cardsAt, commandUri, Inline } from '../core/hoverCards';
 import { spansToDraw } from '../core/highlightFilter';
 import { speakerStyles } from '../core/palette';
 import { swatchDataUrl, swatchHex } from '../core/legend';
@@ -48,11 +48,8 @@ export function renderCard(card: Card, article: vscode.Uri, swatch?: (speakerId:
     for (const p of parts) {
       if ('text' in p) md.appendMarkdown(escapeText(p.text));
       else if ('strong' in p) md.appendMarkdown(`**${escapeText(p.strong)}**`);
-      else {
-        const args = encodeURIComponent(JSON.stringify([article.toString(), p.offset]));
-        // Label and title are our own words ("line 12"), never article text.
-        md.appendMarkdown(`[${p.link}](command:${Commands.revealOffset}?${args} "${p.title}")`);
-      }
+      // The label may be a demand's summary: escaped like any text. The title is our own words.
+      else md.appendMarkdown(`[${escapeText(p.link)}](${commandUri(Commands.revealOffset, [article.toString(), p.offset, p.end])} "${p.title}")`);
     }
   };
   inline(card.title);
@@ -62,15 +59,20 @@ export function renderCard(card: Card, article: vscode.Uri, swatch?: (speakerId:
     md.appendMarkdown('  \n');
   }
   for (const section of card.sections) {
-    md.appendMarkdown(`\n**${section.heading}**\n\n`);
+    md.appendMarkdown(`\n**${escapeText(section.heading)}**\n\n`);
     for (const item of section.items) {
       md.appendMarkdown('- ');
       inline(item);
       md.appendMarkdown('\n');
     }
-    if (section.more) md.appendMarkdown(`- … and ${section.more} more (Go to Annotation… lists them all)\n`);
+    if (section.more) {
+      const all = section.all;
+      const total = section.items.length + section.more;
+      const link = all ? ` · [show all ${total}](${commandUri(Commands.showCardList, [article.toString(), all.of, all.id, all.list])} "Open the whole list; pick one to select it")` : '';
+      md.appendMarkdown(`- … and ${section.more} more${link}\n`);
+    }
   }
-  md.appendMarkdown(`\n---\n\n${(card.speakerId && swatch?.(card.speakerId)) || ''}*${escapeText(card.legend)}*`);
+  if (card.legend) md.appendMarkdown(`\n---\n\n${(card.speakerId && swatch?.(card.speakerId)) || ''}*${escapeText(card.legend)}*`);
   return md;
 }
 

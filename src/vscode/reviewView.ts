@@ -86,8 +86,8 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
     item.tooltip = forLines(lines.filter(Boolean).join('\n'));
     item.iconPath = ICONS[e.status];
     item.contextValue = contextValue(e);
-    const offset = e.status === 'repaired' ? a.start : e.proposal?.start;
-    if (offset !== undefined) item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [e.article.toString(), offset] };
+    const span = e.status === 'repaired' ? a : e.proposal;
+    if (span) item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [e.article.toString(), span.start, span.end] };
     return item;
   }
 

@@ -19,6 +19,8 @@ export interface SuggestionNode extends SuggestionTarget {
   tooltip: string;
   /** For a suggestion: where a click goes. */
   offset?: number;
+  /** Its end: a click selects [offset, end). */
+  end?: number;
   type?: AnnotationType;
   contextValue: 'suggestion' | 'suggestion-group';
 }
@@ -51,7 +53,7 @@ export class SuggestionTree implements vscode.TreeDataProvider<SuggestionNode> {
     item.tooltip = forLines(node.tooltip);
     item.contextValue = node.contextValue;
     item.iconPath = ICON[group ? 'group' : (node.type ?? 'quote')];
-    if (node.offset !== undefined) item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [node.article, node.offset] };
+    if (node.offset !== undefined) item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [node.article, node.offset, node.end] };
     return item;
   }
 
@@ -81,6 +83,7 @@ export class SuggestionTree implements vscode.TreeDataProvider<SuggestionNode> {
       description: `${a.type} · line ${line} · ${s.reason.score.toFixed(2)}`,
       tooltip: `${a.text ?? ''}\n\n${reasonText(s.reason)}`,
       offset: a.start,
+      end: a.end,
       type: a.type,
       contextValue: 'suggestion',
     };

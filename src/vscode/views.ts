@@ -27,6 +27,8 @@ export interface ViewNode {
   parent?: EntityRef;
   /** A span: where a click goes. */
   offset?: number;
+  /** The span's end: a click selects [offset, end). */
+  end?: number;
 }
 
 const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
@@ -81,7 +83,7 @@ export class EntityTree implements vscode.TreeDataProvider<ViewNode> {
     item.tooltip = forLines(node.tooltip);
     item.iconPath = node.icon;
     if (node.offset !== undefined) {
-      item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [node.article.toString(), node.offset] };
+      item.command = { command: Commands.revealOffset, title: 'Reveal in Article', arguments: [node.article.toString(), node.offset, node.end] };
     }
     return item;
   }
@@ -163,6 +165,7 @@ function spanNode(model: ArticleModel, parent: ViewNode, a: Annotation, index: n
     icon: (a.stance && STANCE_ICON[a.stance]) || TYPE_ICON[a.type],
     article: parent.article,
     offset: a.start,
+    end: a.end,
   };
 }
 

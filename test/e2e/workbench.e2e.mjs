@@ -105,10 +105,35 @@ async function main() {
         .map((el) => el.innerText).join('\n');
       const text = norm(await poll(page, hoverText, null, 10_000) ?? '');
       if (!text) throw new Error(`no hover card (.monaco-hover) appeared over "${SPEAKER}" within 10s`);
+      // The card as a person sees it (the final screenshot shows the report instead).
+      await page.screenshot({ path: path.join(repoRoot, 'test-artifacts', 'hover-card-open.png') });
       const missing = [SPEAKER, QUOTE].filter((s) => !text.includes(s));
       if (missing.length) {
         throw new Error(`hover card lacks ${missing.map((s) => `"${s}"`).join(' and ')}; it reads:\n${text.slice(0, 600)}`);
       }
+    });
+
+    await check('"show all 7" in the hover card opens his seven quotes; picking one selects it', async () => {
+      if (!opened) throw new Error('not run: the article did not open');
+      const link = page.locator('.monaco-hover a', { hasText: 'show all 7' }).first();
+      await link.waitFor({ state: 'visible', timeout: 10_000 });
+      await link.click();
+      const rows = await poll(page, () => {
+        const list = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
+        return list.length >= 7 && list.map((r) => r.innerText.replace(/\s+/g, ' '));
+      }, null, 10_000);
+      if (!rows) throw new Error('no quick pick with the seven quotes after clicking "show all 7"');
+      const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
+      if (!/Jeremy Corbyn: Quotes in this article \(7\)/.test(norm(title))) throw new Error(`the quick pick is titled "${title}"`);
+      if (!norm(rows[0]).includes(QUOTE)) throw new Error(`the first row is "${rows[0]}", not his first quote`);
+      await page.keyboard.press('Enter');
+      const selected = await poll(page, () => /\((\d+) selected\)/.exec(document.querySelector('[id="status.editor.selection"]')?.textContent ?? '')?.[1], null, 10_000);
+      if (!selected) throw new Error('picking the first quote selected nothing');
+      await page.keyboard.press('Control+C');
+      const copied = norm(await page.evaluate(() => navigator.clipboard.readText()));
+      if (!copied.startsWith(QUOTE)) throw new Error(`the selection is "${copied.slice(0, 200)}", not the quote "${QUOTE}…"`);
+      // Leave the editor as the next check expects it: the cursor alone, at the start.
+      await page.keyboard.press('Control+Home');
     });
 
     await check('Show Report opens the report beside the article; clicking a quote in it selects that quote in the editor', async () => {

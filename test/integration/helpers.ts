@@ -1,6 +1,7 @@
 // What every integration suite needs: the workspace's files, and waiting for the extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { AttributionLensApi } from '../../src/extension';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,4 +46,15 @@ export function recordMessages(): { shown: Shown[]; restore: () => void } {
     };
   }
   return { shown, restore: () => originals.forEach((original, name) => (w[name] = original)) };
+}
+
+/** Opens an article of the workspace in an editor and waits for the extension to have read its sidecar. */
+export async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; api: AttributionLensApi }> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  const editor = await vscode.window.showTextDocument(doc);
+  const ext = vscode.extensions.getExtension<AttributionLensApi>('attribution-lens.attribution-lens');
+  assert.ok(ext, 'extension installed');
+  const api = await waitFor('activation', () => ext.isActive && ext.exports);
+  await api.load(doc);
+  return { doc, editor, api };
 }

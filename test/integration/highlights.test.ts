@@ -83,7 +83,7 @@ describe('Attribution Lens on the sample article', function () {
     assert.match(card, /line 13\]\(command:attributionLens\.revealOffset\?/, 'quote links move the cursor');
     assert.match(card, /a positive and constructive meeting/);
     assert.match(card, /Demands addressed to them \(5\)/);
-    assert.match(card, /A fixed timetable to deal with antisemitism cases \(not agreed\)/);
+    assert.match(card, /\[A fixed timetable to deal with antisemitism cases\]\(command:attributionLens\.revealOffset\?[^)]*\) \(not agreed\)/, 'demands are links');
     assert.match(card, /Their responses \(1\)/);
     assert.match(card, /partly-agrees on “Transparent oversight of the disciplinary process”/);
     assert.match(card, /Legend:/);

@@ -191,7 +191,13 @@ describe('Suggest Annotations', function () {
     const [row] = (await api.suggestions.tree.getChildren(corbyn)) as SuggestionNode[];
     const item = await api.suggestions.tree.getTreeItem(row);
     assert.equal(item.contextValue, 'suggestion');
-    assert.deepEqual(item.command?.arguments, [doc.uri.toString(), row.offset]);
+    assert.deepEqual(item.command?.arguments, [doc.uri.toString(), row.offset, row.end]);
+    // A click selects the suggested words.
+    await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+    const shown = vscode.window.activeTextEditor!;
+    assert.equal(shown.document.uri.toString(), doc.uri.toString());
+    assert.deepEqual([doc.offsetAt(shown.selection.start), doc.offsetAt(shown.selection.end)], [row.offset, row.end]);
+    await focus();
     // The inline button hands the row itself to the command.
     await vscode.commands.executeCommand(Commands.acceptSuggestion, row);
     assert.ok(!keys().includes(row.key!));

@@ -7,21 +7,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views';
-import { waitFor, workspaceFile } from './helpers';
+import { openArticle, waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
-const EXTENSION_ID = 'attribution-lens.attribution-lens';
 const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt', 'status-one.txt'];
-
-async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; api: AttributionLensApi }> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  await vscode.window.showTextDocument(doc);
-  const ext = vscode.extensions.getExtension<AttributionLensApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension installed');
-  const api = await waitFor('activation', () => ext.isActive && ext.exports);
-  await api.load(doc);
-  return { doc, api };
-}
 
 async function symbolsOf(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
   return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
@@ -234,7 +223,7 @@ describe('Seeing the whole article', function () {
       assert.equal(label(response.item), 'I have charged our new General Secretary Jennie…');
       assert.equal(response.item.description, 'line 59 · response · partly-agrees');
       assert.equal(iconId(response.item), 'pass');
-      assert.deepEqual(spans[0].item.command?.arguments, [doc.uri.toString(), 1292]);
+      assert.deepEqual(spans[0].item.command?.arguments, [doc.uri.toString(), 1292, 1298]);
     });
 
     it('Demands lists each demand with its status, its responses and an icon per status', async () => {
@@ -259,14 +248,15 @@ describe('Seeing the whole article', function () {
       assert.deepEqual(spans.map((s) => s.item.command?.arguments?.[1]), NO_SHARED_PLATFORMS.map(([start]) => start));
     });
 
-    it('clicking a span reveals it in the article', async () => {
+    it('clicking a span selects it in the article', async () => {
       const demands = await items(api.views.demands);
       const [, response] = await items(api.views.demands, demands[2].node);
       const command = response.item.command!;
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
       const editor = vscode.window.activeTextEditor!;
       assert.equal(editor.document.uri.toString(), doc.uri.toString());
-      assert.equal(editor.document.offsetAt(editor.selection.active), 1991);
+      assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], NO_SHARED_PLATFORMS[1]);
+      assert.equal(editor.document.getText(editor.selection), text.slice(...NO_SHARED_PLATFORMS[1]));
     });
 
     it('empties when the active editor is not an annotated article, and comes back', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildArticleModel, HighlightSpan } from '../../src/core/articleModel';
 import { CrossRefs, firstWords } from '../../src/core/crossRefs';
+import { speakerList } from '../../src/core/cardLists';
 import { Card, cardsAt, cardToPlainText, demandCard, Inline, LegendInfo, MAX_ITEMS, speakerCard, statusText } from '../../src/core/hoverCards';
 import { Annotation } from '../../src/core/model';
 import { serializeSidecar } from '../../src/core/sidecar';
@@ -21,7 +22,7 @@ describe('crossRefs and hover cards on the sample', () => {
   const model = sampleModel();
   const refs = model.crossRefs;
 
-  it("Jeremy Corbyn's card: name, kind, role, 7 quotes with lines, 5 demands addressed to him, 1 response", () => {
+  it("Jeremy Corbyn's card: name, kind, role, counts first, the first 3 of 7 quotes, of 5 demands addressed to him, 1 response", () => {
     const data = refs.speakerCard('corbyn')!;
     assert.equal(data.quotes.length, 7);
     assert.equal(data.demandsAddressed.length, 5);
@@ -33,24 +34,30 @@ describe('crossRefs and hover cards on the sample', () => {
 
     const text = cardToPlainText(speakerCard(data, 'quote', legend)!);
     const lines = text.split('\n');
-    assert.equal(lines[0], 'Jeremy Corbyn · person · Leader of the Labour Party');
-    assert.ok(lines.includes('Also called: Corbyn, Mr Corbyn, Mr. Corbyn, the Labour leader'));
-    assert.ok(lines.includes('Mentioned 2 times, quoted 7 times in this article'));
-    const quotes = lines.slice(lines.indexOf('Quotes in this article (7):') + 1, lines.indexOf('Quotes in this article (7):') + 8);
-    assert.equal(quotes.length, 7);
-    assert.equal(quotes[0], '- line 13 “a positive and constructive meeting about tackling anti-semi…”');
+    assert.deepEqual(lines.slice(0, 3), [
+      'Jeremy Corbyn · person · Leader of the Labour Party',
+      'Quoted 7 times, mentioned 2 times in this article',
+      'Also called: Corbyn, Mr Corbyn, Mr. Corbyn, the Labour leader',
+    ]);
+    const quotesAt = lines.indexOf('Quotes in this article (7):');
+    assert.deepEqual(lines.slice(quotesAt + 1, quotesAt + 5), [
+      '- line 13 “a positive and constructive meeting about tackling anti-semi…”',
+      '- line 55 “grateful to the Board of Deputies, the Jewish…”',
+      '- line 55 “absolutely committed to rooting out antisemitism from our…”',
+      '- … and 4 more (show all 7)',
+    ]);
+    // The whole list, as "show all" opens it.
     assert.deepEqual(
-      quotes.map((q) => Number(/^- line (\d+) “/.exec(q)![1])),
+      speakerList(data, 'quotes').entries.map((q) => q.target!.line + 1),
       [13, 55, 55, 57, 57, 59, 61],
     );
     const demandsAt = lines.indexOf('Demands addressed to them (5):');
     assert.ok(demandsAt > 0);
-    assert.deepEqual(lines.slice(demandsAt + 1, demandsAt + 6), [
+    assert.deepEqual(lines.slice(demandsAt + 1, demandsAt + 5), [
       '- A fixed timetable to deal with antisemitism cases (not agreed)',
       '- Expedite the cases of Ken Livingstone and Jackie Walker (not agreed)',
       '- No MP shares a platform with anyone expelled or suspended for antisemitism (not agreed)',
-      '- Adopt the full IHRA definition of antisemitism with all its examples (not agreed)',
-      '- Transparent oversight of the disciplinary process (not agreed)',
+      '- … and 2 more (show all 5)',
     ]);
     assert.ok(!text.includes('Demands made'));
     const respAt = lines.indexOf('Their responses (1):');
@@ -63,7 +70,19 @@ describe('crossRefs and hover cards on the sample', () => {
     const card = speakerCard(refs.speakerCard('corbyn'), 'quote', legend)!;
     const quotes = card.sections.find((s) => s.heading.startsWith('Quotes'))!;
     const first = quotes.items[0][0];
-    assert.deepEqual(first, { link: 'line 13', offset: 1358, title: 'Go to line 13' });
+    assert.deepEqual(first, { link: 'line 13', offset: 1358, end: 1423, title: 'Go to line 13' });
+    assert.deepEqual(quotes.all, { of: 'speaker', id: 'corbyn', list: 'quotes' });
+  });
+
+  it("demands in a speaker's card are links selecting the first span stating them", () => {
+    const card = speakerCard(refs.speakerCard('corbyn'), 'quote', legend)!;
+    const demands = card.sections.find((s) => s.heading.startsWith('Demands addressed'))!;
+    assert.deepEqual(demands.items[2], [
+      { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated, line 5' },
+      { text: ' (not agreed)' },
+    ]);
+    const made = speakerCard(refs.speakerCard('jlc-bod'), 'mention', legend)!.sections.find((s) => s.heading.startsWith('Demands made'))!;
+    assert.ok(made.items.every((i) => 'link' in i[0]), 'every demand made is stated somewhere');
   });
 
   it('a demand card: who made it, to whom, status, its spans and the response', () => {
@@ -80,12 +99,12 @@ describe('crossRefs and hover cards on the sample', () => {
         'Status: not agreed',
         'Made by: Jewish Leadership Council and Board of Deputies',
         'Addressed to: Jeremy Corbyn, Labour Party',
+        'Responses (1):',
+        '- line 17 Labour sources partly-agrees: “agreement that elected officials should not share platforms…”',
         'Stated in (3):',
         '- line 5 “Labour MPs shouldn\'t share platforms with people expelled…”',
         '- line 33 “no Labour MP should share a platform with…”',
         '- line 69 “that no MP should share a platform with…”',
-        'Responses (1):',
-        '- line 17 Labour sources partly-agrees: “agreement that elected officials should not share platforms…”',
         'Legend: hovered demand; demand spans are drawn with a dashed box, responses with a double underline.',
       ].join('\n'),
     );
@@ -124,24 +143,70 @@ describe('crossRefs and hover cards on the sample', () => {
     assert.equal(demandCard(undefined, 'demand'), undefined);
   });
 
-  it('cardsAt gives one card per distinct speaker or demand among overlapping spans', () => {
+  it('cardsAt says which annotation each span is first, then one card per distinct speaker or demand', () => {
     const text = sampleArticle();
     // Two spans of the same demand overlap here.
     const twoDemands = model.index.covering(4260);
     assert.equal(twoDemands.length, 2);
-    assert.deepEqual(cardsAt(twoDemands, refs, legend).map((c) => cardToPlainText(c).split('\n')[0]), ['Demand: Transparent oversight of the disciplinary process']);
-    // A group's quote with an alias of Corbyn inside it: two cards, outermost first.
+    assert.deepEqual(cardsAt(twoDemands, refs, legend).map((c) => cardToPlainText(c).split('\n')[0]), [
+      'Demand span a33 · line 33',
+      'Demand span a34 · line 33',
+      'Demand: Transparent oversight of the disciplinary process',
+    ]);
+    // A group's quote with an alias of Corbyn inside it: the quote, then two cards, outermost first.
     const inQuote = model.index.covering(text.indexOf('Corbyn today was'));
     assert.deepEqual(
       cardsAt(inQuote, refs, legend).map((c) => cardToPlainText(c).split('\n')[0]),
-      ['Jewish Leadership Council and Board of Deputies · group', 'Jeremy Corbyn · person · Leader of the Labour Party'],
+      ['Quote a60 · Jewish Leadership Council and Board of Deputies · line 65', 'Jewish Leadership Council and Board of Deputies · group', 'Jeremy Corbyn · person · Leader of the Labour Party'],
     );
-    // A response: its speaker, then its demand.
+    // A response: which one, then its speaker, then its demand.
     const response = model.index.covering(text.indexOf('I have charged') + 3);
     assert.deepEqual(
       cardsAt(response, refs, legend).map((c) => cardToPlainText(c).split('\n')[0]),
-      ['Jeremy Corbyn · person · Leader of the Labour Party', 'Demand: Transparent oversight of the disciplinary process'],
+      ['Response a57 · Jeremy Corbyn · partly agrees · line 59', 'Jeremy Corbyn · person · Leader of the Labour Party', 'Demand: Transparent oversight of the disciplinary process'],
     );
+  });
+
+  it("a response's own card names the demand it answers on its second line, as a link to where it is stated", () => {
+    const text = sampleArticle();
+    const [card] = cardsAt(model.index.covering(text.indexOf('agreement that elected officials') + 3), refs, legend);
+    assert.deepEqual(cardToPlainText(card).split('\n'), [
+      'Response a14 · Labour sources · partly agrees · line 17',
+      'Answers: No MP shares a platform with anyone expelled or suspended for antisemitism (not agreed)',
+      'Origin: manual (marked by hand)',
+    ]);
+    assert.deepEqual(card.lines[0][1], { link: 'No MP shares a platform with anyone expelled or suspended for antisemitism', offset: 361, end: 451, title: 'Go to where it is stated, line 5' });
+    assert.equal(card.legend, '');
+  });
+
+  it('a quote\'s own card: type, id, speaker, line, note and origin', () => {
+    const text = 'Ann said "we will win" today.';
+    const sidecar = sidecarWith(
+      [speaker('ann', 'Ann')],
+      [],
+      [
+        { id: 'q1', type: 'quote', speaker: 'ann', start: 9, end: 22, note: 'Check the date with the desk', origin: 'suggested' },
+        { id: 'm1', type: 'mention', speaker: 'ann', start: 0, end: 3 },
+      ],
+      sha256Hex(text),
+    );
+    const m = buildArticleModel(serializeSidecar(sidecar), text);
+    const [quote, who] = cardsAt(m.index.covering(12), m.crossRefs, legend).map(cardToPlainText);
+    assert.deepEqual(quote.split('\n'), ['Quote q1 · Ann · line 1', 'Note: Check the date with the desk', 'Origin: suggested (an accepted suggestion)']);
+    assert.ok(who.startsWith('Ann · person\n'), who);
+    assert.deepEqual(cardToPlainText(cardsAt(m.index.covering(1), m.crossRefs, legend)[0]).split('\n'), ['Mention m1 · Ann · line 1', 'Origin: manual (marked by hand)']);
+  });
+
+  it('a33 and a34, near-identical demand spans, each say so with a link selecting the other', () => {
+    const [a33, a34] = cardsAt(model.index.covering(4260), refs, legend);
+    assert.equal(
+      cardToPlainText(a33).split('\n').pop(),
+      '⚠ Near-identical to demand a34 (line 33; 93% of their words shared, same demand): probably marked twice, keep one',
+    );
+    assert.deepEqual(a33.lines[a33.lines.length - 1][1], { link: 'demand a34', offset: 4255, end: 4322, title: 'Select it, line 33' });
+    assert.match(cardToPlainText(a34), /Near-identical to demand a33 \(line 33; 93% /);
+    // Nothing else in the sample is flagged.
+    assert.deepEqual(refs.nearIdentical().pairs.map((p) => [p.first.id, p.second.id]), [['a33', 'a34']]);
   });
 
   it('cardsAt gives one card for a quote and an alias mention of the same speaker', () => {
@@ -152,9 +217,10 @@ describe('crossRefs and hover cards on the sample', () => {
       { kind: 'alias', start: 20, end: 26, speaker: 'labour' },
     ];
     const cards = cardsAt(spans, refs, legend);
-    assert.equal(cards.length, 2);
-    assert.match(cards[0].legend, /^Legend: hovered quote;/);
-    assert.match(cards[1].legend, /^Legend: hovered name or alias \(dotted underline\); Labour Party is drawn in speaker colour 7/);
+    assert.equal(cards.length, 3);
+    assert.match(cardToPlainText(cards[0]), /^Quote q · Jeremy Corbyn · line 1\n/);
+    assert.match(cards[1].legend, /^Legend: hovered quote;/);
+    assert.match(cards[2].legend, /^Legend: hovered name or alias \(dotted underline\); Labour Party is drawn in speaker colour 7/);
   });
 
   it('the legend says a speaker past the tenth has their quotes underlined too, and only then', () => {
@@ -173,7 +239,7 @@ describe('crossRefs and hover cards on the sample', () => {
 });
 
 describe('hover cards: limits and hostile text', () => {
-  it('lists at most MAX_ITEMS items per section and counts the rest', () => {
+  it('lists at most MAX_ITEMS items per section, counts the rest and names the whole list', () => {
     const text = Array.from({ length: 15 }, (_, i) => `Line ${i} says something.`).join('\n');
     const lines = new LineMap(text);
     const quotes: Annotation[] = [];
@@ -185,12 +251,15 @@ describe('hover cards: limits and hostile text', () => {
     const card = speakerCard(refs.speakerCard('s'), 'quote', legend)!;
     const section = card.sections[0];
     assert.equal(section.heading, 'Quotes in this article (15)');
+    assert.equal(MAX_ITEMS, 3);
     assert.equal(section.items.length, MAX_ITEMS);
-    assert.equal(section.more, 3);
-    assert.ok(cardToPlainText(card).includes('\n- … and 3 more\n'));
+    assert.equal(section.more, 12);
+    assert.deepEqual(section.all, { of: 'speaker', id: 's', list: 'quotes' });
+    assert.ok(cardToPlainText(card).includes('\n- … and 12 more (show all 15)\n'));
+    assert.deepEqual(speakerList(refs.speakerCard('s')!, 'quotes').entries.map((e) => e.target!.start), quotes.map((q) => q.start));
   });
 
-  it('a hostile name, role, note, summary or text appears only as plain or strong text, never as a link', () => {
+  it('a hostile name, role, note, id, summary or text appears only as text or a link label, never as a link target or title', () => {
     const evil = '**bold** [x](command:evil) <img src=x>';
     const text = `Intro. ${evil} said ${evil} and asked ${evil}.`;
     const at = (n: number) => {
@@ -198,7 +267,7 @@ describe('hover cards: limits and hostile text', () => {
       for (let k = 0; k <= n; k++) i = text.indexOf(evil, i + 1);
       return i;
     };
-    const ann = (id: string, type: Annotation['type'], n: number, extra: Partial<Annotation>): Annotation => ({ id, type, start: at(n), end: at(n) + evil.length, ...extra });
+    const ann = (id: string, type: Annotation['type'], n: number, extra: Partial<Annotation>): Annotation => ({ id: id + evil, type, start: at(n), end: at(n) + evil.length, note: evil, ...extra });
     const sidecar = sidecarWith(
       [
         speaker('evil', evil, { role: evil, aliases: [evil], note: evil, kind: 'group', members: ['evil2'] }),
@@ -211,16 +280,19 @@ describe('hover cards: limits and hostile text', () => {
     const model = buildArticleModel(serializeSidecar(sidecar), text);
     assert.deepEqual(model.problems, []);
     const cards = [at(0), at(1), at(2)].flatMap((o) => cardsAt(model.index.covering(o + 1), model.crossRefs, legend));
-    // evil (mention), evil + evil2 + the demand (quote and response), the demand + evil (its name, as an alias).
-    assert.equal(cards.length, 6);
+    // evil (mention), evil + evil2 + the demand (quote and response), the demand + evil (its name,
+    // as an alias); before those, the mention's, the quote's and response's, and the demand span's own cards.
+    assert.equal(cards.length, 10);
     for (const card of cards) {
       const inlines = inlinesOf(card);
       assert.ok(inlines.some((i) => ('text' in i ? i.text : 'strong' in i ? i.strong : '').includes(evil)), cardToPlainText(card));
       for (const i of inlines) {
         if ('link' in i) {
-          assert.match(i.link, /^line \d+$/);
-          assert.match(i.title, /^Go to line \d+$/);
+          // A label may be the demand's summary (the renderer escapes it); the title is always ours.
+          assert.ok(/^line \d+$/.test(i.link) || i.link === evil || i.link.endsWith(evil), i.link);
+          assert.match(i.title, /^(Go to line \d+|Go to where it is stated, line \d+|Select it, line \d+)$/);
           assert.equal(typeof i.offset, 'number');
+          assert.equal(typeof i.end, 'number');
         } else {
           assert.deepEqual(Object.keys(i).sort().length, 1);
         }
