@@ -5,7 +5,8 @@
 //       (highlights, hover card), then test/e2e/annotate.e2e.mjs (annotating with the keyboard),
 //       then test/e2e/report.e2e.mjs (the HTML report in a browser: a browser only, no server),
 //       then test/e2e/review.e2e.mjs (the Needs Review view and Problems after an on-disk edit),
-//       then test/e2e/suggest.e2e.mjs (suggestions: keys, the lightbulb, the Suggestions tree);
+//       then test/e2e/suggest.e2e.mjs (suggestions: keys, the lightbulb, the Suggestions tree),
+//       then test/e2e/start.e2e.mjs (the welcome view, the walkthrough, a stale sidecar's display);
 //   (c) the CLI under GNU parallel (out/test/unit/cliParallel.test.js), which the plain unit run
 //       skips when parallel is missing: here, after the setup installed it, it must run.
 // Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
@@ -29,7 +30,7 @@ const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
 const E2E_MARKER = 'E2E-RESULT ';
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs', 'report.e2e.mjs', 'review.e2e.mjs', 'suggest.e2e.mjs'];
+const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs', 'report.e2e.mjs', 'review.e2e.mjs', 'suggest.e2e.mjs', 'start.e2e.mjs'];
 
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;

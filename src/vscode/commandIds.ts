@@ -44,6 +44,10 @@ export const Commands = {
   nextSuggestion: 'attributionLens.nextSuggestion',
   previousSuggestion: 'attributionLens.previousSuggestion',
   dismissSuggestions: 'attributionLens.dismissSuggestions',
+  // Starting and recovering (src/vscode/commands/startCommands.ts): the status bar's and the welcome views' buttons.
+  startAnnotating: 'attributionLens.startAnnotating',
+  showSidecarProblem: 'attributionLens.showSidecarProblem',
+  openSample: 'attributionLens.openSample',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */

@@ -8,6 +8,8 @@ import { speakerStyles } from '../core/palette';
 import { ArticleStore } from './articleStore';
 import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
 import { Config } from './config';
+import { StaleInfo } from './articleState';
+import { staleReason } from './staleState';
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -32,8 +34,18 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (cards.length === 0) return undefined;
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));
-    return new vscode.Hover(cards.map((c) => renderCard(c, document.uri)), range);
+    const rendered = cards.map((c) => renderCard(c, document.uri));
+    const stale = this.store.get(document.uri)?.stale;
+    return new vscode.Hover(stale ? [staleNotice(stale), ...rendered] : rendered, range);
   }
+}
+
+/** First in the hover of a stale article: what is shown is not what the file says now. */
+function staleNotice(stale: StaleInfo): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.appendMarkdown(`$(warning) **Stale, read-only:** ${escapeText(`the sidecar is broken (${staleReason(stale)}). These are its annotations as last read without errors; fix the file to annotate again.`)}`);
+  md.supportThemeIcons = true;
+  return md;
 }
 
 function isShown(span: HighlightSpan, config: Config): boolean {
