@@ -64,7 +64,8 @@ export async function openSampleCommand(extensionUri: vscode.Uri, storageUri: vs
       if (!(await exists(to))) await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'sample-docs', name), to, { overwrite: false });
     }
   }
-  return vscode.window.showTextDocument(target);
+  // Not a preview tab: the walkthrough's next steps work on it.
+  return vscode.window.showTextDocument(target, { preview: false });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
