@@ -62,7 +62,7 @@ export function refuseStale(state: ArticleState, stale: StaleInfo): undefined {
 /** Conflict markers get their own words: not a typo to fix, but a merge to finish. */
 export function markersMessage(where: string, first: Problem): string {
   return (
-    `Attribution Lens: ${where} has unresolved git merge conflicts (markers from line ${first.line}), so its annotations cannot be read. ` +
+    `Attribution Lens: ${where}:${first.line}:${first.column}: the sidecar has unresolved git merge conflict markers, so its annotations cannot be read. ` +
     'Resolve Sidecar Conflicts… keeps one side or both; until then the file is left untouched.'
   );
 }

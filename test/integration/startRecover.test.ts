@@ -157,7 +157,7 @@ describe('Starting and recovering', () => {
       const message = await waitFor('the conflict message', () => recorder.shown.find((m) => m.kind === 'error'));
       assert.equal(
         message.text,
-        'Attribution Lens: start-conflict.txt.annotations.yaml has unresolved git merge conflicts (markers from line 15), so its annotations cannot be read. Resolve Sidecar Conflicts… keeps one side or both; until then the file is left untouched.',
+        'Attribution Lens: start-conflict.txt.annotations.yaml:15:1: the sidecar has unresolved git merge conflict markers, so its annotations cannot be read. Resolve Sidecar Conflicts… keeps one side or both; until then the file is left untouched.',
       );
       recorder.shown.length = 0;
       (await open(CONFLICT)).editor.selection = new vscode.Selection(0, 0, 0, 5);
