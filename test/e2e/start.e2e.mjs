@@ -87,6 +87,17 @@ async function main() {
       }, null, 20_000);
       if (!steps) throw new Error('the walkthrough did not open with its steps');
       console.log(`      steps: ${steps.join(' | ')}`);
+      // The selected step's media (media/walkthrough/*.md) is drawn beside the steps, in a webview.
+      let media;
+      for (let i = 0; i < 60 && !media; i++) {
+        for (const frame of page.frames()) {
+          media = await frame.evaluate(() => /The sample article/.test(document.body?.innerText ?? '') && document.querySelector('h1')?.textContent).catch(() => undefined);
+          if (media) break;
+        }
+        if (!media) await page.waitForTimeout(250);
+      }
+      await page.screenshot({ path: path.join(artifacts, 'walkthrough-start.png') });
+      if (!media) throw new Error('the first step shows no media beside it');
       await page.locator('.gettingStartedContainer .monaco-button', { hasText: 'Open the Sample Article' }).first().click();
       await page.locator('.tab', { hasText: new RegExp(`^${ARTICLE.replace(/\./g, '\\.')}`) }).first().waitFor({ timeout: 15_000 });
       // The sample took the walkthrough's place: open it again to see the first step ticked.
