@@ -19,6 +19,7 @@ import { revealOffset } from './vscode/commands/revealOffsetCommand';
 import { acceptCommand, deleteReviewCommand, reattachCommand } from './vscode/commands/reviewCommands';
 import { setSpanCommand, stepSpanCommand } from './vscode/commands/resizeCommand';
 import { openSidecarCommand, reloadSidecarCommand } from './vscode/commands/sidecarCommands';
+import { openSampleCommand, showSidecarProblemCommand, startAnnotatingCommand } from './vscode/commands/startCommands';
 import { decideOneCommand, decideSelectionCommand, decideSpeakerCommand, dismissCommand, stepCommand, suggestCommand, SuggestDeps } from './vscode/commands/suggestCommands';
 import { undoCommand } from './vscode/commands/undoCommand';
 import { DecorationController } from './vscode/decorations';
@@ -146,6 +147,9 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         chooseHighlights: () => chooseHighlights(config),
         showLegend: () => legend.reveal(),
         showCardList: (uri, of, id, list) => cardListCommand(store, uri, of, id, list),
+        startAnnotating: (args) => startAnnotatingCommand(store, args),
+        showSidecarProblem: (args) => showSidecarProblemCommand(store, args),
+        openSample: () => openSampleCommand(context.extensionUri, context.globalStorageUri),
       },
       { log, showError },
     ),

@@ -7,6 +7,7 @@
 //       then test/e2e/review.e2e.mjs (the Needs Review view and Problems after an on-disk edit),
 //       then test/e2e/suggest.e2e.mjs (suggestions: keys, the lightbulb, the Suggestions tree),
 //       then test/e2e/legend.e2e.mjs (the Legend view, swatches in the tree and the speaker pick);
+//       then test/e2e/start.e2e.mjs (the welcome view, the walkthrough, a stale sidecar's display);
 //   (c) the CLI under GNU parallel (out/test/unit/cliParallel.test.js), which the plain unit run
 //       skips when parallel is missing: here, after the setup installed it, it must run.
 // Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
@@ -30,7 +31,7 @@ const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
 const E2E_MARKER = 'E2E-RESULT ';
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs', 'report.e2e.mjs', 'review.e2e.mjs', 'suggest.e2e.mjs', 'legend.e2e.mjs'];
+const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs', 'report.e2e.mjs', 'review.e2e.mjs', 'suggest.e2e.mjs', 'legend.e2e.mjs', 'start.e2e.mjs'];
 
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;

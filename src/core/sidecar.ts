@@ -5,6 +5,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } fr
 import { Sidecar } from './model';
 import { conflictMarkers, forbiddenCharacters, lineColumn, nonPrintableNear, SourceProblem } from './sidecarSource';
 import { Path, validate } from './sidecarValidate';
+import { yamlSyntaxProblem } from './yamlSyntax';
 
 export { serializeSidecar, SIDECAR_TO_STRING_OPTIONS } from './sidecarWrite';
 
@@ -96,7 +97,7 @@ export function parseSidecar(source: string): ParsedSidecar {
     // maintained (a NUL is reported on line 1): only its position is, so count from that.
     const mark = (e as jsyaml.YAMLException & { mark?: { position: number } }).mark;
     const offset = Math.min((mark?.position ?? 0) + (source.charCodeAt(0) === 0xfeff ? 1 : 0), source.length);
-    const near = /non-printable/.test(e.reason) ? nonPrintableNear(source, offset) : undefined;
+    const near = /non-printable/.test(e.reason) ? nonPrintableNear(source, offset) : yamlSyntaxProblem(source, e.reason, offset);
     fromSource([near ?? { message: `Not valid YAML: ${e.reason}`, start: offset, end: offset + 1 }]);
     return result();
   }

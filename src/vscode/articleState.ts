@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ArticleModel } from '../core/articleModel';
 import { Sidecar } from '../core/model';
 import { AnnotationSession } from '../core/session';
+import { Problem } from '../core/sidecar';
 
 export interface ArticleState {
   article: vscode.Uri;
@@ -26,4 +27,17 @@ export interface ArticleState {
   wasDirty?: boolean;
   /** The annotations as on the text before a reload from disk that is still being checked (VS Code may hand one reload over as several edits). */
   reloadFrom?: Sidecar;
+  /** The sidecar broke after a good read: `model` is the last good one, shown read-only (staleState.ts). */
+  stale?: StaleInfo;
+}
+
+/** A sidecar broken since its last good read (staleState.ts): what broke, for the words and the place shown: the first error of the new file, or why it could not be read. */
+export interface StaleInfo {
+  /** The sidecar's first error, positioned in it; undefined when the file could not be read at all. */
+  problem?: Problem;
+  /** Why the file could not be read (too large, no permission). */
+  unreadable?: string;
+  markers: boolean;
+  /** The model the annotations shown come from: the last one read without errors. */
+  good: ArticleModel;
 }

@@ -12,10 +12,10 @@ import { sidecarGlob, sidecarRelativePath } from '../core/sidecarPath';
 import { conflictMarkers } from '../core/sidecarSource';
 import { listConflicts } from '../core/teams/resolveConflict';
 import { placeSidecarOn } from '../core/teams/sidecarMerge';
-import { Commands } from './commandIds';
 import { Config } from './config';
 import { askReloadOrKeep, mergeDiskChange } from './diskMerge';
 import { ArticleState } from './articleState';
+import { followUp, keepLastGood, markersMessage, refuseStale, RESOLVE_SIDECAR_CONFLICTS, SHOW_PROBLEM } from './staleState';
 import { readText, SidecarWriter } from './sidecarWriter';
 
 export type { ArticleState } from './articleState';
@@ -148,6 +148,7 @@ export class ArticleStore implements vscode.Disposable {
       this.diagnostics.delete(sidecar);
       this.shownErrors.delete(sidecar.toString());
     }
+    keepLastGood(state, previous);
     this.states.set(key, state);
     this.changed.fire(doc.uri);
     return state;
@@ -186,6 +187,7 @@ export class ArticleStore implements vscode.Disposable {
     const firstError = model.problems.find((p) => p.severity === 'error');
     const where = vscode.workspace.asRelativePath(state.sidecar);
     if (!firstError) this.shownErrors.delete(state.sidecar.toString());
+    else if (state.conflicted === 'markers') this.showError(markersMessage(where, firstError), state);
     else {
       const more = model.problems.filter((p) => p.severity === 'error').length - 1;
       this.showError(
@@ -337,6 +339,7 @@ export class ArticleStore implements vscode.Disposable {
   async editableSession(doc: vscode.TextDocument): Promise<AnnotationSession | undefined> {
     let state = this.get(doc.uri) ?? (await this.load(doc));
     if (!state) return undefined;
+    if (state.stale) return refuseStale(state, state.stale);
     if (state.model?.readOnly) {
       const errors = state.model.problems.some((p) => p.severity === 'error');
       void vscode.window.showErrorMessage(
@@ -410,12 +413,10 @@ export class ArticleStore implements vscode.Disposable {
     const sidecar = state.sidecar;
     if (this.shownErrors.get(sidecar.toString()) === message) return;
     this.shownErrors.set(sidecar.toString(), message);
-    const actions = state.conflicted ? [RESOLVE_CONFLICTS, 'Open Sidecar'] : ['Open Sidecar'];
+    const actions = state.conflicted ? [RESOLVE_SIDECAR_CONFLICTS, SHOW_PROBLEM] : [SHOW_PROBLEM];
     const show = kind === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    void show(message, ...actions).then((choice) => {
-      if (choice === RESOLVE_CONFLICTS) void vscode.commands.executeCommand(Commands.resolveConflicts, state.article.toString());
-      else if (choice) void vscode.window.showTextDocument(sidecar);
-    });
+    // The state the message is about may have been replaced meanwhile: the newest one is shown.
+    void show(message, ...actions).then((choice) => followUp(choice, this.get(state.article) ?? state));
   }
 
   dispose(): void {
@@ -424,8 +425,6 @@ export class ArticleStore implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
-
-export const RESOLVE_CONFLICTS = 'Resolve Conflicts…';
 
 /** Whether Resolve Sidecar Conflicts has something to do in this sidecar source. */
 export function conflictState(source: string): ArticleState['conflicted'] {

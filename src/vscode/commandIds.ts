@@ -56,6 +56,10 @@ export const Commands = {
   showLegend: 'attributionLens.showLegend',
   // A hover card's "show all" link: the whole list in a quick pick (src/vscode/commands/cardListCommand.ts).
   showCardList: 'attributionLens.showCardList',
+  // Starting and recovering (src/vscode/commands/startCommands.ts): the status bar's and the welcome views' buttons.
+  startAnnotating: 'attributionLens.startAnnotating',
+  showSidecarProblem: 'attributionLens.showSidecarProblem',
+  openSample: 'attributionLens.openSample',
 } as const;
 
 /** Side-bar view ids (package.json contributes the same ids under "views"). */

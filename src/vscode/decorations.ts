@@ -57,8 +57,13 @@ export class DecorationController implements vscode.Disposable {
 
   /** What is drawn in an editor, by decoration key: for tests and the status bar. */
   rangesFor(document: vscode.TextDocument): Map<Key, vscode.Range[]> {
-    const model = this.store.get(document.uri)?.model;
-    return model ? this.ranges(model, document) : new Map();
+    const state = this.store.get(document.uri);
+    const model = state?.model;
+    if (!model) return new Map();
+    const ranges = this.ranges(model, document);
+    // The last good annotations of a sidecar that broke since: drawn as before, dimmed and
+    // crossed by a warning outline, so they read as stale, not as what the file says now.
+    return state.stale ? new Map(ranges).set('stale', model.placed.map((a) => new vscode.Range(document.positionAt(a.start), document.positionAt(a.end)))) : ranges;
   }
 
   /** The render options of every decoration type made so far, ThemeColors as `theme:<id>`. */
@@ -136,6 +141,15 @@ export class DecorationController implements vscode.Disposable {
       outlineColor: themeColorOf('editorWarning.foreground'),
       overviewRulerColor: themeColorOf('editorWarning.foreground'),
       overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: closed,
+    });
+    this.create('stale', {
+      opacity: '0.55',
+      outlineWidth: '1px',
+      outlineStyle: 'dashed',
+      outlineColor: themeColorOf('editorWarning.foreground'),
+      overviewRulerColor: themeColorOf('editorWarning.foreground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Full,
       rangeBehavior: closed,
     });
     this.create('response', {

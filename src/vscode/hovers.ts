@@ -11,6 +11,8 @@ import { Sidecar } from '../core/model';
 import { ArticleStore } from './articleStore';
 import { Commands, HOVER_LINK_COMMANDS } from './commandIds';
 import { Config } from './config';
+import { StaleInfo } from './articleState';
+import { staleReason } from './staleState';
 
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -36,8 +38,18 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));
     const swatch = hoverSwatches(model.sidecar, config.colorBy);
-    return new vscode.Hover(cards.map((c) => renderCard(c, document.uri, swatch)), range);
+    const rendered = cards.map((c) => renderCard(c, document.uri, swatch));
+    const stale = this.store.get(document.uri)?.stale;
+    return new vscode.Hover(stale ? [staleNotice(stale), ...rendered] : rendered, range);
   }
+}
+
+/** First in the hover of a stale article: what is shown is not what the file says now. */
+function staleNotice(stale: StaleInfo): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.appendMarkdown(`$(warning) **Stale, read-only:** ${escapeText(`the sidecar is broken (${staleReason(stale)}). These are its annotations as last read without errors; fix the file to annotate again.`)}`);
+  md.supportThemeIcons = true;
+  return md;
 }
 
 export function renderCard(card: Card, article: vscode.Uri, swatch?: (speakerId: string) => string): vscode.MarkdownString {

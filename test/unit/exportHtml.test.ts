@@ -121,9 +121,9 @@ describe('html report', () => {
       }
     });
     it('tables demands with who made them, to whom, status, where stated, and each response with speaker, stance and text', () => {
-      const row = [...sampleHtml.matchAll(/<tr><td><strong>([^<]*)<\/strong>[\s\S]*?<\/tr>/g)].find((m) => m[1] === 'A fixed timetable to deal with antisemitism cases');
+      const row = [...sampleHtml.matchAll(/<tr><td class="c-demand"><strong>([^<]*)<\/strong>[\s\S]*?<\/tr>/g)].find((m) => m[1] === 'A fixed timetable to deal with antisemitism cases');
       assert.ok(row);
-      assert.match(row[0], /<td>Jewish Leadership Council and Board of Deputies<\/td><td>Jeremy Corbyn, Labour Party<\/td><td><span class="badge st-not-agreed">not agreed<\/span>/);
+      assert.match(row[0], /<td class="c-by">Jewish Leadership Council and Board of Deputies<\/td><td class="c-to">Jeremy Corbyn, Labour Party<\/td><td class="c-status"><span class="badge st-not-agreed">not agreed<\/span>/);
       const stated = sample.placed.filter((a) => a.demand === 'fixed-timetable' && a.type === 'demand');
       assert.equal([...row[0].matchAll(/class="chip d /g)].length, stated.length);
       const response = sample.placed.find((a) => a.demand === 'fixed-timetable' && a.type === 'response')!;

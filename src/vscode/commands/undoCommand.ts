@@ -10,6 +10,8 @@ export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): 
   if (!article) return undefined;
   const { doc } = article;
   const state = store.get(doc.uri);
+  // A sidecar broken since its last read: the store's refusal says what is wrong, not "nothing to undo".
+  if (state?.stale) return void (await store.editableSession(doc));
   const session = state?.session;
   if (!session || !(which === 'undo' ? session.canUndo() : session.canRedo())) {
     flash(`Attribution Lens: no annotation change to ${which} in this article`, 4000);

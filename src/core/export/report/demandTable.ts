@@ -26,12 +26,13 @@ export function demandTable(model: ReportModel): SafeHtml {
     });
     const status = d.status && (DEMAND_STATUSES as readonly string[]).includes(d.status)
       ? html`<span class="badge st-${d.status}">${d.status.replace(/-/g, ' ')}</span>` : NOT_RECORDED;
-    return html`<tr><td><strong>${d.summary}</strong>${d.missing ? html`<span class="sub">not in the sidecar</span>` : ''}</td><td>${d.by || NOT_RECORDED}</td><td>${d.to || NOT_RECORDED}</td><td>${status}</td><td>${stated.length ? html`<div class="chips">${stated}</div>` : html`<span class="muted">not in this article</span>`}</td><td>${responses.length ? html`<ul class="responses">${responses}</ul>` : html`<span class="muted">none</span>`}</td></tr>`;
+    // Each cell is classed by its column: in a narrow report the rows are laid out as cards, each cell naming its column (report.css).
+    return html`<tr><td class="c-demand"><strong>${d.summary}</strong>${d.missing ? html`<span class="sub">not in the sidecar</span>` : ''}</td><td class="c-by">${d.by || NOT_RECORDED}</td><td class="c-to">${d.to || NOT_RECORDED}</td><td class="c-status">${status}</td><td class="c-stated">${stated.length ? html`<div class="chips">${stated}</div>` : html`<span class="muted">not in this article</span>`}</td><td class="c-responses">${responses.length ? html`<ul class="responses">${responses}</ul>` : html`<span class="muted">none</span>`}</td></tr>`;
   });
   return htmlLines([
     head,
-    html`<div class="table-scroll"><table>`,
-    html`<thead><tr><th class="w-demand">Demand</th><th class="w-by">By</th><th class="w-to">To</th><th>Status</th><th class="w-stated">Stated</th><th>Responses</th></tr></thead>`,
+    html`<div class="table-scroll demands-wrap"><table class="demands">`,
+    html`<thead><tr><th class="w-demand">Demand</th><th class="w-by">By</th><th class="w-to">To</th><th>Status</th><th class="w-stated">Stated</th><th class="w-responses">Responses</th></tr></thead>`,
     html`<tbody>`,
     ...rows,
     html`</tbody>`,
