@@ -143,7 +143,7 @@ describe('Editing commands', function () {
     assert.notEqual(after, before);
     assert.ok(sidecarOnDisk(ARTICLE).speakers.has('the-representatives'));
     const label = await vscode.commands.executeCommand<string>('attributionLens.undo');
-    assert.match(label ?? '', /^Add mention of The Representatives/);
+    assert.match(label ?? '', /^Add mention of “The Representatives”$/, 'the name whole and quoted, like every name in a label');
     assert.equal(sidecarText(ARTICLE), before, 'one undo removes the mention and its new speaker');
     assert.ok(!drawn(api, doc, 'mention:', made), 'no longer drawn');
     await vscode.commands.executeCommand('attributionLens.redo');
