@@ -97,8 +97,12 @@ export function speakersNamedAround(text: string, span: TextSpan, speakers: Iter
     let best: { m: (typeof spoken)[number]; r: number } | undefined;
     for (const m of spoken) {
       if (COMPLEMENT.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
-      const r = reach(text, m, v) + (m.start > v.start ? SAYS_REACH : 0);
-      if (r <= 2 * SAYS_REACH && (!best || r < best.r)) best = { m, r };
+      // After the verb only right after it ("said Corbyn"): "said they would meet with Labour" is not Labour's.
+      const after = m.start > v.start;
+      const gap = reach(text, m, v);
+      if (after ? gap > 2 : gap > SAYS_REACH) continue;
+      const r = gap + (after ? SAYS_REACH : 0);
+      if (!best || r < best.r) best = { m, r };
     }
     if (best && best.r < (sayer.get(best.m) ?? Infinity)) sayer.set(best.m, best.r);
   }
