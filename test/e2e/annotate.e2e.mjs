@@ -255,9 +255,10 @@ async function listedAnnotations() {
   const q = await quickStep(/^Annotations in /, 'the annotation list');
   await page.keyboard.press('Escape');
   await quickClosed('Escape');
-  // A row's label reads "<icon> Name, <text>, line N · type · aN".
-  return q.rows.map((r) => {
-    const m = /line \d+ · (\w+)(?: \([\w-]+\))? · (a\d+)\s*$/.exec(r.label);
+  // A row's label reads "<icon> Name, <text>, line N · type · aN", the first of a group with ", Quotes (2)" after it;
+  // the two rows on top that narrow the list ("Filter by type…", "Filter by speaker…") are no annotations.
+  return q.rows.filter((r) => !/Filter by (type|speaker)…/.test(r.label)).map((r) => {
+    const m = /line \d+ · (\w+)(?: \([\w-]+\))? · (a\d+)(?:, (?:Quotes|Demands|Responses|Mentions|Need review) \(\d+\))?\s*$/.exec(r.label);
     return m ? { type: m[1], id: m[2], label: r.label } : { label: r.label };
   });
 }
@@ -497,10 +498,10 @@ const steps = [
   ['annotation undo and redo chords (Ctrl+Alt+A Z, Ctrl+Alt+A Y) take the quote away and back', async () => {
     await chord('z');
     // The label is not quoted again: its name is, once, whole.
-    await statusBar(/undid add quote of “Jeremy Corbyn” —/, 'that the quote was undone');
+    await statusBar(/undid add quote of “Jeremy Corbyn”( \(saved[^)]*\))? —/, 'that the quote was undone');
     await until(() => decorationsOver('positive constructive').then((d) => d.found && d.classes.length === 0), { what: 'the quote is still highlighted after the annotation undo' });
     await chord('y');
-    await statusBar(/redid add quote of “Jeremy Corbyn” —/, 'that the quote was redone');
+    await statusBar(/redid add quote of “Jeremy Corbyn”( \(saved[^)]*\))? —/, 'that the quote was redone');
     await until(() => decorationsOver('positive constructive').then((d) => d.found && d.classes.length > 0), { what: 'the quote is not highlighted again after the annotation redo' });
   }],
 
