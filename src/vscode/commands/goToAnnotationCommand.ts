@@ -86,7 +86,7 @@ export async function goToAnnotationCommand(store: ArticleStore): Promise<void> 
     const narrowed = [f.type && GROUP_TITLE[f.type].toLowerCase(), f.speaker && speakerName(f.speaker)].filter(Boolean).join(', ');
     const qp = vscode.window.createQuickPick<AnnotationPick>();
     qp.title = forMessage(`Annotations in ${vscode.workspace.asRelativePath(doc.uri)}${narrowed ? ` · ${narrowed}` : ''}`);
-    qp.placeholder = 'Type to filter by speaker, demand, text or line; the first two rows narrow to a type or a speaker';
+    qp.placeholder = 'Type to filter (speaker, demand, text, line); the top rows narrow by type or speaker';
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
     qp.items = list.rows;
