@@ -1,7 +1,7 @@
 // The quick picks of the annotating flow inside a real VS Code: the speaker pick's order and the
 // new speaker's and new demand's proposals (name, id, role, summary), the "to whom" hint, Go to
 // Annotation's groups and filters, and undo messages that quote names evenly. Quick picks and
-// input boxes are answered by wrapping the window functions the commands call (helpers.ts);
+// input boxes are answered by wrapping the window functions the commands call (quickInputs.ts);
 // Go to Annotation's own quick pick is the workbench's, driven by its accept command.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { Annotation, Sidecar } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar';
 import type { AttributionLensApi } from '../../src/extension';
-import { answerQuickInputs, Asked, recordMessages, row, sleep, waitFor, workspaceFile } from './helpers';
+import { recordMessages, sleep, waitFor, workspaceFile } from './helpers';
+import { answerQuickInputs, Asked, row } from './quickInputs';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const ARTICLE = 'pickers-sample.txt';

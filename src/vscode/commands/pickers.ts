@@ -133,11 +133,13 @@ export async function pickSpeaker(
 }
 
 /** Several speakers (a demand's addressees); undefined when cancelled. */
-export async function pickSpeakers(session: Entities, pending: Pending, title: string, selected: readonly string[], placeHolder: string): Promise<string[] | undefined> {
+export async function pickSpeakers(session: Entities, pending: Pending, step: string, selected: readonly string[], question: string): Promise<string[] | undefined> {
+  // A multi-select reads like a single pick until one knows Space: say it where the eye is.
+  const title = `${step} · Space to toggle, Enter to accept`;
+  const placeHolder = `${question} (Space toggles a speaker, Enter accepts)`;
   const chosen = new Set(selected);
   const items = [...session.speakers.values(), ...pending.speakers].map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), picked: chosen.has(s.id), id: s.id }));
-  // A multi-select reads like a single pick until one knows Space: say it where the eye is.
-  const picks = await vscode.window.showQuickPick(items, { title: `${title} · Space to toggle, Enter to accept`, placeHolder: `${placeHolder} (Space toggles a speaker, Enter accepts)`, canPickMany: true, matchOnDescription: true });
+  const picks = await vscode.window.showQuickPick(items, { title, placeHolder, canPickMany: true, matchOnDescription: true });
   return picks?.map((p) => p.id);
 }
 
