@@ -115,11 +115,11 @@ export async function pickSpeaker(
   const note = (id: string) =>
     [says.includes(id) ? 'the sentence says so' : named.includes(id) ? 'named in the sentence' : undefined, preferred.includes(id) ? opts.preferredNote : undefined].filter(Boolean).join(' · ');
   const byId = new Map(ordered.map((s) => [s.id, s]));
+  const newName = opts.newName ?? (opts.context && unknownSayer(opts.context.text, opts.context.span, all));
   const items: SpeakerItem[] = [
     ...early.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s, note(s.id)), speaker: s })),
     ...ordered.filter((s) => !early.includes(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), speaker: s })),
   ];
-  const newName = opts.newName ?? (opts.context && unknownSayer(opts.context.text, opts.context.span, all));
   if (items.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: '$(add) New speaker…', description: newName ? quoted(newName) : undefined, alwaysShow: true, create: true });
   const pick = await vscode.window.showQuickPick(items, {
