@@ -10,21 +10,51 @@ const MAX_ID_LENGTH = 40;
  * "Jeremy Corbyn" gives "jeremy-corbyn".
  */
 export function deriveId(name: string, taken: (id: string) => boolean, fallback = 'item'): string {
-  let base = name
+  return unique(cutAtDash(slug(name)) || fallback, taken);
+}
+
+/** Lower case, accents and apostrophes dropped, runs of anything else as one dash. */
+function slug(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  if (base.length > MAX_ID_LENGTH) {
-    const cut = base.slice(0, MAX_ID_LENGTH + 1);
-    const dash = cut.lastIndexOf('-');
-    base = (dash > 0 ? cut.slice(0, dash) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
-  }
-  if (!base) base = fallback;
+}
+
+function cutAtDash(base: string): string {
+  if (base.length <= MAX_ID_LENGTH) return base;
+  const cut = base.slice(0, MAX_ID_LENGTH + 1);
+  const dash = cut.lastIndexOf('-');
+  return (dash > 0 ? cut.slice(0, dash) : cut.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+}
+
+function unique(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Words that leave an id reading as cut off when it ends in them ("…-backlog-within"). */
+const TRAILING_FUNCTION_WORDS = new Set(
+  `a an the and or but nor of to in on at by for from with within without into onto about over under after before
+   between through during against among than as if that this these those which who whom whose its their his her
+   our your my is are was were be been will would should shall can could may might must not no so`.split(/\s+/),
+);
+
+/**
+ * The id a picker proposes for a new speaker or demand: deriveId's, but a cut one ends on a
+ * word that carries meaning, never on "the", "to" or "within", so it reads as a whole phrase:
+ * "Publish the disciplinary backlog within three months" gives "publish-the-disciplinary-backlog".
+ */
+export function proposeId(name: string, taken: (id: string) => boolean, fallback = 'item'): string {
+  let full = slug(name);
+  // A leading article is worth less than a word more at the end, when there is no room for both.
+  if (full.length > MAX_ID_LENGTH) full = full.replace(/^(?:a|an|the)-/, '');
+  const words = cutAtDash(full).split('-');
+  while (words.length > 1 && TRAILING_FUNCTION_WORDS.has(words[words.length - 1])) words.pop();
+  return unique(words.join('-') || fallback, taken);
 }
 
 /** Ids a person may type: a letter or digit first, then letters, digits, dots, dashes, underscores. */

@@ -14,6 +14,7 @@ import { RejectedPlacement } from './rejected';
 import { RejectedList } from './sessionRejected';
 import { OffsetConverter, sha256Hex } from './text';
 import { TextHistory } from './textHistory';
+import { inQuotes, nameInQuotes } from './wording';
 import { AnnotationChange, AnnotationData, Change, dropUndefined, mergeChanges, sameData, sameMap } from './sessionChange';
 
 export type { AnnotationData } from './sessionChange';
@@ -211,12 +212,12 @@ export class AnnotationSession {
     this.rejects.restore(placement);
   }
 
-  upsertSpeaker(speaker: Speaker, label = `Speaker ${speaker.name}`): void {
+  upsertSpeaker(speaker: Speaker, label = `Speaker ${nameInQuotes(speaker.name)}`): void {
     const after = new Map(this.speakers).set(speaker.id, speaker);
     this.commit({ label, speakers: [this.speakers, after], annotations: [] });
   }
 
-  upsertDemand(demand: Demand, label = `Demand ${demand.summary}`): void {
+  upsertDemand(demand: Demand, label = `Demand ${inQuotes(demand.summary)}`): void {
     const after = new Map(this.demands).set(demand.id, demand);
     this.commit({ label, demands: [this.demands, after], annotations: [] });
   }
@@ -239,7 +240,7 @@ export class AnnotationSession {
       const before = this.data.get(id)!;
       return { id, before, after: { ...before, speaker: newId } };
     });
-    this.commit({ label: `Rename speaker ${s.name}`, speakers: [this.speakers, speakers], demands: [this.demands, demands], annotations });
+    this.commit({ label: `Rename speaker ${nameInQuotes(s.name)}`, speakers: [this.speakers, speakers], demands: [this.demands, demands], annotations });
   }
 
   /** Gives a demand a new id everywhere. */
@@ -253,7 +254,7 @@ export class AnnotationSession {
       const before = this.data.get(id)!;
       return { id, before, after: { ...before, demand: newId } };
     });
-    this.commit({ label: `Rename demand ${d.summary}`, demands: [this.demands, demands], annotations });
+    this.commit({ label: `Rename demand ${inQuotes(d.summary)}`, demands: [this.demands, demands], annotations });
   }
 
   /**

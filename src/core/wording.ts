@@ -12,6 +12,20 @@ export function statusText(status: string | undefined): string {
 }
 
 /**
+ * A name or summary in an undo label or a message, between curly quotes, on one line. Names are
+ * short and read whole; a longer text (a demand's summary) is cut at a word, inside the quotes,
+ * so every quoted piece opens and closes the same way wherever it stands.
+ */
+export function inQuotes(s: string, max = 40): string {
+  return `“${abbreviate(s.replace(/\s+/g, ' ').trim(), max, { atWord: true })}”`;
+}
+
+/** A speaker's name (or an alias) in quotes: whole up to 80 characters, as a person must read who it is. */
+export function nameInQuotes(name: string): string {
+  return inQuotes(name, 80);
+}
+
+/**
  * `s` cut to at most `max` UTF-16 units, ending in "…" when cut. Never cuts an emoji or other
  * astral character in half (a lone surrogate shows as U+FFFD or breaks an encoder); with
  * `atWord`, also backs up to the end of the last whole word.

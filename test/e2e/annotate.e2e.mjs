@@ -35,6 +35,7 @@ const TYPED = 'Edited with the keyboard only.';
 const SPEAKER = { id: 'jeremy-corbyn', name: 'Jeremy Corbyn', kind: 'person', role: 'Leader of the Labour Party' };
 const GROUP = { id: 'jewish-groups', name: 'Jewish groups', kind: 'group' };
 const DEMAND_SUMMARY = 'No platforms for expelled members';
+const DEMAND_ID = 'no-platforms-for-expelled-members';
 const DEMAND_TEXT = "Labour MPs shouldn't share platforms with people expelled from the party for anti-semitism";
 
 let page;
@@ -136,6 +137,13 @@ async function choose(step, stepWhat, filter, row) {
   await until(async () => (await quickState()).rows.find((r) => r.focused && row.test(r.label)), {
     what: `in ${stepWhat}, no focused row matching ${row}`, describe: describeScreen,
   });
+  await page.keyboard.press('Enter');
+}
+
+/** An input box that proposes a value (an id): waits for it, checks it proposes `value`, keeps it with Enter. */
+async function proposed(step, stepWhat, value) {
+  const q = await quickStep(step, stepWhat);
+  if (q.value !== value) throw new Error(`${stepWhat} proposes "${q.value}", expected "${value}"`);
   await page.keyboard.press('Enter');
 }
 
@@ -247,9 +255,10 @@ async function listedAnnotations() {
   const q = await quickStep(/^Annotations in /, 'the annotation list');
   await page.keyboard.press('Escape');
   await quickClosed('Escape');
-  // A row's label reads "<icon> Name, <text>, line N · type · aN".
-  return q.rows.map((r) => {
-    const m = /line \d+ · (\w+)(?: \([\w-]+\))? · (a\d+)\s*$/.exec(r.label);
+  // A row's label reads "<icon> Name, <text>, line N · type · aN", the first of a group with ", Quotes (2)" after it;
+  // the two rows on top that narrow the list ("Filter by type…", "Filter by speaker…") are no annotations.
+  return q.rows.filter((r) => !/Filter by (type|speaker)…/.test(r.label)).map((r) => {
+    const m = /line \d+ · (\w+)(?: \([\w-]+\))? · (a\d+)(?:, (?:Quotes|Demands|Responses|Mentions|Need review) \(\d+\))?\s*$/.exec(r.label);
     return m ? { type: m[1], id: m[2], label: r.label } : { label: r.label };
   });
 }
@@ -349,17 +358,18 @@ const steps = [
     await openWithCtrlP(ARTICLE);
   }],
 
-  ['marks "Jeremy Corbyn" in the title as a mention of a new speaker (Ctrl+Alt+A M, New speaker…: name, kind, role)', async () => {
+  ['marks "Jeremy Corbyn" in the title as a mention of a new speaker (Ctrl+Alt+A M, New speaker…: name, id, kind, role)', async () => {
     await page.keyboard.press('Control+Home');
     await selectWords('Jeremy Corbyn About', { words: 2, expect: 'Jeremy Corbyn' });
     await chord('m');
     const mark = /mark “Jeremy Corbyn” as a speaker mention/;
     await choose(mark, 'the speaker pick', undefined, /New speaker…/);
-    await answer(/new speaker \(1\/3\)/, 'the name box', SPEAKER.name);
-    await choose(/new speaker \(2\/3\)/, 'the kind pick', SPEAKER.kind, new RegExp(`^${SPEAKER.kind}`));
-    await answer(/new speaker \(3\/3\)/, 'the role box', SPEAKER.role);
+    await answer(/new speaker \(1\/4\)/, 'the name box', SPEAKER.name);
+    await proposed(/new speaker \(2\/4\)/, 'the id box', SPEAKER.id);
+    await choose(/new speaker \(3\/4\)/, 'the kind pick', SPEAKER.kind, new RegExp(`^${SPEAKER.kind}`));
+    await answer(/new speaker \(4\/4\)/, 'the role box', SPEAKER.role);
     await quickClosed('the last question');
-    await statusBar(/added mention of Jeremy Corbyn, new speaker Jeremy Corbyn \(jeremy-corbyn\)/, 'that the mention was added');
+    await statusBar(/added mention of “Jeremy Corbyn”, new speaker “Jeremy Corbyn” \(jeremy-corbyn\)/, 'that the mention was added');
     const { data } = await sidecarOnDisk((d) => d?.speakers?.[SPEAKER.id], `the speaker ${SPEAKER.id}`);
     const s = data.speakers[SPEAKER.id];
     if (s.name !== SPEAKER.name || s.kind !== SPEAKER.kind || s.role !== SPEAKER.role) throw new Error(`speaker on disk: ${JSON.stringify(s)}`);
@@ -371,23 +381,29 @@ const steps = [
     await chord('m');
     await choose(/as a speaker mention/, 'the speaker pick', 'Jeremy', /^Jeremy Corbyn/);
     await quickClosed('the speaker pick');
-    await statusBar(/added mention of Jeremy Corbyn —/, 'that the mention was added');
+    await statusBar(/added mention of “Jeremy Corbyn” —/, 'that the mention was added');
     await newAnnotationOnDisk('p2Mention', 'mention', 'Jeremy Corbyn');
   }],
 
-  ['marks a demand in paragraph 3 via New demand… (summary, a new speaker who makes it, to whom, status)', async () => {
+  ['marks a demand in paragraph 3 via New demand… (summary proposed from the text, id, a new speaker who makes it, to whom, status)', async () => {
     await selectWords('Labour MPs', { words: 15, expect: DEMAND_TEXT });
     await chord('d');
     const mark = /as a demand/;
     await choose(mark, 'the demand pick', undefined, /New demand…/);
-    await answer(/new demand \(1\/4\)/, 'the summary box', DEMAND_SUMMARY);
+    // The summary box starts with the marked text (capitalised); the id box with whole words of the summary typed.
+    const box = await quickStep(/new demand \(1\/5\)/, 'the summary box');
+    if (box.value !== DEMAND_TEXT) throw new Error(`the summary box proposes "${box.value}", not the marked text`);
+    await typeInQuick(DEMAND_SUMMARY);
+    await page.keyboard.press('Enter');
+    await proposed(/new demand \(2\/5\)/, 'the id box', DEMAND_ID);
     // Who makes it: a second new speaker, from inside the demand's questions.
-    await choose(/new demand \(2\/4\) \| Who makes the demand/, 'the "who makes it" pick', 'New speaker', /New speaker…/);
-    await answer(/new demand \(2\/4\): new speaker \(1\/3\)/, 'the name box', GROUP.name);
-    await choose(/new demand \(2\/4\): new speaker \(2\/3\)/, 'the kind pick', GROUP.kind, new RegExp(`^${GROUP.kind}`));
-    await answer(/new demand \(2\/4\): new speaker \(3\/3\)/, 'the role box', '');
-    // To whom: a multi-select pick; Down moves into the list, Space ticks the focused row.
-    await quickStep(/new demand \(3\/4\)/, 'the "to whom" pick');
+    await choose(/new demand \(3\/5\) \| Who makes the demand/, 'the "who makes it" pick', 'New speaker', /New speaker…/);
+    await answer(/new demand \(3\/5\): new speaker \(1\/4\)/, 'the name box', GROUP.name);
+    await proposed(/new demand \(3\/5\): new speaker \(2\/4\)/, 'the id box', GROUP.id);
+    await choose(/new demand \(3\/5\): new speaker \(3\/4\)/, 'the kind pick', GROUP.kind, new RegExp(`^${GROUP.kind}`));
+    await answer(/new demand \(3\/5\): new speaker \(4\/4\)/, 'the role box', '');
+    // To whom: a multi-select pick that says how (Space, Enter); Down moves into the list, Space ticks the focused row.
+    await quickStep(/new demand \(4\/5\).*Space to toggle, Enter to accept/, 'the "to whom" pick, saying how to pick');
     await typeInQuick('Jeremy');
     await until(async () => (await quickState()).rows.some((r) => /^Jeremy Corbyn/.test(r.label)), { what: 'no row "Jeremy Corbyn" in the "to whom" pick', describe: describeScreen });
     await page.keyboard.press('ArrowDown');
@@ -396,9 +412,9 @@ const steps = [
     await page.keyboard.press('Space');
     await until(async () => /^1 Selected/.test((await quickState()).selectedCount), { what: 'Space did not tick Jeremy Corbyn', describe: describeScreen });
     await page.keyboard.press('Enter');
-    await choose(/new demand \(4\/4\)/, 'the status pick', 'not-agreed', /^not-agreed/);
+    await choose(/new demand \(5\/5\)/, 'the status pick', 'not-agreed', /^not-agreed/);
     await quickClosed('the status pick');
-    await statusBar(/added demand .*new speaker Jewish groups \(jewish-groups\), new demand /, 'that the demand was added');
+    await statusBar(/added demand .*new speaker “Jewish groups” \(jewish-groups\), new demand no-platforms-for-expelled-members/, 'that the demand was added');
     const added = await newAnnotationOnDisk('demand', 'demand', DEMAND_TEXT);
     const { data } = await sidecarOnDisk((d) => d?.demands?.[added.demand], `the demand ${added.demand}`);
     const d = data.demands[added.demand];
@@ -420,7 +436,7 @@ const steps = [
     // The demand is addressed to Jeremy Corbyn: he is offered first.
     await choose(/as a response \| Who responds/, 'the speaker pick', undefined, /^Jeremy Corbyn.*addressed by the demand/);
     await quickClosed('the speaker pick');
-    await statusBar(/added response of Jeremy Corbyn \(rejects\)/, 'that the response was added');
+    await statusBar(/added response of “Jeremy Corbyn” \(rejects\)/, 'that the response was added');
     const added = await newAnnotationOnDisk('response', 'response', 'has refused to agree');
     if (added.stance !== 'rejects' || added.demand !== ids.demandId || added.speaker !== SPEAKER.id) throw new Error(`response on disk: ${JSON.stringify(added)}`);
   }],
@@ -430,7 +446,7 @@ const steps = [
     await chord('m');
     await choose(/as a speaker mention/, 'the speaker pick', 'Jeremy', /^Jeremy Corbyn/);
     await quickClosed('the speaker pick');
-    await statusBar(/added mention of Jeremy Corbyn —/, 'that the mention was added');
+    await statusBar(/added mention of “Jeremy Corbyn” —/, 'that the mention was added');
     await newAnnotationOnDisk('p4Mention', 'mention', 'Corbyn');
   }],
 
@@ -439,7 +455,7 @@ const steps = [
     await chord('q');
     await choose(/as a quote/, 'the speaker pick', 'Jeremy', /^Jeremy Corbyn/);
     await quickClosed('the speaker pick');
-    await statusBar(/added quote of Jeremy Corbyn/, 'that the quote was added');
+    await statusBar(/added quote of “Jeremy Corbyn”/, 'that the quote was added');
     await newAnnotationOnDisk('quote', 'quote', 'positive and constructive');
     if (Object.keys(expected).length < 5) throw new Error(`only ${Object.keys(expected).length} annotations`);
   }],
@@ -481,10 +497,11 @@ const steps = [
 
   ['annotation undo and redo chords (Ctrl+Alt+A Z, Ctrl+Alt+A Y) take the quote away and back', async () => {
     await chord('z');
-    await statusBar(/undid “Add quote of Jeremy Corbyn”/, 'that the quote was undone');
+    // The label is not quoted again: its name is, once, whole.
+    await statusBar(/undid add quote of “Jeremy Corbyn”( \(saved[^)]*\))? —/, 'that the quote was undone');
     await until(() => decorationsOver('positive constructive').then((d) => d.found && d.classes.length === 0), { what: 'the quote is still highlighted after the annotation undo' });
     await chord('y');
-    await statusBar(/redid “Add quote of Jeremy Corbyn”/, 'that the quote was redone');
+    await statusBar(/redid add quote of “Jeremy Corbyn”( \(saved[^)]*\))? —/, 'that the quote was redone');
     await until(() => decorationsOver('positive constructive').then((d) => d.found && d.classes.length > 0), { what: 'the quote is not highlighted again after the annotation redo' });
   }],
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { annotationsAt, byMru, deriveId, idProblem, stepAnnotation, touchMru } from '../../src/core/editing';
+import { annotationsAt, byMru, deriveId, idProblem, proposeId, stepAnnotation, touchMru } from '../../src/core/editing';
 import { Annotation } from '../../src/core/model';
 
 const none = () => false;
@@ -27,6 +27,22 @@ describe('deriveId', () => {
     assert.equal(id, 'a-fixed-timetable-to-deal-with');
     assert.equal(deriveId('!!!', none, 'speaker'), 'speaker');
     assert.equal(deriveId('!!!', (id) => id === 'speaker', 'speaker'), 'speaker-2');
+  });
+});
+
+describe('proposeId', () => {
+  it('ends a cut id on a word that carries meaning, not on "within" or "to"', () => {
+    const summary = 'Publish the disciplinary backlog within three months';
+    assert.equal(deriveId(summary, none), 'publish-the-disciplinary-backlog-within', 'what the picker proposed before');
+    assert.equal(proposeId(summary, none), 'publish-the-disciplinary-backlog');
+    assert.equal(proposeId('A fixed timetable to deal with antisemitism cases in the party', none), 'fixed-timetable-to-deal', 'a leading article makes room; a cut one ends on its last content word');
+  });
+
+  it('keeps short names as deriveId makes them, unique against the ids taken', () => {
+    assert.equal(proposeId('Jeremy Corbyn', none), 'jeremy-corbyn');
+    assert.equal(proposeId('Jeremy Corbyn', (id) => id === 'jeremy-corbyn'), 'jeremy-corbyn-2');
+    assert.equal(proposeId('!!!', none, 'demand'), 'demand');
+    assert.equal(proposeId('The Board', none), 'the-board', 'an article is dropped only to make room');
   });
 });
 

@@ -36,7 +36,7 @@ describe('AnnotationSession', () => {
     assert.doesNotMatch(changed, /speaker: corbyn\n/);
     assert.doesNotMatch(changed, /- id: a8\n/);
     assert.match(changed, /note: checked/);
-    assert.equal(session.undo(), 'Rename speaker Jeremy Corbyn');
+    assert.equal(session.undo(), 'Rename speaker “Jeremy Corbyn”', 'names in undo labels are quoted as every message quotes them');
     session.undo();
     session.undo();
     assert.equal(session.canUndo(), false);

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { abbreviate, differingExcerpts, errorText, plural, stripBom } from '../../src/core/wording';
+import { abbreviate, differingExcerpts, errorText, inQuotes, nameInQuotes, plural, stripBom } from '../../src/core/wording';
 
 describe('wording', () => {
+  it('inQuotes: one line, cut at a word inside the quotes; nameInQuotes keeps a name whole', () => {
+    assert.equal(inQuotes('  A fixed\ntimetable  '), '“A fixed timetable”');
+    assert.equal(inQuotes('A fixed timetable to deal with antisemitism cases'), '“A fixed timetable to deal with…”');
+    const name = 'Sir Bartholomew Featherstonehaugh-Cholmondeley';
+    assert.ok(name.length > 40);
+    assert.equal(nameInQuotes(name), `“${name}”`);
+  });
+
   it('plural: regular and irregular', () => {
     assert.equal(plural(1, 'speaker'), '1 speaker');
     assert.equal(plural(0, 'speaker'), '0 speakers');

@@ -5,7 +5,7 @@ import { forMessage } from '../../core/displayText';
 import { Speaker } from '../../core/model';
 import { wordAt } from '../../core/textBoundaries';
 import { changed, EditingDeps, editableArticle, selectionOffsets, used } from './commandContext';
-import { quoted } from './labels';
+import { named, quoted } from './labels';
 import { newPending, pickSpeaker } from './pickers';
 
 export interface AliasArgs {
@@ -63,7 +63,7 @@ export async function aliasCommand(deps: EditingDeps, rawArgs?: unknown): Promis
     if (go !== 'Add Anyway') return undefined;
   }
   const updated: Speaker = { ...speaker, aliases: speaker.name === alias ? speaker.aliases : [...speaker.aliases, alias] };
-  const label = `Add alias ${alias} to ${speaker.name}`;
+  const label = `Add alias ${named(alias)} to ${named(speaker.name)}`;
   session.group(label, () => {
     for (const s of pending.speakers) session.upsertSpeaker(s);
     session.upsertSpeaker(updated, label);

@@ -8,7 +8,7 @@ import { aliasCommand } from './aliasCommand';
 import { annotationAtCursor, changed, EditingDeps, editableArticle, EditableArticle, nameIn, used } from './commandContext';
 import { deleteCommand } from './deleteCommand';
 import { demandStatusCommand } from './demandStatusCommand';
-import { quoted } from './labels';
+import { named, quoted } from './labels';
 import { findSpeaker, newDemandFrom, newPending, newSpeakerFrom, Pending, pickDemand, pickSpeaker, pickStance } from './pickers';
 import { renameDemandCommand, renameSpeakerCommand } from './renameCommand';
 
@@ -71,7 +71,7 @@ async function applyArgs(deps: EditingDeps, article: EditableArticle, a: Annotat
 /** What a change does, in words, for the undo label and the message. */
 function describe(session: AnnotationSession, pending: Pending, a: Annotation, changes: Partial<Annotation>): string {
   const parts: string[] = [];
-  if (changes.speaker) parts.push(`speaker to ${findSpeaker(session, pending, changes.speaker)?.name ?? changes.speaker}`);
+  if (changes.speaker) parts.push(`speaker to ${named(findSpeaker(session, pending, changes.speaker)?.name ?? changes.speaker)}`);
   if (changes.demand) parts.push(`demand to ${quoted(session.demands.get(changes.demand)?.summary ?? pending.demands.find((d) => d.id === changes.demand)?.summary ?? changes.demand)}`);
   if (changes.stance) parts.push(`stance to ${changes.stance}`);
   if ('note' in changes) parts.push(changes.note ? 'note' : 'note removed');
@@ -105,6 +105,7 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
   const demand: Demand | undefined = a.demand ? session.demands.get(a.demand) : undefined;
   const title = forMessage(`Attribution Lens: edit ${a.type} ${a.id} ${quoted(doc.getText().slice(a.start, a.end))}`);
   const selected = editor.selection.isEmpty ? '' : doc.getText(editor.selection).replace(/\s+/g, ' ').trim();
+  const context = { text: doc.getText(), span: { start: a.start, end: a.end } };
   const pick = async <T>(ask: () => Thenable<T | undefined>, then: (value: T, pending: Pending) => Partial<Annotation>, pending = newPending()) => {
     const value = await ask();
     if (value === undefined) return undefined;
@@ -116,8 +117,8 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
     const pending = newPending();
     actions.push({
       label: '$(person) Change speaker…',
-      description: speaker && `now ${quoted(speaker.name)}`,
-      run: () => pick(() => pickSpeaker(deps, session, pending, { title, exclude: a.speaker, preferred: demand?.to, preferredNote: 'addressed by the demand' }), (s) => ({ speaker: s.id }), pending),
+      description: speaker && `now ${named(speaker.name)}`,
+      run: () => pick(() => pickSpeaker(deps, session, pending, { title, exclude: a.speaker, preferred: demand?.to, preferredNote: 'addressed by the demand', context }), (s) => ({ speaker: s.id }), pending),
     });
   }
   if (a.type === 'demand' || a.type === 'response') {
@@ -125,7 +126,7 @@ async function showMenu(deps: EditingDeps, article: EditableArticle, a: Annotati
     actions.push({
       label: '$(megaphone) Change demand…',
       description: demand && `now ${quoted(demand.summary)}`,
-      run: () => pick(() => pickDemand(deps, session, pending, { title, allowNew: true, exclude: a.demand }), (d) => ({ demand: d.id }), pending),
+      run: () => pick(() => pickDemand(deps, session, pending, { title, allowNew: true, exclude: a.demand, context: a.type === 'demand' ? context : undefined }), (d) => ({ demand: d.id }), pending),
     });
   }
   if (a.type === 'response') {

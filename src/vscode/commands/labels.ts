@@ -5,11 +5,16 @@ import type * as vscode from 'vscode';
 import { firstWords } from '../../core/crossRefs';
 import { forMessage } from '../../core/displayText';
 import { Annotation, AnnotationType } from '../../core/model';
+import { inQuotes, nameInQuotes } from '../../core/wording';
 
-/** Quotes text from the article or the sidecar for a message: short, on one line, no icons, no links. */
+/** Quotes text from the article or the sidecar for a message: short (cut at a word), on one line, no icons, no links. */
 export function quoted(text: string, max = 40): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return `“${forMessage(oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine)}”`;
+  return forMessage(inQuotes(text, max));
+}
+
+/** Quotes a speaker's name for a message: whole, as every message names a speaker. */
+export function named(name: string): string {
+  return forMessage(nameInQuotes(name));
 }
 
 export const TYPE_ICON: Record<AnnotationType, string> = {

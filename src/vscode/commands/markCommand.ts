@@ -7,7 +7,7 @@ import { wholeCharacters } from '../../core/anchoring';
 import { Annotation, AnnotationType, ANNOTATION_TYPES, Demand, Speaker, STANCES, Stance } from '../../core/model';
 import { sentenceAt, trimSpan, wordAt } from '../../core/textBoundaries';
 import { changed, EditingDeps, editableArticle, used } from './commandContext';
-import { quoted } from './labels';
+import { named, quoted } from './labels';
 import { findSpeaker, newDemandFrom, newPending, newSpeakerFrom, pickDemand, pickKind, pickSpeaker, pickStance } from './pickers';
 
 /** Arguments (all optional) that skip the pickers: from tests, keybindings or other extensions. */
@@ -82,7 +82,13 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
       demand = session.demands.get(args.demand);
       if (!demand) return fail(`there is no demand "${String(args.demand)}" in this article`);
     } else {
-      demand = await pickDemand(deps, session, pending, { title, allowNew: true, placeHolder: kind === 'response' ? 'The demand this responds to' : undefined });
+      demand = await pickDemand(deps, session, pending, {
+        title,
+        allowNew: true,
+        placeHolder: kind === 'response' ? 'The demand this responds to' : undefined,
+        // A new demand's summary is proposed from the marked demand, never from a response's words.
+        context: kind === 'demand' ? { text, span } : undefined,
+      });
       if (!demand) return cancelled();
     }
   }
@@ -110,6 +116,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
         preferred: demand?.to,
         preferredNote: 'addressed by the demand',
         newName: kind === 'mention' ? spanText : undefined,
+        context: { text, span },
       });
       if (!speaker) return cancelled();
     }
@@ -129,7 +136,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
     return undefined;
   }
 
-  const who = speaker ? ` of ${speaker.name}` : '';
+  const who = speaker ? ` of ${named(speaker.name)}` : '';
   const what = !demand ? '' : kind === 'response' ? ` (${stance}) to ${quoted(demand.summary)}` : ` ${quoted(demand.summary)}`;
   const label = `Add ${kind}${who}${what}`;
   const annotation = session.group(label, () => {
@@ -142,7 +149,7 @@ export async function markCommand(deps: EditingDeps, fixedKind: AnnotationType |
   });
   await used(deps, 'speaker', speaker?.id, ...pending.speakers.map((s) => s.id));
   await used(deps, 'demand', demand?.id);
-  const created = [...pending.speakers.map((s) => `new speaker ${s.name} (${s.id})`), ...pending.demands.map((d) => `new demand ${d.id}`)];
+  const created = [...pending.speakers.map((s) => `new speaker ${named(s.name)} (${s.id})`), ...pending.demands.map((d) => `new demand ${d.id}`)];
   await changed(deps.store, doc, `added ${kind}${who}${what}${created.length ? `, ${created.join(', ')}` : ''}`);
   return annotation;
 }

@@ -3,11 +3,14 @@
 // never turn into icons. New speakers and demands are collected in `Pending` and committed
 // by the command together with its annotation, as one undo step.
 import * as vscode from 'vscode';
-import { byMru, deriveId, idProblem } from '../../core/editing';
+import { byMru, idProblem, proposeId } from '../../core/editing';
 import {
   AnnotationType, ANNOTATION_TYPES, Demand, DEMAND_STATUSES, DemandStatus, Speaker, SPEAKER_KINDS, SpeakerKind, Stance, STANCES,
 } from '../../core/model';
 import { AnnotationSession } from '../../core/session';
+import { roleNear, speakersNamedAround, unknownSayer } from '../../core/speakerHints';
+import { tidySummary } from '../../core/suggest/demandText';
+import { TextSpan } from '../../core/textBoundaries';
 import { EditingDeps, recent } from './commandContext';
 import { forMessage } from '../../core/displayText';
 import { quoted, TYPE_ICON } from './labels';
@@ -24,6 +27,12 @@ export function newPending(): Pending {
 }
 
 type Entities = Pick<AnnotationSession, 'speakers' | 'demands'>;
+
+/** The article's text and the span being marked: what the speaker pick and the new-speaker and new-demand boxes read their proposals from. */
+export interface MarkContext {
+  text: string;
+  span: TextSpan;
+}
 
 export function speakerTaken(session: Entities, pending: Pending): (id: string) => boolean {
   return (id) => session.speakers.has(id) || pending.speakers.some((s) => s.id === id);
@@ -86,37 +95,50 @@ function speakerDescription(s: Speaker, extra?: string): string {
 }
 
 /**
- * An existing speaker, most recently used first (`preferred` ones before them, with a note),
- * or a new one ("New speaker…", named `newName` by default).
+ * An existing speaker: those the sentence around the span names as saying it first (the
+ * `preferred` among them before the others), then the `preferred` ones, then others the sentence
+ * names, each with a note saying why, then the rest most recently used first; or a new one ("New speaker…", named `newName` or the name the sentence gives).
  */
 export async function pickSpeaker(
   deps: EditingDeps,
   session: Entities,
   pending: Pending,
-  opts: { title: string; placeHolder?: string; preferred?: readonly string[]; preferredNote?: string; newName?: string; exclude?: string },
+  opts: { title: string; placeHolder?: string; preferred?: readonly string[]; preferredNote?: string; newName?: string; exclude?: string; context?: MarkContext },
 ): Promise<Speaker | undefined> {
   const all = [...session.speakers.values(), ...pending.speakers].filter((s) => s.id !== opts.exclude);
-  const preferred = new Set(opts.preferred ?? []);
   const ordered = byMru(all, (s) => s.id, recent(deps, 'speaker'));
+  const hints = opts.context ? speakersNamedAround(opts.context.text, opts.context.span, all) : [];
+  const says = hints.filter((h) => h.why === 'says').map((h) => h.id);
+  const named = hints.filter((h) => h.why === 'named').map((h) => h.id);
+  const preferred = opts.preferred ?? [];
+  // One the sentence names as speaking who is also preferred (addressed by the demand) is the likeliest of all.
+  const early = [...new Set([...says.filter((id) => preferred.includes(id)), ...says, ...preferred, ...named])];
+  const note = (id: string) =>
+    [says.includes(id) ? 'the sentence says so' : named.includes(id) ? 'named in the sentence' : undefined, preferred.includes(id) ? opts.preferredNote : undefined].filter(Boolean).join(' · ');
+  const byId = new Map(ordered.map((s) => [s.id, s]));
+  const newName = opts.newName ?? (opts.context && unknownSayer(opts.context.text, opts.context.span, all));
   const items: SpeakerItem[] = [
-    ...ordered.filter((s) => preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s, opts.preferredNote), speaker: s })),
-    ...ordered.filter((s) => !preferred.has(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), speaker: s })),
+    ...early.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s, note(s.id)), speaker: s })),
+    ...ordered.filter((s) => !early.includes(s.id)).map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), speaker: s })),
   ];
   setSwatches(items, [...session.speakers.values(), ...pending.speakers], (i) => i.speaker?.id);
   if (items.length) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(add) New speaker…', description: opts.newName ? quoted(opts.newName) : undefined, alwaysShow: true, create: true });
+  items.push({ label: '$(add) New speaker…', description: newName ? quoted(newName) : undefined, alwaysShow: true, create: true });
   const pick = await vscode.window.showQuickPick(items, {
     title: opts.title,
-    placeHolder: opts.placeHolder ?? 'Speaker (most recently used first); type to filter by name, id or role',
+    placeHolder: opts.placeHolder ?? (early.length ? 'Speaker (those the sentence names first); type to filter by name, id or role' : 'Speaker (most recently used first); type to filter by name, id or role'),
     matchOnDescription: true,
   });
   if (!pick) return undefined;
   if (pick.speaker) return pick.speaker;
-  return askNewSpeaker(session, pending, { title: opts.title, name: opts.newName });
+  return askNewSpeaker(session, pending, { title: opts.title, name: newName, context: opts.context });
 }
 
 /** Several speakers (a demand's addressees); undefined when cancelled. */
-export async function pickSpeakers(session: Entities, pending: Pending, title: string, selected: readonly string[], placeHolder: string): Promise<string[] | undefined> {
+export async function pickSpeakers(session: Entities, pending: Pending, step: string, selected: readonly string[], question: string): Promise<string[] | undefined> {
+  // A multi-select reads like a single pick until one knows Space: say it where the eye is.
+  const title = `${step} · Space to toggle, Enter to accept`;
+  const placeHolder = `${question} (Space toggles a speaker, Enter accepts)`;
   const chosen = new Set(selected);
   const items = [...session.speakers.values(), ...pending.speakers].map((s) => ({ label: forMessage(s.name), description: speakerDescription(s), picked: chosen.has(s.id), id: s.id }));
   setSwatches(items, [...session.speakers.values(), ...pending.speakers], (i) => i.id);
@@ -124,11 +146,11 @@ export async function pickSpeakers(session: Entities, pending: Pending, title: s
   return picks?.map((p) => p.id);
 }
 
-/** Asks name, kind and role of a new speaker; its id comes from the name. Adds it to `pending`. */
-export async function askNewSpeaker(session: Entities, pending: Pending, opts: { title: string; name?: string }): Promise<Speaker | undefined> {
+/** Asks name, id, kind and role of a new speaker (the id and role proposed from the name and the text). Adds it to `pending`. */
+export async function askNewSpeaker(session: Entities, pending: Pending, opts: { title: string; name?: string; context?: MarkContext }): Promise<Speaker | undefined> {
   const existing = [...session.speakers.values(), ...pending.speakers];
   const name = await vscode.window.showInputBox({
-    title: `${opts.title}: new speaker (1/3)`,
+    title: `${opts.title}: new speaker (1/4)`,
     prompt: 'Name of the speaker, as the article writes it in full',
     value: opts.name?.replace(/\s+/g, ' ').trim(),
     placeHolder: 'e.g. Jeremy Corbyn, Board of Deputies, a Labour spokesperson',
@@ -142,19 +164,35 @@ export async function askNewSpeaker(session: Entities, pending: Pending, opts: {
     },
   });
   if (name === undefined) return undefined;
+  const id = await askId(`${opts.title}: new speaker (2/4)`, proposeId(name, speakerTaken(session, pending), 'speaker'), speakerTaken(session, pending), 'speaker');
+  if (id === undefined) return undefined;
   const kindPick = await vscode.window.showQuickPick(
     SPEAKER_KINDS.map((k) => ({ label: k, kind_: k })),
-    { title: `${opts.title}: new speaker (2/3)`, placeHolder: `What is ${forMessage(name.trim())}?` },
+    { title: `${opts.title}: new speaker (3/4)`, placeHolder: `What is ${forMessage(name.trim())}?` },
   );
   if (!kindPick) return undefined;
+  const proposedRole = opts.context && roleNear(opts.context.text, name.replace(/\s+/g, ' ').trim(), opts.context.span.start);
   const role = await vscode.window.showInputBox({
-    title: `${opts.title}: new speaker (3/3)`,
-    prompt: 'Role (optional): leave empty for none',
+    title: `${opts.title}: new speaker (4/4)`,
+    prompt: proposedRole ? 'Role (optional), as the article gives it: edit it, or clear it for none' : 'Role (optional): leave empty for none',
+    value: proposedRole,
     placeHolder: 'e.g. Leader of the Labour Party',
     ignoreFocusOut: true,
   });
   if (role === undefined) return undefined;
-  return addPendingSpeaker(session, pending, { name, kind: kindPick.kind_, role });
+  return addPendingSpeaker(session, pending, { name, kind: kindPick.kind_, role, id });
+}
+
+/** The id of a new speaker or demand: the proposal, editable, checked as it is typed. */
+async function askId(title: string, proposed: string, taken: (id: string) => boolean, what: 'speaker' | 'demand'): Promise<string | undefined> {
+  const id = await vscode.window.showInputBox({
+    title,
+    prompt: `Id of the new ${what}, as the sidecar will write it (Enter keeps the proposal)`,
+    value: proposed,
+    ignoreFocusOut: true,
+    validateInput: (v) => idProblem(v.trim(), taken),
+  });
+  return id?.trim();
 }
 
 /** A new speaker from its fields (from a picker or a command's arguments); an error message when they are not valid. */
@@ -174,7 +212,7 @@ export function newSpeakerFrom(session: Entities, pending: Pending, value: unkno
 
 function addPendingSpeaker(session: Entities, pending: Pending, f: { name: string; kind: SpeakerKind; role?: string; id?: string }): Speaker {
   const name = f.name.replace(/\s+/g, ' ').trim();
-  const speaker: Speaker = { id: f.id ?? deriveId(name, speakerTaken(session, pending), 'speaker'), name, kind: f.kind, aliases: [], members: [] };
+  const speaker: Speaker = { id: f.id ?? proposeId(name, speakerTaken(session, pending), 'speaker'), name, kind: f.kind, aliases: [], members: [] };
   if (f.role?.trim()) speaker.role = f.role.trim();
   pending.speakers.push(speaker);
   return speaker;
@@ -190,7 +228,7 @@ export async function pickDemand(
   deps: EditingDeps,
   session: Entities,
   pending: Pending,
-  opts: { title: string; placeHolder?: string; allowNew: boolean; exclude?: string },
+  opts: { title: string; placeHolder?: string; allowNew: boolean; exclude?: string; context?: MarkContext },
 ): Promise<Demand | undefined> {
   const all = byMru([...session.demands.values(), ...pending.demands], (d) => d.id, recent(deps, 'demand')).filter((d) => d.id !== opts.exclude);
   const speakerName = (id: string) => findSpeaker(session, pending, id)?.name ?? id;
@@ -216,26 +254,29 @@ export async function pickDemand(
   });
   if (!pick) return undefined;
   if (pick.demand) return pick.demand;
-  return askNewDemand(deps, session, pending, opts.title);
+  return askNewDemand(deps, session, pending, opts.title, opts.context);
 }
 
-/** Asks summary, who makes it, to whom, and status; the id comes from the summary. Adds it to `pending`. */
-export async function askNewDemand(deps: EditingDeps, session: Entities, pending: Pending, title: string): Promise<Demand | undefined> {
+/** Asks summary (from the marked text), id, who makes it, to whom, and status. Adds it to `pending`. */
+export async function askNewDemand(deps: EditingDeps, session: Entities, pending: Pending, title: string, context?: MarkContext): Promise<Demand | undefined> {
   const summary = await vscode.window.showInputBox({
-    title: `${title}: new demand (1/4)`,
-    prompt: 'What is demanded, in a short sentence',
+    title: `${title}: new demand (1/5)`,
+    prompt: context ? 'What is demanded, in a short sentence (proposed from the marked text: edit it)' : 'What is demanded, in a short sentence',
+    value: context && tidySummary(context.text.slice(context.span.start, context.span.end)),
     placeHolder: 'e.g. A fixed timetable to deal with antisemitism cases',
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'Enter a summary of the demand.'),
   });
   if (summary === undefined) return undefined;
-  const by = await pickSpeaker(deps, session, pending, { title: `${title}: new demand (2/4)`, placeHolder: 'Who makes the demand?' });
+  const id = await askId(`${title}: new demand (2/5)`, proposeId(summary, demandTaken(session, pending), 'demand'), demandTaken(session, pending), 'demand');
+  if (id === undefined) return undefined;
+  const by = await pickSpeaker(deps, session, pending, { title: `${title}: new demand (3/5)`, placeHolder: 'Who makes the demand?', context });
   if (!by) return undefined;
-  const to = await pickSpeakers(session, pending, `${title}: new demand (3/4)`, [], 'To whom is it addressed? (any number, or none; Enter to go on)');
+  const to = await pickSpeakers(session, pending, `${title}: new demand (4/5)`, [], 'To whom is it addressed? (any number, or none)');
   if (!to) return undefined;
-  const status = await pickStatus(`${title}: new demand (4/4)`, undefined);
+  const status = await pickStatus(`${title}: new demand (5/5)`, undefined);
   if (!status) return undefined;
-  return addPendingDemand(session, pending, { summary, by: [by.id], to: to.filter((id) => id !== by.id), status });
+  return addPendingDemand(session, pending, { summary, by: [by.id], to: to.filter((id) => id !== by.id), status, id });
 }
 
 /** A new demand from a command's arguments; an error message when they are not valid. */
@@ -264,7 +305,7 @@ export function newDemandFrom(session: Entities, pending: Pending, value: unknow
 
 function addPendingDemand(session: Entities, pending: Pending, f: { summary: string; by: string[]; to: string[]; status?: DemandStatus; id?: string }): Demand {
   const summary = f.summary.replace(/\s+/g, ' ').trim();
-  const demand: Demand = { id: f.id ?? deriveId(summary, demandTaken(session, pending), 'demand'), summary, by: f.by, to: f.to };
+  const demand: Demand = { id: f.id ?? proposeId(summary, demandTaken(session, pending), 'demand'), summary, by: f.by, to: f.to };
   if (f.status) demand.status = f.status;
   pending.demands.push(demand);
   return demand;

@@ -3,7 +3,6 @@
 import { ArticleStore } from '../articleStore';
 import { activeArticle, flash } from './commandContext';
 import { KEYS, keyLabel } from './keys';
-import { quoted } from './labels';
 
 export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): Promise<string | undefined> {
   const article = activeArticle(store);
@@ -26,6 +25,13 @@ export async function undoCommand(store: ArticleStore, which: 'undo' | 'redo'): 
   await store.writeInTurn(doc);
   const waiting = doc.isDirty ? ' (saved to the sidecar with the article)' : '';
   const again = which === 'undo' ? `Redo: ${keyLabel(KEYS.redo)}` : `Undo: ${keyLabel(KEYS.undo)}`;
-  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${quoted(label ?? '', 60)}${waiting} — ${again}`);
+  // The label quotes its names already, each whole or cut at a word inside its quotes: quoting
+  // or cutting the label again would nest quotes and cut a name in half.
+  flash(`Attribution Lens: ${which === 'undo' ? 'undid' : 'redid'} ${asPhrase(label ?? 'a change')}${waiting} — ${again}`);
   return label;
+}
+
+/** "Add quote of “X”" as it reads after "undid": "add quote of “X”" (an acronym keeps its capitals). */
+function asPhrase(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
