@@ -234,13 +234,48 @@ export function numberedItems(text: string): DemandSpan[] {
   return out;
 }
 
+const ASKED_FOR_NOUN = /\b(\p{L}{3,})\s+(?:(?:that|which)\s+)?(?:we|they|he|she|it|you|I)\s+(?:had\s+|have\s+|has\s+)?(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu;
+const ASKED_FOR = /(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu;
+
+/**
+ * The matches of `re` (global) in `text`, as text.matchAll(re) gives them, for a regex made of
+ * letters and spaces only whose every match ends with a match of `anchor`: `re` starting at
+ * every word is slow on a whole article, so it runs only from the start of the run of letters
+ * and spaces before each anchor (no match can start earlier and reach it). When `re` finds
+ * nothing from some point on, there is nothing further.
+ */
+function anchoredMatches(text: string, re: RegExp, anchor: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (const a of text.matchAll(anchor)) {
+    const end = (a.index ?? 0) + a[0].length;
+    if (end <= re.lastIndex) continue;
+    let from = Math.max(a.index ?? 0, re.lastIndex);
+    // Back over ASCII letters and spaces, and over any other character (it may be a letter or a space).
+    while (from > re.lastIndex && !isAsciiStop(text.charCodeAt(from - 1))) from--;
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) break;
+    out.push(m);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function isAsciiStop(c: number): boolean {
+  if (c >= 128) return false;
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  const space = c === 32 || (c >= 9 && c <= 13);
+  return !letter && !space;
+}
+
 /**
  * Nouns the article uses for its demands: fixed ones, and the head of "the actions we asked
  * for" or "requests for concrete action", so a later "the actions … included" is read as a list of demands.
  */
 export function demandNounsOf(text: string): Set<string> {
   const nouns = new Set(['demand', 'request', 'proposal', 'condition', 'call', 'recommendation', 'suggestion', 'ask']);
-  for (const m of text.matchAll(/\b(\p{L}{3,})\s+(?:(?:that|which)\s+)?(?:we|they|he|she|it|you|I)\s+(?:had\s+|have\s+|has\s+)?(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu)) nouns.add(stem(m[1].toLowerCase()));
+  for (const m of anchoredMatches(text, ASKED_FOR_NOUN, ASKED_FOR)) nouns.add(stem(m[1].toLowerCase()));
   for (const m of text.matchAll(/\b(?:requests?|calls?|demands?)\s+for\s+(?:\p{L}+\s+)?(\p{L}{3,})/gu)) nouns.add(stem(m[1].toLowerCase()));
   return nouns;
 }
