@@ -6,6 +6,7 @@
 // The verb lists come from CAMEO's DEMAND (10) and APPEAL (02) classes and the common
 // reporting-verb lists (see lexicon.ts); the rules name only grammar, never an article's words.
 import { clauseEnd, Range, stem, stems, trimRange } from './demandText';
+import { isAsciiLetter } from './tokenize';
 
 export interface DemandSpan extends Range {
   /** Shown in the reason: "cue 'asked … to'". */
@@ -264,9 +265,8 @@ function anchoredMatches(text: string, re: RegExp, anchor: RegExp): RegExpExecAr
 
 function isAsciiStop(c: number): boolean {
   if (c >= 128) return false;
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   const space = c === 32 || (c >= 9 && c <= 13);
-  return !letter && !space;
+  return !isAsciiLetter(c) && !space;
 }
 
 /**

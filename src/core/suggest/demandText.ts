@@ -1,6 +1,7 @@
 // Text helpers for demands and responses: sentences and clauses on the raw article text, and a
 // word-overlap similarity weighted by how rare a word is in the article (so "antisemitism",
 // on every line of an article about it, says little about which demand a sentence is about).
+import { isAsciiLetter } from './tokenize';
 
 export interface Range {
   start: number;
@@ -102,7 +103,7 @@ function wordCharAt(s: string, i: number): number {
   if (i >= s.length) return OTHER;
   const c = s.charCodeAt(i);
   if (c < 128) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return LETTER;
+    if (isAsciiLetter(c)) return LETTER;
     if (c >= 48 && c <= 57) return IN_WORD;
     return c === 39 || c === 45 ? MARK_PUNCT : OTHER;
   }
