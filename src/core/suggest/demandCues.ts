@@ -6,6 +6,7 @@
 // The verb lists come from CAMEO's DEMAND (10) and APPEAL (02) classes and the common
 // reporting-verb lists (see lexicon.ts); the rules name only grammar, never an article's words.
 import { clauseEnd, Range, stem, stems, trimRange } from './demandText';
+import { isAsciiLetter } from './tokenize';
 
 export interface DemandSpan extends Range {
   /** Shown in the reason: "cue 'asked … to'". */
@@ -66,6 +67,19 @@ const ORDINAL = /^["“‘]?(first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly
 
 const ANY_CUE = /\b(?:ask|urg|call|press|push|appeal|beg|implor|want|demand|challeng|encourag|order|instruct|request|lobb|petition|plead|campaign|clamo|plea|pressure|recommend|propos|condition|insist|suggest|refus|declin|fail|would|wouldn|will|won|did|didn|does|doesn|could|couldn|unwilling|not|time|should|must|ought|need|has|have|had|first|second|third|fourth|fifth|finally|lastly)/i;
 
+// Words each rule's match must hold, tested (with the rule's own flags, so case folds alike) before
+// the rule runs: most sentences hold a cue word of some rule but not the words of every rule.
+const HAS = {
+  verbObjectTo: /\sto\s/iu,
+  forWhat: /\sfor\s/iu,
+  verbWhat: /demand|urg|request|insist/iu,
+  thatClause: /\sthat\s/iu,
+  refusal: /agree|accept|commit|sign\s+up|accede|endorse/iu,
+  timeFor: /\stime\s/iu,
+  modal: /should|must|ought|need|has\s+to|have\s+to|had\s+better/iu,
+  listVerb: /includ|compris|:/iu,
+};
+
 const LIST_NEXT = /^\s*(?:;|,(?=\s*(?:and\s+|or\s+)?that\b))\s*(?:and\s+|or\s+)?/u;
 
 /** The demand spans in one sentence. `quoted` says whether a range lies in what a speaker said. */
@@ -82,26 +96,26 @@ export function demandsInSentence(text: string, s: Range, quoted: (r: Range) => 
     if (r.end - r.start < 6 || isReference(body, demandNouns) || (needsModal && !MODAL_WORD.test(body) && !/\bbe\b/i.test(body))) return;
     out.push({ ...r, cue, rule, score, strong: true, ...extra });
   };
-  for (const m of str.matchAll(VERB_OBJECT_TO)) {
+  if (HAS.verbObjectTo.test(str)) for (const m of str.matchAll(VERB_OBJECT_TO)) {
     const i = m.index ?? 0;
     cueAt.add(i);
     const obj = { start: s.start + i + m[1].length + (m[0].slice(m[1].length).length - m[0].slice(m[1].length).trimStart().length), end: 0 };
     obj.end = obj.start + m[2].trimEnd().length;
     push(i + m[0].length, m[1], `cue '${m[1].toLowerCase()} … to'`, 0.8, { addressee: obj });
   }
-  for (const m of str.matchAll(FOR_WHAT)) {
+  if (HAS.forWhat.test(str)) for (const m of str.matchAll(FOR_WHAT)) {
     const from = (m.index ?? 0) + m[0].length;
     // "campaigned for Clinton" backs a person; "campaigned for a ban" wants something.
     if (/^campaign/i.test(m[1]) && /^\p{Lu}[\p{L}.-]*(?![’']s)(?:\s|[,.;]|$)/u.test(str.slice(from))) continue;
     push(from, `${m[1]} for`, `cue '${m[1].toLowerCase()} for'`, 0.75);
   }
-  for (const m of str.matchAll(VERB_WHAT)) if (!cueAt.has(m.index ?? 0)) push((m.index ?? 0) + m[0].length, m[1], `cue '${m[1].toLowerCase()}'`, 0.7);
-  for (const m of str.matchAll(THAT_CLAUSE)) push((m.index ?? 0) + m[0].length, `${m[1]} that`, `cue '${m[1].toLowerCase()} that'`, 0.75, {}, WEAK_THAT.test(m[1]));
-  for (const m of str.matchAll(REFUSAL)) {
+  if (HAS.verbWhat.test(str)) for (const m of str.matchAll(VERB_WHAT)) if (!cueAt.has(m.index ?? 0)) push((m.index ?? 0) + m[0].length, m[1], `cue '${m[1].toLowerCase()}'`, 0.7);
+  if (HAS.thatClause.test(str)) for (const m of str.matchAll(THAT_CLAUSE)) push((m.index ?? 0) + m[0].length, `${m[1]} that`, `cue '${m[1].toLowerCase()} that'`, 0.75, {}, WEAK_THAT.test(m[1]));
+  if (HAS.refusal.test(str)) for (const m of str.matchAll(REFUSAL)) {
     const cue = `${m[1]} ${m[2]} ${m[4]}`.replace(/\s+/g, ' ');
     push((m.index ?? 0) + m[0].length, cue, `refused: '${cue.toLowerCase()}'`, 0.7, { agent: agentBefore(text, s.start, s.start + (m.index ?? 0)) });
   }
-  for (const m of str.matchAll(TIME_FOR)) push(m.index ?? 0, m[0].trim(), `exhortation: '${m[0].trim().toLowerCase()}'`, 0.7);
+  if (HAS.timeFor.test(str)) for (const m of str.matchAll(TIME_FOR)) push(m.index ?? 0, m[0].trim(), `exhortation: '${m[0].trim().toLowerCase()}'`, 0.7);
   if (quoted(s)) {
     const ord = ORDINAL.exec(str);
     if (ord && (MODAL.test(str.slice(ord[0].length)) || /^\p{Ll}+\s+(?:the|a|an|all|our|their|its|this|that|them|it|more|every)\b/u.test(str.slice(ord[0].length)))) {
@@ -109,7 +123,7 @@ export function demandsInSentence(text: string, s: Range, quoted: (r: Range) => 
     }
     MODAL.lastIndex = 0;
   }
-  for (const m of str.matchAll(MODAL)) {
+  if (HAS.modal.test(str)) for (const m of str.matchAll(MODAL)) {
     const at = s.start + (m.index ?? 0);
     if (!quoted({ start: at, end: at + m[0].length }) || out.some((d) => d.start <= at && at < d.end)) continue;
     const start = clauseStart(str, m.index ?? 0);
@@ -142,6 +156,8 @@ function agentBefore(text: string, from: number, at: number): Range | undefined 
 /** "The actions … included having X, and accepting Y": items after a noun the article uses for demands. */
 function demandListItems(text: string, s: Range, nouns: ReadonlySet<string>): DemandSpan[] {
   const str = text.slice(s.start, s.end);
+  // Every list verb below holds one of these: without them no head can introduce a list.
+  if (!HAS.listVerb.test(str)) return [];
   for (const m of str.matchAll(LIST_HEAD)) {
     if (!nouns.has(stem(m[1].toLowerCase()))) continue;
     const verb = /\b(include[sd]?|including|comprised?)\s*:?\s+|^\s*(?:were|are)\s*:\s*|^\s*:\s*/iu.exec(str.slice((m.index ?? 0) + m[0].length));
@@ -219,13 +235,47 @@ export function numberedItems(text: string): DemandSpan[] {
   return out;
 }
 
+const ASKED_FOR_NOUN = /\b(\p{L}{3,})\s+(?:(?:that|which)\s+)?(?:we|they|he|she|it|you|I)\s+(?:had\s+|have\s+|has\s+)?(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu;
+const ASKED_FOR = /(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu;
+
+/**
+ * The matches of `re` (global) in `text`, as text.matchAll(re) gives them, for a regex made of
+ * letters and spaces only whose every match ends with a match of `anchor`: `re` starting at
+ * every word is slow on a whole article, so it runs only from the start of the run of letters
+ * and spaces before each anchor (no match can start earlier and reach it). When `re` finds
+ * nothing from some point on, there is nothing further.
+ */
+function anchoredMatches(text: string, re: RegExp, anchor: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (const a of text.matchAll(anchor)) {
+    const end = (a.index ?? 0) + a[0].length;
+    if (end <= re.lastIndex) continue;
+    let from = Math.max(a.index ?? 0, re.lastIndex);
+    // Back over ASCII letters and spaces, and over any other character (it may be a letter or a space).
+    while (from > re.lastIndex && !isAsciiStop(text.charCodeAt(from - 1))) from--;
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) break;
+    out.push(m);
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function isAsciiStop(c: number): boolean {
+  if (c >= 128) return false;
+  const space = c === 32 || (c >= 9 && c <= 13);
+  return !isAsciiLetter(c) && !space;
+}
+
 /**
  * Nouns the article uses for its demands: fixed ones, and the head of "the actions we asked
  * for" or "requests for concrete action", so a later "the actions … included" is read as a list of demands.
  */
 export function demandNounsOf(text: string): Set<string> {
   const nouns = new Set(['demand', 'request', 'proposal', 'condition', 'call', 'recommendation', 'suggestion', 'ask']);
-  for (const m of text.matchAll(/\b(\p{L}{3,})\s+(?:(?:that|which)\s+)?(?:we|they|he|she|it|you|I)\s+(?:had\s+|have\s+|has\s+)?(?:asked|called|pressed|pushed|appealed|lobbied)\s+for\b/gu)) nouns.add(stem(m[1].toLowerCase()));
+  for (const m of anchoredMatches(text, ASKED_FOR_NOUN, ASKED_FOR)) nouns.add(stem(m[1].toLowerCase()));
   for (const m of text.matchAll(/\b(?:requests?|calls?|demands?)\s+for\s+(?:\p{L}+\s+)?(\p{L}{3,})/gu)) nouns.add(stem(m[1].toLowerCase()));
   return nouns;
 }

@@ -1,6 +1,7 @@
 // Text helpers for demands and responses: sentences and clauses on the raw article text, and a
 // word-overlap similarity weighted by how rare a word is in the article (so "antisemitism",
 // on every line of an article about it, says little about which demand a sentence is about).
+import { isAsciiLetter } from './tokenize';
 
 export interface Range {
   start: number;
@@ -50,24 +51,80 @@ const STOP = new Set(
    mr mrs ms dr shouldn't mustn't can't won't wouldn't don't doesn't didn't isn't aren't wasn't weren't`.split(/\s+/),
 );
 
-/** The content words of a text, lowercased and lightly stemmed (hyphens and apostrophes dropped). */
+/**
+ * The content words of a text, lowercased and lightly stemmed (hyphens and apostrophes dropped):
+ * the words are those of /\p{L}[\p{L}\p{M}\p{N}'’-]*\/gu on the lowercased text, read by hand
+ * (ASCII at a glance, other characters by their Unicode class) because it runs on every sentence.
+ */
 export function stems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu)) {
-    let lower = m[0];
-    const marked = /['’-]/.test(lower);
-    if (marked) lower = lower.replace(/['’]s$/, '');
-    if (lower.length < 2 || STOP.has(lower)) continue;
-    out.push(stem(marked ? lower.replace(/['’-]/g, '') : lower));
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const first = wordCharAt(lower, i);
+    if (first !== LETTER) {
+      i += first === OTHER_ASTRAL ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let marked = false;
+    i += unitsAt(lower, i);
+    for (;;) {
+      const c = wordCharAt(lower, i);
+      if (c === MARK_PUNCT) marked = true;
+      else if (c !== LETTER && c !== IN_WORD) break;
+      i += unitsAt(lower, i);
+    }
+    let word = lower.slice(start, i);
+    if (marked && word.length >= 2 && word.charCodeAt(word.length - 1) === 115 /* s */ && isApostrophe(word.charCodeAt(word.length - 2))) word = word.slice(0, -2);
+    if (word.length < 2 || STOP.has(word)) continue;
+    out.push(stem(marked ? word.replace(/['’-]/g, '') : word));
   }
   return out;
+}
+
+// What a character is to stems(): a letter (starts or continues a word), a mark or digit
+// (continues one), an apostrophe or hyphen (continues one and is dropped), or none of these.
+const OTHER = 0;
+const OTHER_ASTRAL = 1;
+const LETTER = 2;
+const IN_WORD = 3;
+const MARK_PUNCT = 4;
+const IS_LETTER = /^\p{L}$/u;
+const IS_IN_WORD = /^[\p{M}\p{N}]$/u;
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** The class of the code point at i (OTHER past the end). */
+function wordCharAt(s: string, i: number): number {
+  if (i >= s.length) return OTHER;
+  const c = s.charCodeAt(i);
+  if (c < 128) {
+    if (isAsciiLetter(c)) return LETTER;
+    if (c >= 48 && c <= 57) return IN_WORD;
+    return c === 39 || c === 45 ? MARK_PUNCT : OTHER;
+  }
+  if (c === 0x2019) return MARK_PUNCT;
+  const cp = s.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  if (IS_LETTER.test(ch)) return LETTER;
+  if (IS_IN_WORD.test(ch)) return IN_WORD;
+  return cp > 0xffff ? OTHER_ASTRAL : OTHER;
+}
+
+/** UTF-16 units of the code point at i. */
+function unitsAt(s: string, i: number): number {
+  return s.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 export function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.length > 5 && w.endsWith('ing')) return trimE(w.slice(0, -3));
   if (w.length > 4 && w.endsWith('ed')) return trimE(w.slice(0, -2));
-  if (w.length > 4 && /(?:ss|sh|ch|x)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 4 && (w.endsWith('sses') || w.endsWith('shes') || w.endsWith('ches') || w.endsWith('xes'))) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return trimE(w.slice(0, -1));
   return trimE(w);
 }

@@ -1,7 +1,7 @@
 // The attribution engine: text in, linked source / cue / content spans out (UTF-16 offsets).
 // Stage 1 tags with local features; stage 2 tags again seeing stage 1's labels; the chunks are
 // then linked into attributions.
-import { ParagraphFeatures, paragraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
+import { featureBuffer, ParagraphFeatures, paragraphFeatures, stackedFeatures, TokenFacts, tokenFacts } from './features';
 import { confidence, confidenceFeatures } from './confidence';
 import { AttributionModel } from './modelFile';
 import { linkLearned } from './links';
@@ -47,15 +47,28 @@ export function tagAll(tagger: Tagger, tt: TokenizedText, facts: TokenFacts, bas
   const labels = new Uint8Array(tt.tokens.length);
   tt.paragraphs.forEach((p, k) => {
     const pfs = stage1 ? [base[k], stackedFeatures(tt, facts, p, stage1)] : [base[k]];
-    labels.set(tagger.tag(pfs, margins?.subarray(p.first, p.end)), p.first);
+    tagger.tag(pfs, margins?.subarray(p.first, p.end), labels.subarray(p.first, p.end));
   });
   return labels;
 }
 
-/** The last stage's labels of every token (its margins too, when given). */
-export function tagLabels(model: Pick<AttributionModel, 'stage1' | 'stage2'>, tt: TokenizedText, facts: TokenFacts, base: ParagraphFeatures[], margins?: Float32Array): Uint8Array {
-  const labels = tagAll(model.stage1, tt, facts, base, undefined, model.stage2 ? undefined : margins);
-  return model.stage2 ? tagAll(model.stage2, tt, facts, base, labels, margins) : labels;
+/**
+ * The last stage's labels of every token (its margins too, when given), one paragraph through
+ * both stages at a time: stage 2 reads stage 1's labels of its own paragraph only, so a
+ * paragraph's features are used and dropped at once. `base` gives stage 1's features of
+ * paragraph k (precomputed in training; computed into one reused buffer when tagging).
+ */
+export function tagLabels(model: Pick<AttributionModel, 'stage1' | 'stage2'>, tt: TokenizedText, facts: TokenFacts, base: (k: number) => ParagraphFeatures, margins?: Float32Array): Uint8Array {
+  const first = new Uint8Array(tt.tokens.length);
+  const last = model.stage2 ? new Uint8Array(tt.tokens.length) : first;
+  const stacked = featureBuffer();
+  tt.paragraphs.forEach((p, k) => {
+    const pf = base(k);
+    const m = margins?.subarray(p.first, p.end);
+    model.stage1.tag([pf], model.stage2 ? undefined : m, first.subarray(p.first, p.end));
+    model.stage2?.tag([pf, stackedFeatures(tt, facts, p, first, stacked)], m, last.subarray(p.first, p.end));
+  });
+  return last;
 }
 
 export function paragraphsOf(tt: TokenizedText): Uint32Array {
@@ -69,7 +82,8 @@ export function tagText(model: AttributionModel, text: string): Tagged {
   const tt = tokenize(text);
   const facts = tokenFacts(tt);
   const margins = new Float32Array(tt.tokens.length);
-  const labels = tagLabels(model, tt, facts, baseFeatures(tt, facts), margins);
+  const buffer = featureBuffer();
+  const labels = tagLabels(model, tt, facts, (k) => paragraphFeatures(tt, facts, tt.paragraphs[k], k, buffer), margins);
   const chunks: Chunk[] = [];
   for (const p of tt.paragraphs) chunks.push(...chunksOf(labels, p.first, p.end));
   const paragraphOf = paragraphsOf(tt);

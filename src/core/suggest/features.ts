@@ -137,15 +137,32 @@ function toSentenceEnd(tt: TokenizedText, p: Paragraph): Int32Array {
 const BASE_PER_TOKEN = 42;
 const STACKED_PER_TOKEN = 20;
 
+/**
+ * Room for one paragraph's features, grown as needed and written over by the next paragraph:
+ * tagging uses a paragraph's features once and drops them, so it need not allocate per paragraph.
+ */
+export interface FeatureBuffer {
+  feats: Uint32Array;
+  offs: Uint32Array;
+}
+
+export function featureBuffer(): FeatureBuffer {
+  return { feats: new Uint32Array(0), offs: new Uint32Array(0) };
+}
+
+/** Fresh arrays for the paragraph, or `into`'s (grown to fit) when given. */
+function buffers(into: FeatureBuffer | undefined, n: number, perToken: number): FeatureBuffer {
+  if (!into) return { feats: new Uint32Array(n * perToken), offs: new Uint32Array(n + 1) };
+  if (into.feats.length < n * perToken) into.feats = new Uint32Array(n * perToken * 2);
+  if (into.offs.length < n + 1) into.offs = new Uint32Array((n + 1) * 2);
+  return into;
+}
+
 /** Stage 1's features of a paragraph's tokens: words, shapes, word lists, quotation state, sentence position. */
-export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, paragraphIndex: number): ParagraphFeatures {
+export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, paragraphIndex: number, into?: FeatureBuffer): ParagraphFeatures {
   const n = p.end - p.first;
-  const feats = new Uint32Array(n * BASE_PER_TOKEN);
-  const offs = new Uint32Array(n + 1);
+  const { feats, offs } = buffers(into, n, BASE_PER_TOKEN);
   let k = 0;
-  const add = (template: number, value: number) => {
-    feats[k++] = mix(template, value);
-  };
   const W = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.word[i]);
   const S = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.shape[i]);
   const V = (i: number) => (i < p.first || i >= p.end ? 9 : f.verb[i]);
@@ -165,67 +182,63 @@ export function paragraphFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph
     const w0 = W(i);
     const wm1 = W(i - 1);
     const wp1 = W(i + 1);
-    add(1, 0);
-    add(2, w0);
-    add(3, wm1);
-    add(4, wp1);
-    add(5, W(i - 2));
-    add(6, W(i + 2));
-    add(7, mix(wm1, w0));
-    add(8, mix(w0, wp1));
-    add(9, S(i));
-    add(10, mix(S(i - 1), S(i)));
-    add(11, mix(S(i), S(i + 1)));
-    add(12, f.suffix[i]);
-    add(13, V(i));
-    add(14, mix(V(i - 1), V(i + 1)));
-    add(15, mix(V(i - 2), V(i + 2)));
-    add(16, q);
-    add(17, mix(q, w0));
-    add(18, mix(vl, vr));
-    add(19, mix(mix(vl, vr), q));
-    add(20, f.flags[i]);
-    add(21, mix(f.flags[i], vr));
-    add(22, sentPos);
-    add(23, mix(sentPos, q));
-    add(24, tt.sentenceStart[i]);
-    add(25, mix(paraQuote, firstKind));
-    add(26, paragraphIndex === 0 ? 1 : 0);
-    add(27, mix(vl, w0));
-    add(28, mix(vr, w0));
-    add(29, mix(mix(q, paraQuote), vr));
-    add(30, mix(wm1, V(i)));
-    add(31, mix(f.flags[i], S(i)));
-    add(32, mix(mix(wm1, w0), wp1));
-    add(33, mix(i + 1 < p.end ? tt.quoteState[i + 1] : 7, q));
+    feats[k++] = mix(1, 0);
+    feats[k++] = mix(2, w0);
+    feats[k++] = mix(3, wm1);
+    feats[k++] = mix(4, wp1);
+    feats[k++] = mix(5, W(i - 2));
+    feats[k++] = mix(6, W(i + 2));
+    feats[k++] = mix(7, mix(wm1, w0));
+    feats[k++] = mix(8, mix(w0, wp1));
+    feats[k++] = mix(9, S(i));
+    feats[k++] = mix(10, mix(S(i - 1), S(i)));
+    feats[k++] = mix(11, mix(S(i), S(i + 1)));
+    feats[k++] = mix(12, f.suffix[i]);
+    feats[k++] = mix(13, V(i));
+    feats[k++] = mix(14, mix(V(i - 1), V(i + 1)));
+    feats[k++] = mix(15, mix(V(i - 2), V(i + 2)));
+    feats[k++] = mix(16, q);
+    feats[k++] = mix(17, mix(q, w0));
+    feats[k++] = mix(18, mix(vl, vr));
+    feats[k++] = mix(19, mix(mix(vl, vr), q));
+    feats[k++] = mix(20, f.flags[i]);
+    feats[k++] = mix(21, mix(f.flags[i], vr));
+    feats[k++] = mix(22, sentPos);
+    feats[k++] = mix(23, mix(sentPos, q));
+    feats[k++] = mix(24, tt.sentenceStart[i]);
+    feats[k++] = mix(25, mix(paraQuote, firstKind));
+    feats[k++] = mix(26, paragraphIndex === 0 ? 1 : 0);
+    feats[k++] = mix(27, mix(vl, w0));
+    feats[k++] = mix(28, mix(vr, w0));
+    feats[k++] = mix(29, mix(mix(q, paraQuote), vr));
+    feats[k++] = mix(30, mix(wm1, V(i)));
+    feats[k++] = mix(31, mix(f.flags[i], S(i)));
+    feats[k++] = mix(32, mix(mix(wm1, w0), wp1));
+    feats[k++] = mix(33, mix(i + 1 < p.end ? tt.quoteState[i + 1] : 7, q));
     // Where the sentence ends, and which reporting verb is nearest on each side.
     const te = bucket(toEnd[r]);
-    add(34, te);
-    add(35, mix(te, q));
-    add(36, mix(te, vl));
-    add(37, verbs.left[r] === NONE ? 0 : W(i - verbs.left[r]));
-    add(38, verbs.right[r] === NONE ? 0 : W(i + verbs.right[r]));
-    add(39, mix(mix(vl === 99 ? 0 : 1, vr === 99 ? 0 : 1), mix(q, te === 0 ? 1 : 0)));
-    add(60, mix(tt.sentenceStart[i], mix(q, paraQuote)));
+    feats[k++] = mix(34, te);
+    feats[k++] = mix(35, mix(te, q));
+    feats[k++] = mix(36, mix(te, vl));
+    feats[k++] = mix(37, verbs.left[r] === NONE ? 0 : W(i - verbs.left[r]));
+    feats[k++] = mix(38, verbs.right[r] === NONE ? 0 : W(i + verbs.right[r]));
+    feats[k++] = mix(39, mix(mix(vl === 99 ? 0 : 1, vr === 99 ? 0 : 1), mix(q, te === 0 ? 1 : 0)));
+    feats[k++] = mix(60, mix(tt.sentenceStart[i], mix(q, paraQuote)));
     // Verb-like endings either side (-ed, -ing after a comma: a clause, and often a content's end).
     const sfm1 = i > p.first ? f.suffix[i - 1] : 1;
     const sfp1 = i + 1 < p.end ? f.suffix[i + 1] : 2;
-    add(61, mix(sfm1, f.suffix[i]));
-    add(62, mix(f.suffix[i], sfp1));
+    feats[k++] = mix(61, mix(sfm1, f.suffix[i]));
+    feats[k++] = mix(62, mix(f.suffix[i], sfp1));
   }
   offs[n] = k;
-  return { feats, offs };
+  return { feats, offs: offs.subarray(0, n + 1) };
 }
 
 /** Stage 2's extra features: the labels stage 1 gave (the whole text's, in `stage1`) around each token and its nearest predicted cue. */
-export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, stage1: Uint8Array): ParagraphFeatures {
+export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, stage1: Uint8Array, into?: FeatureBuffer): ParagraphFeatures {
   const n = p.end - p.first;
-  const feats = new Uint32Array(n * STACKED_PER_TOKEN);
-  const offs = new Uint32Array(n + 1);
+  const { feats, offs } = buffers(into, n, STACKED_PER_TOKEN);
   let k = 0;
-  const add = (template: number, value: number) => {
-    feats[k++] = mix(template, value);
-  };
   const L = (j: number) => (j < p.first || j >= p.end ? 9 : stage1[j]);
   const W = (i: number) => (i < p.first ? 1 : i >= p.end ? 2 : f.word[i]);
   const isCue = (i: number) => stage1[i] === 3 || stage1[i] === 4;
@@ -240,29 +253,29 @@ export function stackedFeatures(tt: TokenizedText, f: TokenFacts, p: Paragraph, 
     const cl = bucket(cues.left[r]);
     const cr = bucket(cues.right[r]);
     const sentPos = bucket(i - f.sentenceFirst[f.sentence[i]]);
-    add(40, L(i));
-    add(41, mix(L(i - 1), L(i)));
-    add(42, mix(L(i), L(i + 1)));
-    add(43, mix(L(i - 2), L(i + 2)));
-    add(44, mix(cl, cr));
-    add(45, mix(mix(cl, cr), q));
-    add(46, mix(cl, W(i)));
-    add(47, mix(cr, W(i)));
-    add(48, mix(L(i), W(i)));
-    add(49, mix(mix(cl, cr), f.flags[i]));
-    add(50, mix(mix(L(i - 1), L(i)), L(i + 1)));
-    add(51, mix(cl === 99 ? 0 : 1, cr === 99 ? 0 : 1));
-    add(52, mix(mix(cl, cr), sentPos));
-    add(53, cues.left[r] === NONE ? 0 : W(i - cues.left[r]));
-    add(54, cues.right[r] === NONE ? 0 : W(i + cues.right[r]));
-    add(55, mix(mix(cl, cr), bucket(toEnd[r])));
-    add(56, mix(L(i - 1), W(i)));
+    feats[k++] = mix(40, L(i));
+    feats[k++] = mix(41, mix(L(i - 1), L(i)));
+    feats[k++] = mix(42, mix(L(i), L(i + 1)));
+    feats[k++] = mix(43, mix(L(i - 2), L(i + 2)));
+    feats[k++] = mix(44, mix(cl, cr));
+    feats[k++] = mix(45, mix(mix(cl, cr), q));
+    feats[k++] = mix(46, mix(cl, W(i)));
+    feats[k++] = mix(47, mix(cr, W(i)));
+    feats[k++] = mix(48, mix(L(i), W(i)));
+    feats[k++] = mix(49, mix(mix(cl, cr), f.flags[i]));
+    feats[k++] = mix(50, mix(mix(L(i - 1), L(i)), L(i + 1)));
+    feats[k++] = mix(51, mix(cl === 99 ? 0 : 1, cr === 99 ? 0 : 1));
+    feats[k++] = mix(52, mix(mix(cl, cr), sentPos));
+    feats[k++] = mix(53, cues.left[r] === NONE ? 0 : W(i - cues.left[r]));
+    feats[k++] = mix(54, cues.right[r] === NONE ? 0 : W(i + cues.right[r]));
+    feats[k++] = mix(55, mix(mix(cl, cr), bucket(toEnd[r])));
+    feats[k++] = mix(56, mix(L(i - 1), W(i)));
     const fl = bucket(far.left[r]);
     const fr = bucket(far.right[r]);
-    add(57, mix(fl, fr));
-    add(58, mix(mix(fl, fr), q));
-    add(59, mix(L(f.sentenceFirst[f.sentence[i]]), L(i)));
+    feats[k++] = mix(57, mix(fl, fr));
+    feats[k++] = mix(58, mix(mix(fl, fr), q));
+    feats[k++] = mix(59, mix(L(f.sentenceFirst[f.sentence[i]]), L(i)));
   }
   offs[n] = k;
-  return { feats, offs };
+  return { feats, offs: offs.subarray(0, n + 1) };
 }

@@ -7,6 +7,7 @@ import { bioConstraints, viterbi } from './viterbi';
 
 export const STRIDE = 8;
 const L = NUM_LABELS;
+let emitted = new Float64Array(0);
 
 export class Tagger {
   readonly mask: number;
@@ -22,17 +23,20 @@ export class Tagger {
     this.decoded = decodeScores(transitions);
   }
 
-  /** Per-token label scores of a paragraph, summed over its feature sets. */
+  /** Per-token label scores of a paragraph, summed over its feature sets; in a buffer the next call writes over. */
   emissions(pfs: readonly ParagraphFeatures[]): Float64Array {
-    const e = new Float64Array((pfs[0].offs.length - 1) * L);
+    const size = (pfs[0].offs.length - 1) * L;
+    // Tagging is one paragraph at a time and never re-entrant: one buffer, no garbage per paragraph.
+    if (emitted.length < size) emitted = new Float64Array(size * 2);
+    const e = emitted.subarray(0, size).fill(0);
     for (const pf of pfs) addEmissions(e, pf, this.weights, this.mask);
     for (let i = 0; i < e.length; i++) e[i] *= this.scale;
     return e;
   }
 
-  /** The best labels; with `margins`, each token's max-marginal margin too (see viterbi). */
-  tag(pfs: readonly ParagraphFeatures[], margins?: Float32Array): Uint8Array {
-    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, this.decoded.trans, this.decoded.start, margins);
+  /** The best labels (into `out` when given); with `margins`, each token's max-marginal margin too (see viterbi). */
+  tag(pfs: readonly ParagraphFeatures[], margins?: Float32Array, out?: Uint8Array): Uint8Array {
+    return viterbi(this.emissions(pfs), pfs[0].offs.length - 1, L, this.decoded.trans, this.decoded.start, margins, out);
   }
 }
 

@@ -65,11 +65,12 @@ export function tokenize(text: string): TokenizedText {
 function pushToken(tokens: Token[], s: string, at: number): void {
   const first = s.codePointAt(0)!;
   let kind: TokenKind;
+  // ASCII letters and digits at a glance; the Unicode classes for the rest.
   if (QUOTE_CHARS.has(s)) kind = 'quote';
-  else if (/^\p{L}/u.test(s)) kind = 'word';
-  else if (/^\p{N}/u.test(s) && first < 0x10000) kind = 'number';
+  else if (isAsciiLetter(first) || (first >= 128 && /^\p{L}/u.test(s))) kind = 'word';
+  else if ((first >= 48 && first <= 57) || (first >= 128 && /^\p{N}/u.test(s) && first < 0x10000)) kind = 'number';
   else kind = 'punct';
-  const clitic = kind === 'word' ? /['’](?:s|ll|re|ve|d|m)$/i.exec(s) : null;
+  const clitic = kind === 'word' && hasApostrophe(s) ? /['’](?:s|ll|re|ve|d|m)$/i.exec(s) : null;
   if (clitic && clitic.index > 0) {
     const cut = clitic.index;
     tokens.push({ start: at, end: at + cut, text: s.slice(0, cut), kind });
@@ -77,6 +78,15 @@ function pushToken(tokens: Token[], s: string, at: number): void {
     return;
   }
   tokens.push({ start: at, end: at + s.length, text: s, kind });
+}
+
+/** a-z or A-Z, by character code: the common case, spared a Unicode-class regex. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function hasApostrophe(s: string): boolean {
+  return s.includes("'") || s.includes('’');
 }
 
 function markParagraph(tokens: Token[], p: Paragraph, sentenceStart: Uint8Array, quoteState: Uint8Array): void {

@@ -132,7 +132,7 @@ const LINK_EPOCHS = 10;
 export function learnLinks(taggers: Pick<AttributionModel, 'stage1' | 'stage2'>, prepared: readonly Prepared[] | undefined, docs: readonly TrainingDoc[], seed: number): [number, number][] {
   const ready = prepared ?? docs.map(prepare);
   const exs = ready.flatMap((d, j) => {
-    const labels = tagLabels(taggers, d.tt, d.facts, d.base);
+    const labels = tagLabels(taggers, d.tt, d.facts, (k) => d.base[k]);
     const chunks = d.tt.paragraphs.flatMap((p) => chunksOf(labels, p.first, p.end));
     return linkExamples(d.tt, d.facts, paragraphsOf(d.tt), chunks, goldCuesOf(d.tt, docs[j].attributions ?? []));
   });
