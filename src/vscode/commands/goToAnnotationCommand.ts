@@ -14,6 +14,8 @@ import { revealOffset } from './revealOffsetCommand';
 
 interface AnnotationPick extends vscode.QuickPickItem {
   offset?: number;
+  /** The span's end: picking selects the whole span, as hover links and tree rows do. */
+  end?: number;
   sidecarLine?: number;
   filter?: 'type' | 'speaker' | 'clear';
 }
@@ -38,7 +40,7 @@ export async function goToAnnotationCommand(store: ArticleStore): Promise<void> 
     if (pick.filter === 'clear') filter = {};
     else if (pick.filter === 'type') filter = { ...filter, type: await pickType(filter.type) ?? filter.type };
     else if (pick.filter === 'speaker') filter = { ...filter, speaker: await pickSpeakerFilter(filter.speaker) ?? filter.speaker };
-    else if (pick.offset !== undefined) return revealOffset(doc.uri.toString(), pick.offset);
+    else if (pick.offset !== undefined) return revealOffset(doc.uri.toString(), pick.offset, pick.end);
     else if (pick.sidecarLine !== undefined) {
       const pos = new vscode.Position(pick.sidecarLine, 0);
       await vscode.window.showTextDocument(state.sidecar, { selection: new vscode.Range(pos, pos) });
@@ -61,6 +63,7 @@ export async function goToAnnotationCommand(store: ArticleStore): Promise<void> 
           description: forMessage(firstWords(doc.getText().slice(a.start, a.end), 10, 80)),
           detail: forMessage(`line ${doc.positionAt(a.start).line + 1} · ${a.type}${a.stance ? ` (${a.stance})` : ''} · ${a.id}`),
           offset: a.start,
+          end: a.end,
         };
         first ??= row;
         rows.push(row);
