@@ -7,7 +7,7 @@ import { registerCommands } from './vscode/commands/commandTable';
 import { deleteCommand } from './vscode/commands/deleteCommand';
 import { demandStatusCommand } from './vscode/commands/demandStatusCommand';
 import { editCommand } from './vscode/commands/editCommand';
-import { exportCommand } from './vscode/commands/exportCommand';
+import type { exportCommand } from './vscode/commands/exportCommand';
 import { goToAnnotationCommand } from './vscode/commands/goToAnnotationCommand';
 import { cardListCommand } from './vscode/commands/cardListCommand';
 import { markCommand } from './vscode/commands/markCommand';
@@ -120,7 +120,9 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
         nextAnnotation: () => navigateCommand(store, 'next'),
         previousAnnotation: () => navigateCommand(store, 'previous'),
         showReferences: (args) => referencesCommand(store, args),
-        exportAnnotations: (args) => exportCommand({ store, config, output: log, workspaceState: context.workspaceState }, args as Parameters<typeof exportCommand>[1]),
+        // The exporters are evaluated on the first export, not at activation (esbuild keeps them in the bundle).
+        exportAnnotations: async (args) =>
+          (await import('./vscode/commands/exportCommand')).exportCommand({ store, config, output: log, workspaceState: context.workspaceState }, args as Parameters<typeof exportCommand>[1]),
         showReport: () => report.show(),
         undo: () => undoCommand(store, 'undo'),
         redo: () => undoCommand(store, 'redo'),

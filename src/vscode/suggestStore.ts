@@ -2,13 +2,15 @@
 // the text is edited, and the list still pending, recomputed whenever the article's annotations
 // change (an accept, a reject, an Undo, a reload) so every view reads one list. The model is read
 // on the first run only, through workspace.fs from the extension's own folder, so activation
-// costs nothing and the browser build can read it the same way.
+// costs nothing and the browser build can read it the same way. The engine and the model reader
+// are imported then too (dynamic import: esbuild keeps them in the bundle but evaluates them on
+// first use), so activation does not run their module code either.
 import * as vscode from 'vscode';
 import { Sidecar } from '../core/model';
-import { AttributionModel, loadModel } from '../core/suggest/modelFile';
+import type { AttributionModel } from '../core/suggest/modelFile';
 import { AnnotatedState, PendingSuggestions } from '../core/suggest/pending';
 import { Suggestion } from '../core/suggest/suggestions';
-import { StepControl, suggestInSteps } from '../core/suggest/suggestInSteps';
+import type { StepControl } from '../core/suggest/suggestInSteps';
 import { ArticleStore } from './articleStore';
 
 export const MODEL_PATH = ['models', 'attribution-model.bin'] as const;
@@ -78,7 +80,7 @@ export class SuggestionStore implements vscode.Disposable {
 
   /** The model, read once. A failed read is retried on the next run. */
   loadModel(): Promise<AttributionModel> {
-    this.model ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...MODEL_PATH))).then(loadModel);
+    this.model ??= Promise.all([vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...MODEL_PATH)), import('../core/suggest/modelFile')]).then(([bytes, { loadModel }]) => loadModel(bytes));
     this.model.catch(() => (this.model = undefined));
     return this.model;
   }
@@ -89,6 +91,7 @@ export class SuggestionStore implements vscode.Disposable {
    */
   async suggest(doc: vscode.TextDocument, control: StepControl): Promise<Suggestion[] | undefined> {
     const model = await this.loadModel();
+    const { suggestInSteps } = await import('../core/suggest/suggestInSteps');
     const version = doc.version;
     const text = doc.getText();
     const set = await suggestInSteps(model, text, this.existing(doc.uri), control);
