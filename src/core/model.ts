@@ -126,9 +126,10 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
 
 /** Ids like a2 < a10: compare digit runs numerically, so hand-made ids sort as people expect. */
 export function compareIds(a: string, b: string): number {
-  return idCollator.compare(a, b);
+  return (idCollator ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 }
 
 // What a.localeCompare(b, 'en', { numeric: true }) uses, made once: localeCompare with options
-// builds a collator on every call, which made sorting 10,000 annotations take a second.
-const idCollator = new Intl.Collator('en', { numeric: true });
+// builds a collator on every call, which made sorting 10,000 annotations take a second. Made on
+// first use, not at load: creating it costs milliseconds, inside the extension's activation.
+let idCollator: Intl.Collator | undefined;

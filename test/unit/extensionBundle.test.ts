@@ -1,0 +1,28 @@
+// The extension bundle's shape, which decides part of the activation time (issue 11): VS Code
+// compiles and runs all of dist/extension.js before activate() returns. No timings here.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from './helpers';
+
+const BUNDLE = path.join(REPO_ROOT, 'dist/extension.js');
+
+describe('extension bundle', () => {
+  let text: string;
+  before(() => {
+    if (!fs.existsSync(BUNDLE)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    text = fs.readFileSync(BUNDLE, 'utf8');
+  });
+
+  it('takes the vscode API once, not one copy of its properties per importing module', () => {
+    assert.equal(text.split('require("vscode")').length - 1, 1);
+  });
+
+  it('is minified, with a source map beside it for readable stack traces', () => {
+    // Unminified, esbuild writes one statement a line: tens of thousands of lines.
+    assert.ok(text.split('\n').length < 5000, `${text.split('\n').length} lines`);
+    assert.match(text, /\/\/# sourceMappingURL=extension\.js\.map\s*$/);
+    assert.ok(fs.existsSync(`${BUNDLE}.map`));
+  });
+});
