@@ -232,10 +232,9 @@ export class ReviewViews implements vscode.Disposable {
         if (uri.toString() === active()?.toString()) refresh();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme !== REVIEW_SCHEME && this.diagnostics.collection.delete(d.uri)),
-      vscode.window.onDidChangeActiveTextEditor(() => {
-        entries.forget();
-        refresh();
-      }),
+      // The items of an article change only with its model (or its session, which a change
+      // event follows): switching editors back and forth reads them from the memo.
+      vscode.window.onDidChangeActiveTextEditor(refresh),
     ];
     refresh();
   }
