@@ -23,14 +23,26 @@ export function findAliasMentions(text: string, speakers: Iterable<Speaker>): Al
   if (owner.size === 0) return [];
   const names = [...owner.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // Alternation is tried in order, so listing longer names first makes the longest one win.
-  // Word edges are Unicode-aware: letters, digits, combining marks and _ continue a word.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}\\p{M}_])`, 'gu');
+  // Word edges are Unicode-aware: letters, digits, combining marks and _ continue a word. The
+  // edge before a name is tested on each match, not in the pattern: a lookbehind there would
+  // run at every position of the article, several times slower on a long one.
+  const re = new RegExp(`(?:${names.map(escapeRegExp).join('|')})(?!${WORD.source})`, 'gu');
   const out: AliasMention[] = [];
-  for (const m of text.matchAll(re)) {
-    out.push({ start: m.index, end: m.index + m[0].length, speaker: owner.get(m[0])! });
+  for (let m; (m = re.exec(text)); ) {
+    const at = m.index;
+    if (at > 0 && WORD_END.test(text.slice(Math.max(0, at - 2), at))) {
+      // Inside a word: the search goes on from the next character, as a lookbehind's would.
+      re.lastIndex = at + ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
+      continue;
+    }
+    out.push({ start: at, end: at + m[0].length, speaker: owner.get(m[0])! });
   }
   return out;
 }
+
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+/** The last character (code point) of a text continues a word. */
+const WORD_END = /[\p{L}\p{N}\p{M}_]$/u;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

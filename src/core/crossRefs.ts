@@ -183,9 +183,13 @@ export class CrossRefs {
 
 /** Up to `words` words or `chars` characters of a span, whitespace folded, with an ellipsis when cut. */
 export function firstWords(text: string, words = 8, chars = 60): string {
-  const all = text.trim().split(/\s+/u);
-  let out = all.slice(0, words).join(' ');
-  let cut = all.length > words;
+  // Only the words kept (and one more, to know there is more) are looked at: the Outline and
+  // the diagnostics summarize every span of the article, some of them whole paragraphs.
+  const kept: string[] = [];
+  const word = /\S+/gu;
+  for (let m; kept.length <= words && (m = word.exec(text)); ) kept.push(m[0]);
+  let out = kept.slice(0, words).join(' ');
+  let cut = kept.length > words || words < 1;
   if (out.length > chars) {
     out = [...out].slice(0, chars).join('').trimEnd();
     cut = true;

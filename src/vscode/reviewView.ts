@@ -7,8 +7,8 @@ import { ArticleModel } from '../core/articleModel';
 import { firstWords } from '../core/crossRefs';
 import { forLines, forMessage, visibleControls } from '../core/displayText';
 import { Proposal, ProposalFinder } from '../core/reviewProposal';
-import { ReviewItem } from '../core/session';
-import { ArticleStore } from './articleStore';
+import { AnnotationSession, ReviewItem } from '../core/session';
+import { ArticleState, ArticleStore } from './articleStore';
 import { Commands, Views } from './commandIds';
 
 /** One review item of an article, with what the views and commands show of it. */
@@ -44,6 +44,31 @@ export function reviewEntries(store: ArticleStore, article: vscode.Uri): ReviewE
   });
 }
 
+/**
+ * The review items of the article last asked about, kept until the next change: after each
+ * model rebuild the badge, the diagnostics and the tree all read them, and listing them walks
+ * every annotation of the article.
+ */
+export class ReviewEntriesMemo {
+  private last?: { article: string; state?: ArticleState; model?: ArticleModel; session?: AnnotationSession; entries: ReviewEntry[] };
+
+  constructor(private readonly store: ArticleStore) {}
+
+  get(article: vscode.Uri): ReviewEntry[] {
+    const state = this.store.get(article);
+    const last = this.last;
+    if (last && last.article === article.toString() && last.state === state && last.model === state?.model && last.session === state?.session) return last.entries;
+    const entries = reviewEntries(this.store, article);
+    this.last = { article: article.toString(), state, model: state?.model, session: state?.session, entries };
+    return entries;
+  }
+
+  /** Something changed: the next reader lists the items again. */
+  forget(): void {
+    this.last = undefined;
+  }
+}
+
 /** A tree row. */
 export interface ReviewNode {
   entry: ReviewEntry;
@@ -65,7 +90,7 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
   /** The article shown: the active editor's, kept while a diff or another panel has the focus. */
   article?: vscode.Uri;
 
-  constructor(private readonly store: ArticleStore) {}
+  constructor(private readonly entries: ReviewEntriesMemo) {}
 
   refresh(): void {
     this.changed.fire();
@@ -93,7 +118,7 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
 
   getChildren(node?: ReviewNode): ReviewNode[] {
     if (node) return [];
-    return this.article ? reviewEntries(this.store, this.article).map((entry) => ({ entry })) : [];
+    return this.article ? this.entries.get(this.article).map((entry) => ({ entry })) : [];
   }
 
   dispose(): void {
@@ -105,7 +130,10 @@ export class ReviewTree implements vscode.TreeDataProvider<ReviewNode> {
 export class ReviewDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('attribution-lens-review');
 
-  constructor(private readonly store: ArticleStore) {}
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly entries: ReviewEntriesMemo,
+  ) {}
 
   update(article: vscode.Uri): void {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
@@ -114,7 +142,7 @@ export class ReviewDiagnostics implements vscode.Disposable {
       if (!doc || doc.isClosed) this.collection.delete(article);
       return;
     }
-    this.collection.set(article, reviewEntries(this.store, article).map((e) => toDiagnostic(doc, e)));
+    this.collection.set(article, this.entries.get(article).map((e) => toDiagnostic(doc, e)));
   }
 
   dispose(): void {
@@ -177,8 +205,9 @@ export class ReviewViews implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(store: ArticleStore) {
-    this.tree = new ReviewTree(store);
-    this.diagnostics = new ReviewDiagnostics(store);
+    const entries = new ReviewEntriesMemo(store);
+    this.tree = new ReviewTree(entries);
+    this.diagnostics = new ReviewDiagnostics(store, entries);
     const view = vscode.window.createTreeView(Views.review, { treeDataProvider: this.tree });
     const active = () => this.tree.article;
     const refresh = () => {
@@ -186,7 +215,7 @@ export class ReviewViews implements vscode.Disposable {
       // The diff's documents (and other non-articles) leave the article shown as it was.
       if (editor && editor.document.uri.scheme !== REVIEW_SCHEME) this.tree.article = store.isArticle(editor.document) ? editor.document.uri : undefined;
       const article = active();
-      const count = article ? reviewEntries(store, article).length : 0;
+      const count = article ? entries.get(article).length : 0;
       view.badge = count ? { value: count, tooltip: `${count} to review` } : undefined;
       view.description = article && store.get(article)?.model ? forMessage(vscode.workspace.asRelativePath(article)) : undefined;
       this.tree.refresh();
@@ -198,10 +227,13 @@ export class ReviewViews implements vscode.Disposable {
       view,
       vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, this.texts),
       store.onDidChange((uri) => {
+        entries.forget();
         this.diagnostics.update(uri);
         if (uri.toString() === active()?.toString()) refresh();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => d.uri.scheme !== REVIEW_SCHEME && this.diagnostics.collection.delete(d.uri)),
+      // The items of an article change only with its model (or its session, which a change
+      // event follows): switching editors back and forth reads them from the memo.
       vscode.window.onDidChangeActiveTextEditor(refresh),
     ];
     refresh();

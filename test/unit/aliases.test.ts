@@ -133,4 +133,25 @@ describe('aliases: findAliasMentions', () => {
       assert.equal(mentions.length, 83);
     });
   });
+
+  it('finds what one pattern with a lookbehind for the word edge before finds, on random text', () => {
+    // The definition the search must keep: whole words by a lookbehind and a lookahead.
+    const reference = (text: string, names: string[]) => {
+      const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+      const edge = '[\\p{L}\\p{N}\\p{M}_]';
+      const re = new RegExp(`(?<!${edge})(?:${sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!${edge})`, 'gu');
+      return [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+    };
+    const names = ['ab', 'b', 'a b', 'b-', '-a', '😀b', 'é'];
+    const alphabet = ['a', 'b', ' ', '-', '😀', '\ud83d', 'e', '\u0301', 'é', '_', '1'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const speakers = names.map((n, i) => speaker(`s${i}`, n));
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = random(16); j > 0; j--) text += alphabet[random(alphabet.length)];
+      const got = findAliasMentions(text, speakers).map((m) => [m.start, text.slice(m.start, m.end)]);
+      assert.deepEqual(got, reference(text, names), JSON.stringify(text));
+    }
+  });
 });

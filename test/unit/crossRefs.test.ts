@@ -314,6 +314,13 @@ describe('hover cards: helpers', () => {
     assert.equal(cut, '😀'.repeat(60) + '…');
   });
 
+  it('firstWords: blank text, exactly as many words as kept, and other spaces than ASCII', () => {
+    assert.equal(firstWords(' \n\t '), '');
+    assert.equal(firstWords('a b c d e f g h \n'), 'a b c d e f g h');
+    assert.equal(firstWords('a\u00a0b\u3000c\u2028d', 2), 'a b…');
+    assert.equal(firstWords(`${'w '.repeat(5000)}`, 3, 60), 'w w w…');
+  });
+
   it('statusText', () => {
     assert.equal(statusText('partly-agreed'), 'partly agreed');
     assert.equal(statusText(undefined), 'no status');
