@@ -36,7 +36,7 @@ export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number,
     candidates.push(start);
   }
   const chain = longestOrdered(candidates);
-  const sharers = textSharers(sorted);
+  const sharers = storedPlacesPer(sorted, (a) => a.text!);
   const anchors: (Anchor | undefined)[] = sorted.map((t, k) => (chain.has(k) ? { stored: t.stored, start: candidates[k]! } : undefined));
   const before = nearestAnchors(anchors, 1);
   const after = nearestAnchors(anchors, -1);
@@ -69,15 +69,19 @@ export function placeAll(index: OccurrenceIndex, targets: Target[]): Map<number,
   return out;
 }
 
-/** For each annotation text, how many distinct stored places carry it (a copy of a quote elsewhere counts, a second annotation of one span does not). */
-function textSharers(sorted: Target[]): Map<string, number> {
+/**
+ * For each key (an annotation's text, or its text with its context), how many distinct stored
+ * places carry it: a copy of a quote elsewhere counts, a second annotation of one span does not.
+ */
+function storedPlacesPer(sorted: Target[], key: (a: Annotation) => string): Map<string, number> {
   const places = new Map<string, Set<number>>();
   for (const t of sorted) {
-    const set = places.get(t.a.text!) ?? new Set<number>();
+    const k = key(t.a);
+    const set = places.get(k) ?? new Set<number>();
     set.add(t.stored);
-    places.set(t.a.text!, set);
+    places.set(k, set);
   }
-  return new Map([...places].map(([text, set]) => [text, set.size]));
+  return new Map([...places].map(([k, set]) => [k, set.size]));
 }
 
 /** How far a place's shift may be from its neighbour's: the edits between the two. */
@@ -93,12 +97,7 @@ const SHIFT_SLACK = 16;
  */
 function placeMovedBlocks(index: OccurrenceIndex, sorted: Target[], candidates: (number | undefined)[], chain: Set<number>, out: Map<number, Found | undefined>): Set<number> {
   const placed = new Set<number>();
-  // How many stored places have each text with its context (two annotations of one span are one).
-  const withContext = new Map<string, number>();
-  for (const key of new Set(sorted.map((t) => `${t.stored}\u0000${contextKey(t.a)}`))) {
-    const k = key.slice(key.indexOf('\u0000') + 1);
-    withContext.set(k, (withContext.get(k) ?? 0) + 1);
-  }
+  const withContext = storedPlacesPer(sorted, contextKey);
   const chainPlaces = [...chain].sort((x, y) => x - y).map((k) => ({ stored: sorted[k].stored, start: candidates[k]! }));
   const open = (k: number) => !chain.has(k) && sorted[k].search && out.get(sorted[k].index) === undefined && !placed.has(k);
   const fitAt = (k: number, shift: number, onlyOnce: boolean): number | undefined => {
