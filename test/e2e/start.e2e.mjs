@@ -149,7 +149,9 @@ async function main() {
       await page.locator('.tab.active', { hasText: new RegExp(`^${ARTICLE.replace(/\./g, '\\.')}`) }).first().waitFor({ timeout: 15_000 });
       await runCommand(page, 'Attribution Lens: Show Report');
       let layout;
-      for (let i = 0; i < 80 && !layout; i++) {
+      // A fresh machine's first webview can take a while; ask again once if no report tab came.
+      for (let i = 0; i < 180 && !layout; i++) {
+        if (i === 60 && !(await page.locator('.tab', { hasText: /Report/ }).count())) await runCommand(page, 'Attribution Lens: Show Report');
         for (const frame of page.frames()) {
           layout = await frame.evaluate(() => {
             const th = [...document.querySelectorAll('#demands th')].find((t) => /Responses/i.test(t.textContent));
@@ -163,7 +165,13 @@ async function main() {
         }
         if (!layout) await page.waitForTimeout(250);
       }
-      if (!layout) throw new Error('the report webview shows no Responses column');
+      if (!layout) {
+        const seen = await page.evaluate(() => ({
+          tabs: [...document.querySelectorAll('.tab')].map((t) => t.innerText.trim()),
+          notices: [...document.querySelectorAll('.notification-list-item-message')].map((n) => n.innerText.trim()),
+        }));
+        throw new Error(`the report webview shows no Responses column (tabs: ${seen.tabs.join(' | ')}; notifications: ${seen.notices.join(' | ') || 'none'}; ${page.frames().length} frames)`);
+      }
       console.log(`      webview ${layout.viewport} px wide; Responses at ${layout.left}-${layout.right} (${layout.width} px, ${layout.table})`);
       await page.screenshot({ path: path.join(artifacts, 'report-beside.png') });
       if (layout.viewport < 800 || layout.viewport > 1000) throw new Error(`the webview is ${layout.viewport} px wide, not about 900`);
