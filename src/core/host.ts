@@ -16,6 +16,8 @@ export interface FileStat {
   id: string;
   /** How many names (hard links) the file has; 1 where the host cannot tell. */
   links: number;
+  /** Last modification, in milliseconds since 1970 (the corpus dates an article by it when its sidecar has no `document.date`). */
+  mtime?: number;
 }
 
 export interface DirEntry {

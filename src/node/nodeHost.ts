@@ -30,7 +30,7 @@ export class NodeHost implements Host {
     try {
       const s = await fsp.stat(p, { bigint: true });
       const kind: FileKind = s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
-      return { kind, size: Number(s.size), id: `${s.dev}:${s.ino}`, links: Number(s.nlink) };
+      return { kind, size: Number(s.size), id: `${s.dev}:${s.ino}`, links: Number(s.nlink), mtime: Number(s.mtimeMs) };
     } catch (e) {
       if (notFound(e)) return undefined;
       throw e;

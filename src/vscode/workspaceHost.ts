@@ -41,7 +41,7 @@ export class WorkspaceHost implements Host {
     try {
       const s = await vscode.workspace.fs.stat(this.uri(path));
       // Without inodes, the path is the best identity there is.
-      return { kind: kindOf(s.type), size: s.size, id: this.uri(path).toString(), links: 1 };
+      return { kind: kindOf(s.type), size: s.size, id: this.uri(path).toString(), links: 1, mtime: s.mtime };
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
