@@ -77,6 +77,9 @@ export const workspaceSettings = {
   'editor.wordWrap': 'on',
   // Chat is of no use offline; disabled, it also logs much less.
   'chat.disableAIFeatures': true,
+  // The browser workbench autosaves after a delay by default; a test's own save then races it
+  // (doc.save() returned false in the onDisk conflict tests under load). Tests save themselves.
+  'files.autoSave': 'off',
 };
 
 /** A fresh copy of sample-docs/ (article + sidecar), so tests may change files freely. */
