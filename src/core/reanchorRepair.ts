@@ -2,6 +2,8 @@
 // (approx-string-match, the matcher Hypothesis uses), and the gap between its stored prefix and
 // suffix, each accepted only when the context around it agrees and no other place comes close.
 import search from 'approx-string-match';
+// Myers' bit-vector edit distance: the quote against a gap's words, many times per article.
+import { distance as editDistance } from 'fastest-levenshtein';
 import { Annotation } from './model';
 import { Found, OccurrenceIndex, Region, REGION_SCAN, splitsPair } from './reanchorSearch';
 
@@ -226,13 +228,4 @@ function sideSimilarity(stored: string, actual: string, atEdge: boolean): number
   return 1 - errors / stored.length;
 }
 
-function editDistance(x: string, y: string): number {
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length];
-}
 
