@@ -11,7 +11,7 @@ import { Commands } from '../../src/vscode/commandIds';
 import { SAMPLE_ARTICLE } from '../../src/vscode/commands/startCommands';
 import type { ExportResult } from '../../src/vscode/commands/exportCommand';
 import { MODEL_PATH } from '../../src/vscode/suggestStore';
-import { waitFor, workspaceFile } from '../integration/helpers';
+import { drawnAnnotations, waitFor, workspaceFile } from '../integration/helpers';
 
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
 /** Set by runTests.mjs: the --extensions-dir the .vsix was installed into. */
@@ -67,14 +67,7 @@ describe('the installed .vsix', function () {
   it('activates on the sample article and draws its 65 annotations', async () => {
     api = await waitFor('activation', () => ext.isActive && ext.exports, 20_000);
     await api.load(doc);
-    const drawn = await waitFor('highlights', () => {
-      const d = api.decorations(doc);
-      return Object.keys(d).length ? d : undefined;
-    });
-    const stored = Object.entries(drawn)
-      .filter(([key]) => !key.startsWith('alias:'))
-      .reduce((n, [, ranges]) => n + ranges.length, 0);
-    assert.equal(stored, 65);
+    assert.equal((await drawnAnnotations(api, doc)).stored, 65);
   });
 
   it('shows the speaker in the hover card of a quote', async () => {
