@@ -67,56 +67,11 @@ function preflight() {
   }
 }
 
-/** (a) Returns { passes, failures }. */
-function runIntegration() {
-  console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
+/** (a), or (d) with its own entry, extension and server options. Returns { passes, failures }. */
+async function runIntegration({ what = 'integration', entry = testsEntry, devPath, serverOptions = {} } = {}) {
+  if (what === 'integration') console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
   // The extension host inherits the server's environment: that is how the pattern gets to mocha.
   if (grep) process.env.MOCHA_GREP = grep;
-  return runInExtensionHost({ what: 'integration', entry: testsEntry });
-}
-
-/** (d) Packs the extension (unless given a .vsix), installs it, runs its smoke suite; returns { passes, failures }. */
-async function runInstalled() {
-  console.log('installed: the .vsix, installed into the VS Code server');
-  const t0 = Date.now();
-  const dir = tempDir('al-vsix-');
-  let vsix = process.env.ATTRIBUTION_LENS_VSIX && path.resolve(process.env.ATTRIBUTION_LENS_VSIX);
-  const extensionsDir = path.join(dir, 'extensions');
-  mkdirSync(extensionsDir);
-  try {
-    if (!vsix) {
-      vsix = path.join(dir, 'attribution-lens.vsix');
-      // vsce runs vscode:prepublish (the build) first; --no-dependencies: the bundle holds them.
-      const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-      const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: extensionDevPath, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
-      console.log(`  ${/Packaged: .*\((.*)\)/.exec(r.stdout)?.[1] ?? 'packed'}`);
-    }
-    installVsix(vsix, extensionsDir);
-    console.log(`  (${process.env.ATTRIBUTION_LENS_VSIX ? 'installed' : 'packed and installed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  } catch (err) {
-    console.log(`  ✖ ${err.message}`);
-    return { passes: 0, failures: 1 };
-  }
-  // A workbench with no extension under development runs no test module at all; this empty
-  // one (its own id, no code) asks for the test run and leaves the installed copy the only
-  // Attribution Lens.
-  const host = path.join(dir, 'test-host');
-  mkdirSync(host);
-  writeFileSync(path.join(host, 'package.json'), JSON.stringify({
-    name: 'installed-test-host', publisher: 'attribution-lens-tests', version: '0.0.0', engines: { vscode: '*' },
-  }));
-  return runInExtensionHost({
-    what: 'installed', entry: installedEntry, devPath: host,
-    serverOptions: { extensionsDir, env: { ATTRIBUTION_LENS_EXTENSIONS_DIR: extensionsDir } },
-  });
-}
-
-/**
- * One server + workbench launch running the test module `entry` in the extension host, with the
- * extension under development (or with none: `devPath: null`); returns { passes, failures }.
- */
-async function runInExtensionHost({ what, entry, devPath, serverOptions = {} }) {
   const t0 = Date.now();
   let result;
   let exitCode;
@@ -163,6 +118,43 @@ async function runInExtensionHost({ what, entry, devPath, serverOptions = {} }) 
     return { passes: result.passes, failures: 1 };
   }
   return result;
+}
+
+/** (d) Packs the extension (unless given a .vsix), installs it, runs its smoke suite; returns { passes, failures }. */
+async function runInstalled() {
+  console.log('installed: the .vsix, installed into the VS Code server');
+  const t0 = Date.now();
+  const dir = tempDir('al-vsix-');
+  let vsix = process.env.ATTRIBUTION_LENS_VSIX && path.resolve(process.env.ATTRIBUTION_LENS_VSIX);
+  const extensionsDir = path.join(dir, 'extensions');
+  mkdirSync(extensionsDir);
+  try {
+    if (!vsix) {
+      vsix = path.join(dir, 'attribution-lens.vsix');
+      // vsce runs vscode:prepublish (the build) first; --no-dependencies: the bundle holds them.
+      const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+      const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: extensionDevPath, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+      console.log(`  ${/Packaged: .*\((.*)\)/.exec(r.stdout)?.[1] ?? 'packed'}`);
+    }
+    installVsix(vsix, extensionsDir);
+    console.log(`  (${process.env.ATTRIBUTION_LENS_VSIX ? 'installed' : 'packed and installed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  } catch (err) {
+    console.log(`  ✖ ${err.message}`);
+    return { passes: 0, failures: 1 };
+  }
+  // A workbench with no extension under development runs no test module at all; this empty
+  // one (its own id, no code) asks for the test run and leaves the installed copy the only
+  // Attribution Lens.
+  const host = path.join(dir, 'test-host');
+  mkdirSync(host);
+  writeFileSync(path.join(host, 'package.json'), JSON.stringify({
+    name: 'installed-test-host', publisher: 'attribution-lens-tests', version: '0.0.0', engines: { vscode: '*' },
+  }));
+  return runIntegration({
+    what: 'installed', entry: installedEntry, devPath: host,
+    serverOptions: { extensionsDir, env: { ATTRIBUTION_LENS_EXTENSIONS_DIR: extensionsDir } },
+  });
 }
 
 /** (b) Runs one e2e script in its own process; returns { passes, failures }. */
@@ -221,21 +213,21 @@ function runParallelCli() {
 
 preflight();
 if (extensionDevPath !== repoRoot) console.log(`(extension under test: ${extensionDevPath})`);
+if (onlyInstalled) finish([await runInstalled()]);
 const results = [];
-const skipped = (what, why) => console.log(`${what}: skipped (${why})`);
-if (onlyInstalled) results.push(await runInstalled());
-else {
-  if (grep || process.env.SKIP_PARALLEL_CLI) skipped('cli under GNU parallel', grep ? '--grep' : 'SKIP_PARALLEL_CLI');
-  else results.push(runParallelCli());
-  if (process.env.SKIP_INTEGRATION) skipped('integration', 'SKIP_INTEGRATION');
-  else results.push(await runIntegration());
-  if (grep || process.env.SKIP_INTEGRATION || process.env.SKIP_INSTALLED) skipped('installed', grep ? '--grep' : process.env.SKIP_INTEGRATION ? 'SKIP_INTEGRATION' : 'SKIP_INSTALLED');
-  else results.push(await runInstalled());
-  if (grep || process.env.SKIP_E2E) skipped('e2e', grep ? '--grep' : 'SKIP_E2E');
-  else for (const script of E2E_SCRIPTS) results.push(await runE2e(script));
-}
+if (grep || process.env.SKIP_PARALLEL_CLI) console.log(`cli under GNU parallel: skipped (${grep ? '--grep' : 'SKIP_PARALLEL_CLI'})`);
+else results.push(runParallelCli());
+if (process.env.SKIP_INTEGRATION) console.log('integration: skipped (SKIP_INTEGRATION)');
+else results.push(await runIntegration());
+if (grep || process.env.SKIP_INTEGRATION || process.env.SKIP_INSTALLED) console.log(`installed: skipped (${grep ? '--grep' : process.env.SKIP_INSTALLED ? 'SKIP_INSTALLED' : 'SKIP_INTEGRATION'})`);
+else results.push(await runInstalled());
+if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);
+else for (const script of E2E_SCRIPTS) results.push(await runE2e(script));
+finish(results);
 
-const passed = results.reduce((n, r) => n + r.passes, 0);
-const failed = results.reduce((n, r) => n + r.failures, 0);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+function finish(results) {
+  const passed = results.reduce((n, r) => n + r.passes, 0);
+  const failed = results.reduce((n, r) => n + r.failures, 0);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
