@@ -51,14 +51,19 @@ export function cspHash(content: string): string {
 const NONCE = /^[A-Za-z0-9+/_=-]+$/;
 const CSP_SOURCE = /^(?:'self'|[A-Za-z0-9.:/*_+-]+)(?: (?:'self'|[A-Za-z0-9.:/*_+-]+))*$/;
 
+/** Throws on a nonce or CSP source that would change the policy (shared with the corpus report). */
+export function checkReportOptions({ nonce, cspSource }: HtmlReportOptions): void {
+  if (nonce !== undefined && !NONCE.test(nonce)) throw new Error(`not a valid CSP nonce: ${JSON.stringify(nonce)}`);
+  if (cspSource !== undefined && !CSP_SOURCE.test(cspSource)) throw new Error(`not a valid CSP source: ${JSON.stringify(cspSource)}`);
+}
+
 const STYLE = trustedHtml(REPORT_CSS);
 const SCRIPT = trustedHtml(REPORT_SCRIPT);
 
 /** The report page for one article; `options` as for a webview, or none for a file. */
 export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptions = {}): string {
   const { nonce, cspSource } = options;
-  if (nonce !== undefined && !NONCE.test(nonce)) throw new Error(`not a valid CSP nonce: ${JSON.stringify(nonce)}`);
-  if (cspSource !== undefined && !CSP_SOURCE.test(cspSource)) throw new Error(`not a valid CSP source: ${JSON.stringify(cspSource)}`);
+  checkReportOptions(options);
   const model = new ReportModel(article);
   const textHtml = highlightedText(model); // first: it numbers the segments the other parts link to
   const source = (s: string) => (s ? ` ${s}` : '');
