@@ -254,6 +254,11 @@ describe('speaker merge plan', () => {
     assert.match(w.changes.join('; '), /kept gender “man”, not “woman”/);
     assert.match(w.text, /^ {2}jc:\n {4}name: Jeremy Corbyn\n {4}kind: person\n {4}aliases:\n {6}- Mr Corbyn\n {4}attributes:\n {6}gender: man\n {6}party: Labour\n/m);
     assert.doesNotMatch(w.text, /mrc/);
+    // Another root's speakers file that does not define a dropped id is left alone.
+    sources.set('/v/.attribution-lens/speakers.yaml', 'version: 1\nspeakers:\n  jc:\n    name: Jeremy Corbyn\n    kind: person\n');
+    const two = planSpeakerMerge(corpus, 'jc', ['mrc'], sources, { speakersFile: ['/w/.attribution-lens/speakers.yaml', '/v/.attribution-lens/speakers.yaml'] });
+    assert.deepEqual(two.files.map((f) => f.path), ['/w/a.txt.annotations.yaml', '/w/b.txt.annotations.yaml', '/w/.attribution-lens/speakers.yaml']);
+    assert.deepEqual(two.skipped, []);
   });
 
   it('a sidecar with errors, or whose text was not given, is skipped and named; the others are planned', () => {

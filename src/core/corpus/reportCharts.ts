@@ -4,11 +4,13 @@
 // the palette, seg-uncoded and seg-none the two greys): no data ever reaches a class or an attribute
 // except as text in <title> and <text>.
 import { html, htmlLines, SafeHtml } from '../export/safeHtml';
+import { quotesAndWordsChart } from '../export/report/quoteChart';
 import { truncate } from '../export/report/wording';
 import { NO_SPEAKER, NOT_CODED, Tally } from './reportData';
 
 const WIDTH = 760;
-const LABEL = 200;
+/** The label column: as wide as the article report's chart (quoteChart.ts), so the bars of both kinds of chart line up. */
+const LABEL = 210;
 
 function svg(height: number, labelledBy: string): SafeHtml {
   return html`<svg class="al" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${labelledBy}">`;
@@ -31,33 +33,9 @@ export interface BarRow {
   words: number;
 }
 
-/** Two bars per row, quotes and quoted words, each with its number; rows as given. */
+/** Two bars per row, quotes and quoted words, each with its number (the article report's chart, in the first colour). */
 export function barChart(rows: readonly BarRow[], labelledBy: string, empty: string): SafeHtml {
-  if (rows.length === 0) return html`${svg(36, labelledBy)}<text class="none" x="0" y="22">${empty}</text></svg>`;
-  const top = 26;
-  const rowHeight = 30;
-  const gap = 28;
-  const column = (WIDTH - LABEL - gap) / 2;
-  const barMax = column - 56;
-  const xWords = LABEL + column + gap;
-  const maxQuotes = Math.max(...rows.map((r) => r.quotes), 1);
-  const maxWords = Math.max(...rows.map((r) => r.words), 1);
-  const out = [svg(top + rows.length * rowHeight, labelledBy)];
-  out.push(html`<text class="axis" x="${LABEL}" y="12">QUOTES</text><text class="axis" x="${num(xWords)}" y="12">WORDS QUOTED</text>`);
-  rows.forEach((r, n) => {
-    const mid = top + n * rowHeight + rowHeight / 2;
-    const wq = r.quotes ? Math.max(2, (r.quotes / maxQuotes) * barMax) : 0;
-    const ww = r.words ? Math.max(2, (r.words / maxWords) * barMax) : 0;
-    out.push(html`<g class="row"><text x="${LABEL - 14}" y="${mid}" dy="0.35em" text-anchor="end"><title>${r.label}</title>${truncate(r.label, 28)}</text>\
-<rect class="track" x="${LABEL}" y="${mid - 8}" width="${num(barMax)}" height="16" rx="3"/>\
-<rect class="bar fs1" x="${LABEL}" y="${mid - 8}" width="${num(wq)}" height="16" rx="3"/>\
-<text class="val" x="${num(LABEL + wq + 6)}" y="${mid}" dy="0.35em">${r.quotes}</text>\
-<rect class="track" x="${num(xWords)}" y="${mid - 8}" width="${num(barMax)}" height="16" rx="3"/>\
-<rect class="bar words fs1" x="${num(xWords)}" y="${mid - 8}" width="${num(ww)}" height="16" rx="3"/>\
-<text class="val" x="${num(xWords + ww + 6)}" y="${mid}" dy="0.35em">${r.words}</text></g>`);
-  });
-  out.push(html`</svg>`);
-  return htmlLines(out);
+  return quotesAndWordsChart(rows.map((r) => ({ ...r, slot: 1 })), labelledBy, empty);
 }
 
 /** The class that colours a value: the palette in order, the two greys for the not coded and the unattributed. */

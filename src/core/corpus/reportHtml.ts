@@ -4,10 +4,11 @@
 // and the open demands with their threads. Built only with the `html` tag (safeHtml.ts): every
 // name, value and quote is escaped text; ids and classes are our own. No script: the CSP allows
 // the two inline stylesheets (by sha256 in a file, by nonce in a webview) and nothing else.
-import { checkReportOptions, cspHash, HtmlReportOptions } from '../export/html';
+import { checkReportOptions, cspHash, HtmlReportOptions, pageHead } from '../export/html';
 import { CORPUS_CSS, REPORT_CSS } from '../export/report/generated/assets';
 import { collapse, plural } from '../export/report/wording';
 import { html, htmlLines, SafeHtml, trustedHtml } from '../export/safeHtml';
+import { SPEAKER_KINDS, STANCES } from '../model';
 import { statusText } from '../wording';
 import { barChart, percent, stackedChart, valueLegend } from './reportCharts';
 import { Breakdown, CorpusReportData, GroupRow, OpenDemand, SpeakerRow } from './reportData';
@@ -40,15 +41,7 @@ export function corpusReportHtml(data: CorpusReportData, options: CorpusHtmlOpti
     html`<li><a href="#demands">Open demands</a></li>`,
   ];
   return htmlLines([
-    html`<!DOCTYPE html>`,
-    html`<html lang="en">`,
-    html`<head>`,
-    html`<meta charset="utf-8">`,
-    html`<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    html`<meta name="referrer" content="no-referrer">`,
-    html`<meta name="generator" content="Attribution Lens">`,
-    html`<title>${title}</title>`,
+    pageHead(csp, title),
     style(STYLE),
     style(CORPUS_STYLE),
     html`</head>`,
@@ -99,6 +92,11 @@ function section(id: string, heading: string, summary: string, body: (SafeHtml |
   ]);
 }
 
+/** A kind's badge; a kind the format does not know (a hand-edited file) never becomes a class. */
+function kindBadge(kind: string): SafeHtml {
+  return (SPEAKER_KINDS as readonly string[]).includes(kind) ? html`<span class="badge k-${kind}">${kind}</span>` : html`<span class="badge">${kind}</span>`;
+}
+
 function attributeText(s: SpeakerRow): string {
   return Object.entries(s.attributes).map(([k, v]) => `${k}: ${v}`).join(' · ');
 }
@@ -106,7 +104,7 @@ function attributeText(s: SpeakerRow): string {
 function quotedMost(data: CorpusReportData): SafeHtml {
   const quoted = data.speakers.filter((s) => s.quotes > 0);
   const shown = quoted.slice(0, TABLE_SPEAKERS);
-  const rows = shown.map((s) => html`<tr><td><div class="who"><span>${s.name}${attributeText(s) ? html`<span class="sub">${attributeText(s)}</span>` : ''}</span></div></td><td><span class="badge k-${s.kind}">${s.kind}</span></td><td class="n">${s.quotes}</td><td class="n">${s.words}</td><td class="n">${percent(s.quotes, data.total.quotes)}</td><td class="n">${s.articles}</td></tr>`);
+  const rows = shown.map((s) => html`<tr><td><div class="who"><span>${s.name}${attributeText(s) ? html`<span class="sub">${attributeText(s)}</span>` : ''}</span></div></td><td>${kindBadge(s.kind)}</td><td class="n">${s.quotes}</td><td class="n">${s.words}</td><td class="n">${percent(s.quotes, data.total.quotes)}</td><td class="n">${s.articles}</td></tr>`);
   const more = quoted.length > shown.length ? html`<p class="note">The ${TABLE_SPEAKERS} quoted most of ${quoted.length}; the CSV has them all.</p>` : '';
   return section('quoted', 'Quoted most', `${plural(quoted.length, 'speaker')} quoted`, [
     html`<figure><h3 id="chart-quoted">Quotes and quoted words, the ${Math.min(CHART_SPEAKERS, quoted.length)} speakers quoted most</h3>${barChart(quoted.slice(0, CHART_SPEAKERS).map((s) => ({ label: s.name, quotes: s.quotes, words: s.words })), 'chart-quoted', 'No quotes in the corpus.')}</figure>`,
@@ -165,7 +163,7 @@ function demandsSection(demands: readonly OpenDemand[]): SafeHtml {
     const who = `by ${d.by.length ? d.by.join(', ') : 'not recorded'}, to ${d.to.length ? d.to.join(', ') : 'not recorded'}`;
     const status = d.status ? html`<span class="badge st-open">open</span>` : html`<span class="badge">${statusText(undefined)}</span>`;
     const thread = d.thread.map((t) => {
-      const stance = t.stance ? html`<span class="badge sn-${t.stance}">${t.stance.replace(/-/g, ' ')}</span>` : '';
+      const stance = t.stance && (STANCES as readonly string[]).includes(t.stance) ? html`<span class="badge sn-${t.stance}">${t.stance.replace(/-/g, ' ')}</span>` : '';
       return html`<li><div class="meta"><span class="badge t-${t.type}">${t.type === 'demand' ? 'stated' : 'response'}</span><span>${t.date ?? 'no date'}</span><span>${t.article}</span>${t.speaker ? html`<strong>${t.speaker}</strong>` : ''}${stance}</div>${t.text ? html`<p class="qtext">${collapse(t.text)}</p>` : ''}</li>`;
     });
     const responses = d.thread.filter((t) => t.type === 'response').length;

@@ -37,8 +37,8 @@ export interface SpeakerMergePlan {
 }
 
 export interface SpeakerMergeOptions {
-  /** The workspace speakers file's path (its text in `sources`), when there is one. */
-  speakersFile?: string;
+  /** The workspace speakers file's path, or each root's (their texts in `sources`); those that define a dropped id are merged too. */
+  speakersFile?: string | readonly string[];
 }
 
 export class SpeakerMergeError extends Error {}
@@ -85,10 +85,13 @@ export function planSpeakerMerge(corpus: Corpus, keep: string, drop: readonly st
     plan.files.push({ path: art.sidecarPath, text, changes });
   }
 
-  const file = options.speakersFile;
-  if (file !== undefined && dropped.some((id) => corpus.speakers.has(id))) {
+  // Each root's speakers file (a multi-root workspace has several) that defines a dropped id.
+  const files = options.speakersFile === undefined ? [] : typeof options.speakersFile === 'string' ? [options.speakersFile] : options.speakersFile;
+  for (const file of dropped.some((id) => corpus.speakers.has(id)) ? files : []) {
     const source = sources.get(file);
     const doc = source === undefined ? undefined : parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+    const speakers = doc && isMap(doc.contents) ? doc.contents.get('speakers', true) : undefined;
+    if (isMap(speakers) && !speakers.items.some((p) => isScalar(p.key) && isDropped(p.key.value))) continue;
     if (!doc) plan.skipped.push({ path: file, reason: 'its text was not given' });
     else if (doc.errors.length || !isMap(doc.contents)) plan.skipped.push({ path: file, reason: 'it has errors: not rewritten (fix it first)' });
     else {

@@ -77,15 +77,7 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
     `img-src${source(cspSource ?? '')} data:; base-uri 'none'; form-action 'none'`;
   const { path } = article;
   return htmlLines([
-    html`<!DOCTYPE html>`,
-    html`<html lang="en">`,
-    html`<head>`,
-    html`<meta charset="utf-8">`,
-    html`<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    html`<meta name="referrer" content="no-referrer">`,
-    html`<meta name="generator" content="Attribution Lens">`,
-    html`<title>Attribution report: ${path}</title>`,
+    pageHead(csp, `Attribution report: ${path}`),
     nonce === undefined ? html`<style>${STYLE}</style>` : html`<style nonce="${nonce}">${STYLE}</style>`,
     ...(!colors ? [] : [nonce === undefined ? html`<style>${colors}</style>` : html`<style nonce="${nonce}">${colors}</style>`]),
     html`</head>`,
@@ -107,6 +99,21 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
     html`</html>`,
     '',
   ]).toString();
+}
+
+/** The page's first lines, up to its title: the policy comes before anything it governs. */
+export function pageHead(csp: string, title: string): SafeHtml {
+  return htmlLines([
+    html`<!DOCTYPE html>`,
+    html`<html lang="en">`,
+    html`<head>`,
+    html`<meta charset="utf-8">`,
+    html`<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    html`<meta name="referrer" content="no-referrer">`,
+    html`<meta name="generator" content="Attribution Lens">`,
+    html`<title>${title}</title>`,
+  ]);
 }
 
 function header(model: ReportModel): SafeHtml {
