@@ -138,6 +138,11 @@ describe('corpus report', () => {
       for (const m of html.matchAll(/<svg [^>]*aria-labelledby="([^"]+)"/g)) assert.ok(html.includes(`id="${m[1]}"`), `a heading ${m[1]}`);
       assert.match(html, /<dt>Anonymous<\/dt><dd>17%<span class="unit">of quotes<\/span><\/dd>/);
       assert.match(html, /<dt>Quotes<\/dt><dd>6<\/dd>/);
+      assert.match(html, /3 articles, dated 2024-03-02 to 2024-04-01\./);
+      // A modification time reads as its day.
+      const c = smallCorpus();
+      c.articles.forEach((a) => (a.date = '2024-05-06T07:08:09.123Z'));
+      assert.match(renderCorpusReport(c, { format: 'html' })[0].content, /3 articles, dated 2024-05-06\./);
       // Bob: 2 quotes (one bar, its number beside it), 4 words; 2 articles in the table.
       assert.match(html, /<title>Bob Ray<\/title>Bob Ray<\/text>.*?>2<\/text>.*?>4<\/text><\/g>/);
       assert.match(html, /<tr><td><div class="who"><span>Bob Ray<span class="sub">gender: man<\/span><\/span><\/div><\/td><td><span class="badge k-person">person<\/span><\/td><td class="n">2<\/td><td class="n">4<\/td><td class="n">33%<\/td><td class="n">2<\/td><\/tr>/);

@@ -65,7 +65,8 @@ export function corpusReportHtml(data: CorpusReportData, options: CorpusHtmlOpti
 function header(data: CorpusReportData, title: string | undefined): SafeHtml {
   const stat = (label: string, value: string | number, small = '') => html`<div class="stat"><dt>${label}</dt><dd>${value}${small ? html`<span class="unit">${small}</span>` : ''}</dd></div>`;
   const quoted = data.speakers.filter((s) => s.quotes > 0).length;
-  const range = data.firstDate === undefined ? 'no article is dated' : data.firstDate === data.lastDate ? `dated ${data.firstDate}` : `dated ${data.firstDate} to ${data.lastDate}`;
+  const [first, last] = [day(data.firstDate), day(data.lastDate)];
+  const range = first === undefined ? 'no article is dated' : first === last ? `dated ${first}` : `dated ${first} to ${last}`;
   const undated = data.undated && data.firstDate !== undefined ? `, ${data.undated} undated` : '';
   return htmlLines([
     html`<header class="top"><div class="wrap">`,
@@ -82,6 +83,11 @@ function header(data: CorpusReportData, title: string | undefined): SafeHtml {
     html`</dl>`,
     html`</div></header>`,
   ]);
+}
+
+/** The day of an ISO date or date-time, as a reader scans it (a file's modification time has milliseconds). */
+function day(date: string | undefined): string | undefined {
+  return date === undefined ? undefined : (/^\d{4}-\d{2}-\d{2}/.exec(date)?.[0] ?? date);
 }
 
 function section(id: string, heading: string, summary: string, body: (SafeHtml | string)[]): SafeHtml {
@@ -164,7 +170,7 @@ function demandsSection(demands: readonly OpenDemand[]): SafeHtml {
     const status = d.status ? html`<span class="badge st-open">open</span>` : html`<span class="badge">${statusText(undefined)}</span>`;
     const thread = d.thread.map((t) => {
       const stance = t.stance && (STANCES as readonly string[]).includes(t.stance) ? html`<span class="badge sn-${t.stance}">${t.stance.replace(/-/g, ' ')}</span>` : '';
-      return html`<li><div class="meta"><span class="badge t-${t.type}">${t.type === 'demand' ? 'stated' : 'response'}</span><span>${t.date ?? 'no date'}</span><span>${t.article}</span>${t.speaker ? html`<strong>${t.speaker}</strong>` : ''}${stance}</div>${t.text ? html`<p class="qtext">${collapse(t.text)}</p>` : ''}</li>`;
+      return html`<li><div class="meta"><span class="badge t-${t.type}">${t.type === 'demand' ? 'stated' : 'response'}</span><span>${day(t.date) ?? 'no date'}</span><span>${t.article}</span>${t.speaker ? html`<strong>${t.speaker}</strong>` : ''}${stance}</div>${t.text ? html`<p class="qtext">${collapse(t.text)}</p>` : ''}</li>`;
     });
     const responses = d.thread.filter((t) => t.type === 'response').length;
     return html`<div class="demand"><h3>${d.summary}</h3><span class="sub">${who} · ${plural(responses, 'response')}</span><div class="status-line">${status}</div>${thread.length ? html`<ul class="thread">${thread}</ul>` : html`<p class="empty">Not stated or answered in any annotated span.</p>`}</div>`;
