@@ -3,8 +3,9 @@ import { DEFAULT_SIDECAR_PATTERN } from '../core/sidecarPath';
 import { TOOL } from './io';
 import { ARTICLE_EXTENSIONS, MODEL_ENV, MODEL_NAME } from './suggestModel';
 import { DIFF_HELP, MERGE_HELP } from './teamsHelp';
+import { AGREE_HELP } from './agreeHelp';
 
-export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest', string> = {
+export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest' | 'agree', string> = {
   main: `Usage: ${TOOL} <command> [options]
 
 Check, export and import the annotations kept in sidecar files beside news articles
@@ -18,6 +19,7 @@ Commands:
   merge <ancestor> <ours> <theirs>      merge sidecars by id (a git merge driver)
   suggest <paths...> [--json|--write]   suggest speakers, quotes and demands (the offline engine);
   suggest --jsonl                       or for {"id", "text"} lines on standard input
+  agree <A> <B>                         agreement of two annotators' sidecars of one article
 
 Paths may be articles, sidecars or folders (walked recursively, skipping node_modules and
 folders whose name starts with a dot). An article is any file with a sidecar beside it.
@@ -175,4 +177,5 @@ article found, a --jsonl line answered with an error, or no model; 2 usage error
 `,
   diff: DIFF_HELP,
   merge: MERGE_HELP,
+  agree: AGREE_HELP,
 };

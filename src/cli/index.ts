@@ -4,6 +4,7 @@
 // run `main` in-process with their own writers, host and format registry.
 import { exporters as registryExporters, importers as registryImporters } from '../core/export/index';
 import { DEFAULT_READ_LIMIT } from '../core/pipeline/read';
+import { runAgree } from './agree';
 import { UsageError } from './args';
 import { runCheck } from './check';
 import { runDiff } from './diff';
@@ -61,6 +62,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
         return await runMerge(rest, env);
       case 'suggest':
         return await runSuggest(rest, env);
+      case 'agree':
+        return await runAgree(rest, env);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}" (a command comes first)` : `unknown command "${command}"`);
     }

@@ -32,7 +32,7 @@ export function articleOn(path: string, text: string, sidecar: Sidecar, spans: (
 }
 
 /** RFC 4180 reader, for checking what the writer wrote. */
-function parseCsv(csv: string): string[][] {
+export function parseCsv(csv: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import * as ts from 'typescript';
 import { renderHtmlReport } from '../../src/core/export/html';
-import { REPORT_CSS, REPORT_SCRIPT } from '../../src/core/export/report/generated/assets';
+import { CORPUS_CSS, REPORT_CSS, REPORT_SCRIPT } from '../../src/core/export/report/generated/assets';
 import { PALETTE_SIZE } from '../../src/core/palette';
 import { fixtureArticle, sampleInput } from './exportGolden.test';
 import { manySpeakersArticle } from './manySpeakers';
@@ -22,6 +22,7 @@ describe('html report assets', () => {
   it('the generated module holds exactly report.css and report.js (else: npm run build)', () => {
     assert.equal(REPORT_CSS, source('report.css'), 'report/generated/assets.ts is stale: run `npm run build`');
     assert.equal(REPORT_SCRIPT, source('report.js'), 'report/generated/assets.ts is stale: run `npm run build`');
+    assert.equal(CORPUS_CSS, source('corpus.css'), 'report/generated/assets.ts is stale: run `npm run build`');
   });
 
   it('the page inlines them as they are, and its CSP hashes are of exactly these bodies (and of the article\'s colours)', () => {

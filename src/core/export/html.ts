@@ -51,14 +51,19 @@ export function cspHash(content: string): string {
 const NONCE = /^[A-Za-z0-9+/_=-]+$/;
 const CSP_SOURCE = /^(?:'self'|[A-Za-z0-9.:/*_+-]+)(?: (?:'self'|[A-Za-z0-9.:/*_+-]+))*$/;
 
+/** Throws on a nonce or CSP source that would change the policy (shared with the corpus report). */
+export function checkReportOptions({ nonce, cspSource }: HtmlReportOptions): void {
+  if (nonce !== undefined && !NONCE.test(nonce)) throw new Error(`not a valid CSP nonce: ${JSON.stringify(nonce)}`);
+  if (cspSource !== undefined && !CSP_SOURCE.test(cspSource)) throw new Error(`not a valid CSP source: ${JSON.stringify(cspSource)}`);
+}
+
 const STYLE = trustedHtml(REPORT_CSS);
 const SCRIPT = trustedHtml(REPORT_SCRIPT);
 
 /** The report page for one article; `options` as for a webview, or none for a file. */
 export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptions = {}): string {
   const { nonce, cspSource } = options;
-  if (nonce !== undefined && !NONCE.test(nonce)) throw new Error(`not a valid CSP nonce: ${JSON.stringify(nonce)}`);
-  if (cspSource !== undefined && !CSP_SOURCE.test(cspSource)) throw new Error(`not a valid CSP source: ${JSON.stringify(cspSource)}`);
+  checkReportOptions(options);
   const model = new ReportModel(article);
   const textHtml = highlightedText(model); // first: it numbers the segments the other parts link to
   const source = (s: string) => (s ? ` ${s}` : '');
@@ -72,15 +77,7 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
     `img-src${source(cspSource ?? '')} data:; base-uri 'none'; form-action 'none'`;
   const { path } = article;
   return htmlLines([
-    html`<!DOCTYPE html>`,
-    html`<html lang="en">`,
-    html`<head>`,
-    html`<meta charset="utf-8">`,
-    html`<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    html`<meta name="referrer" content="no-referrer">`,
-    html`<meta name="generator" content="Attribution Lens">`,
-    html`<title>Attribution report: ${path}</title>`,
+    pageHead(csp, `Attribution report: ${path}`),
     nonce === undefined ? html`<style>${STYLE}</style>` : html`<style nonce="${nonce}">${STYLE}</style>`,
     ...(!colors ? [] : [nonce === undefined ? html`<style>${colors}</style>` : html`<style nonce="${nonce}">${colors}</style>`]),
     html`</head>`,
@@ -102,6 +99,21 @@ export function renderHtmlReport(article: ArticleInput, options: HtmlReportOptio
     html`</html>`,
     '',
   ]).toString();
+}
+
+/** The page's first lines, up to its title: the policy comes before anything it governs. */
+export function pageHead(csp: string, title: string): SafeHtml {
+  return htmlLines([
+    html`<!DOCTYPE html>`,
+    html`<html lang="en">`,
+    html`<head>`,
+    html`<meta charset="utf-8">`,
+    html`<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    html`<meta name="referrer" content="no-referrer">`,
+    html`<meta name="generator" content="Attribution Lens">`,
+    html`<title>${title}</title>`,
+  ]);
 }
 
 function header(model: ReportModel): SafeHtml {

@@ -63,7 +63,23 @@ function svg(height: number, labelledBy: string): SafeHtml {
 }
 
 function speakerChart(rows: ChartRow[]): SafeHtml {
-  if (rows.length === 0) return html`${svg(36, 'chart-speakers')}<text class="none" x="0" y="22">No quotes in this article.</text></svg>`;
+  return quotesAndWordsChart(rows, 'chart-speakers', 'No quotes in this article.');
+}
+
+/** A row of the quotes-and-words chart: its label, the palette slot of its bars, its two numbers. */
+export interface QuotesAndWords {
+  label: string;
+  slot: number;
+  quotes: number;
+  words: number;
+}
+
+/**
+ * Two bars per row, quotes and quoted words, each with its number beside it, scaled to the
+ * largest of its column; the article report's speakers and the corpus report's rows alike.
+ */
+export function quotesAndWordsChart(rows: readonly QuotesAndWords[], labelledBy: string, empty: string): SafeHtml {
+  if (rows.length === 0) return html`${svg(36, labelledBy)}<text class="none" x="0" y="22">${empty}</text></svg>`;
   const top = 26;
   const rowHeight = 30;
   const gap = 28;
@@ -73,7 +89,7 @@ function speakerChart(rows: ChartRow[]): SafeHtml {
   const xWords = LABEL_WIDTH + column + gap;
   const maxQuotes = Math.max(...rows.map((r) => r.quotes), 1);
   const maxWords = Math.max(...rows.map((r) => r.words), 1);
-  const out = [svg(top + rows.length * rowHeight, 'chart-speakers')];
+  const out = [svg(top + rows.length * rowHeight, labelledBy)];
   out.push(html`<text class="axis" x="${xQuotes}" y="12">QUOTES</text><text class="axis" x="${num(xWords)}" y="12">WORDS QUOTED</text>`);
   rows.forEach((r, n) => {
     const mid = top + n * rowHeight + rowHeight / 2;
