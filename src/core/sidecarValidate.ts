@@ -65,6 +65,10 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       sidecar.document.file = c.optString(d, ['document'], 'file');
       sidecar.document.sha256 = c.optString(d, ['document'], 'sha256');
       sidecar.document.offsets = c.optEnum(d, ['document'], 'offsets', OFFSET_UNITS) ?? 'utf16';
+      const date = c.optString(d, ['document'], 'date');
+      const dateIssue = date === undefined ? undefined : isoDateProblem(date);
+      if (dateIssue) c.error(`"date" ${dateIssue}`, ['document', 'date']);
+      else if (date !== undefined) sidecar.document.date = date;
     }
   }
   for (const [id, e, path] of c.entries(data, 'speakers')) {
@@ -96,7 +100,9 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       note: c.optString(e, path, 'note'),
     });
   }
-  // Links between entities are checked once all of them are known.
+  // Links between entities are checked once all of them are known. An id this sidecar does not
+  // define may be defined in the workspace speakers file or in another sidecar of the corpus,
+  // so read alone it is only a warning: the link is kept as written.
   for (const s of sidecar.speakers.values()) c.knownIds(s.members, ['speakers', s.id, 'members'], sidecar.speakers, 'speaker', `speaker "${s.id}"`);
   for (const d of sidecar.demands.values()) {
     c.knownIds(d.by, ['demands', d.id, 'by'], sidecar.speakers, 'speaker', `demand "${d.id}"`);
@@ -128,7 +134,7 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
 }
 
 /** Field-level checks that record problems at the offending path and return a best-effort value. */
-class Checker {
+export class Checker {
   /** Errors recorded so far: lets `annotation` tell whether any of its checks failed. */
   private errors = 0;
   constructor(private readonly problems: RawProblem[]) {}
@@ -136,6 +142,10 @@ class Checker {
   error(message: string, path: Path, annotationId?: string, atKey = false): void {
     this.errors++;
     this.problems.push({ severity: 'error', message, path, annotationId, atKey });
+  }
+
+  warning(message: string, path: Path, annotationId?: string): void {
+    this.problems.push({ severity: 'warning', message, path, annotationId });
   }
 
   *entries(root: Record<string, unknown>, key: string): Generator<[string, Record<string, unknown>, Path]> {
@@ -217,9 +227,9 @@ class Checker {
     return out;
   }
 
-  knownIds(ids: string[], path: Path, known: Map<string, unknown>, kind: string, what: string): void {
+  knownIds(ids: string[], path: Path, known: Map<string, unknown>, kind: string, what: string, scope = 'this sidecar'): void {
     ids.forEach((id, i) => {
-      if (!known.has(id)) this.error(`${capitalize(what)}: unknown ${kind} id "${id}" in "${path[path.length - 1]}"`, ids.length === 1 ? [...path, 0] : [...path, i]);
+      if (!known.has(id)) this.warning(`${capitalize(what)}: ${kind} id "${id}" in "${path[path.length - 1]}" is not defined in ${scope}`, ids.length === 1 ? [...path, 0] : [...path, i]);
     });
   }
 
@@ -313,7 +323,7 @@ class Checker {
     const link = (key: 'speaker' | 'demand', known: Map<string, unknown>) => {
       const needed = key === 'speaker' ? type !== 'demand' : type === 'demand' || type === 'response';
       const value = needed ? this.reqString(item, path, key, `annotation "${id}" (${type})`, id) : this.optString(item, path, key);
-      if (value !== undefined && !known.has(value)) this.error(`Annotation "${id}": unknown ${key} id "${value}"`, [...path, key], id);
+      if (value !== undefined && !known.has(value)) this.warning(`Annotation "${id}": ${key} id "${value}" is not defined in this sidecar`, [...path, key], id);
       return value;
     };
     const speaker = link('speaker', sidecar.speakers);
@@ -335,7 +345,26 @@ class Checker {
   }
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * Why `value` is not an ISO 8601 date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDThh:mm[:ss[.fff]]`,
+ * optionally `Z` or `±hh:mm`); undefined when it is one. The calendar is checked too (no 31 April).
+ */
+export function isoDateProblem(value: string): string | undefined {
+  const m = ISO_DATE.exec(value);
+  const expected = 'must be an ISO 8601 date (YYYY-MM-DD, e.g. 2024-03-01) or date-time (e.g. 2024-03-01T09:30:00Z)';
+  if (!m) return `${expected}, not "${value}"`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (month < 1 || month > 12) return `${expected}: "${value}" has no month ${month}`;
+  if (day < 1 || day > days[month - 1]) return `${expected}: "${value}" has no day ${day} in month ${month}`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 60)) return `${expected}: "${value}" is not a time of day`;
+  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return `${expected}: "${value}" has a bad time zone offset`;
+  return undefined;
+}
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
