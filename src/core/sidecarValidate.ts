@@ -12,6 +12,7 @@ import {
   REVIEW_STATUSES,
   Sidecar,
   SIDECAR_VERSION,
+  Speaker,
   SPEAKER_KINDS,
   STANCES,
 } from './model';
@@ -30,10 +31,10 @@ export interface RawProblem {
 }
 
 /** Checks plain data against the format; returns a best-effort model and problems by path. */
-export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProblem[]; readOnly: boolean; ids: Map<string, number> } {
+export function validate(data: unknown, options: { noEscapes?: boolean } = {}): { sidecar?: Sidecar; problems: RawProblem[]; readOnly: boolean; ids: Map<string, number> } {
   const problems: RawProblem[] = [];
   const ids = new Map<string, number>();
-  const c = new Checker(problems);
+  const c = new Checker(problems, options.noEscapes);
   if (!isRecord(data)) {
     c.error('A sidecar must be a YAML mapping with version, speakers, demands and annotations', []);
     return { problems, readOnly: true, ids };
@@ -71,24 +72,7 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       else if (date !== undefined) sidecar.document.date = date;
     }
   }
-  for (const [id, e, path] of c.entries(data, 'speakers')) {
-    sidecar.speakers.set(id, {
-      id,
-      name: c.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
-      kind: c.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
-      role: c.optString(e, path, 'role'),
-      aliases: c.stringList(e, path, 'aliases'),
-      members: c.stringList(e, path, 'members'),
-      note: c.optString(e, path, 'note'),
-    });
-    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
-    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
-    // as in any text field).
-    const color = c.optString(e, path, 'color');
-    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
-    if (colorIssue) problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
-    if (color !== undefined) sidecar.speakers.get(id)!.color = color;
-  }
+  for (const [id, e, path] of c.entries(data, 'speakers')) sidecar.speakers.set(id, c.speaker(id, e, path));
   for (const clash of ownColorClashes(sidecar)) problems.push({ severity: 'warning', message: clash.message, path: ['speakers', clash.speakerId, 'color'] });
   for (const [id, e, path] of c.entries(data, 'demands')) {
     sidecar.demands.set(id, {
@@ -137,7 +121,11 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
 export class Checker {
   /** Errors recorded so far: lets `annotation` tell whether any of its checks failed. */
   private errors = 0;
-  constructor(private readonly problems: RawProblem[]) {}
+  /** `noEscapes`: the source has no `\u` escape, so (its raw text checked) no value can hold half a character. */
+  constructor(
+    private readonly problems: RawProblem[],
+    private readonly noEscapes = false,
+  ) {}
 
   error(message: string, path: Path, annotationId?: string, atKey = false): void {
     this.errors++;
@@ -165,6 +153,27 @@ export class Checker {
     }
   }
 
+  /** A speaker entry's fields, as a sidecar and the workspace speakers file both have them. */
+  speaker(id: string, e: Record<string, unknown>, path: Path): Speaker {
+    const speaker: Speaker = {
+      id,
+      name: this.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
+      kind: this.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
+      role: this.optString(e, path, 'role'),
+      aliases: this.stringList(e, path, 'aliases'),
+      members: this.stringList(e, path, 'members'),
+      note: this.optString(e, path, 'note'),
+    };
+    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
+    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
+    // as in any text field).
+    const color = this.optString(e, path, 'color');
+    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
+    if (colorIssue) this.problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
+    if (color !== undefined) speaker.color = color;
+    return speaker;
+  }
+
   optString(map: Record<string, unknown>, path: Path, key: string): string | undefined {
     const value = map[key];
     if (value === undefined || value === null) return undefined;
@@ -180,6 +189,7 @@ export class Checker {
    * error: no UTF-8 file or export can hold it, so it would come out as U+FFFD.
    */
   wellFormed(value: string, path: Path, what: string, atKey = false): boolean {
+    if (this.noEscapes) return true;
     const code = loneSurrogate(value);
     if (code === undefined) return true;
     this.error(`${capitalize(what)} has half of a character (a lone surrogate, U+${code.toString(16).toUpperCase()}): write the whole character`, path, undefined, atKey);

@@ -3,10 +3,8 @@
 // the attributes a desk codes. Read with the sidecar reader's machinery (same raw-text checks,
 // same field checks, problems at line and column); written onto its yaml Document, so comments
 // and unknown keys stay.
-import { Document, isMap, LineCounter, parseDocument, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, parseDocument, YAMLMap } from 'yaml';
 import { Host } from '../host';
-import { SPEAKER_KINDS } from '../model';
-import { colorProblem } from '../palette';
 import { readText } from '../pipeline/read';
 import { writeAtomic } from '../pipeline/write';
 import { join } from '../posixPath';
@@ -61,20 +59,7 @@ function validateSpeakers(data: unknown, problems: RawProblem[]): { speakers: Ma
     readOnly = true;
   }
   for (const [id, e, path] of c.entries(data, 'speakers')) {
-    const speaker: WorkspaceSpeaker = {
-      id,
-      name: c.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
-      kind: c.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
-      role: c.optString(e, path, 'role'),
-      aliases: c.stringList(e, path, 'aliases'),
-      members: c.stringList(e, path, 'members'),
-      note: c.optString(e, path, 'note'),
-      attributes: attributesOf(c, e, path, id),
-    };
-    const color = c.optString(e, path, 'color');
-    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
-    if (colorIssue) c.warning(colorIssue, [...path, 'color']);
-    if (color !== undefined) speaker.color = color;
+    const speaker: WorkspaceSpeaker = { ...c.speaker(id, e, path), attributes: attributesOf(c, e, path, id) };
     speakers.set(id, speaker);
   }
   // A group's members are looked for here first; one defined only in sidecars is a warning, as there.
@@ -137,9 +122,14 @@ export async function setSpeakerAttribute(host: Host, root: string, id: string, 
   }
   const attributes = mapAt(doc, entry as YAMLMap, 'attributes');
   if (value === undefined) attributes.delete(key);
-  else if (attributes.get(key) !== value) attributes.set(doc.createNode(key), doc.createNode(value));
+  else {
+    // The scalar changed in place keeps its comment and style; a new key goes last.
+    const node = attributes.get(key, true) as unknown;
+    if (isScalar(node)) node.value = value;
+    else attributes.set(doc.createNode(key), doc.createNode(value));
+  }
   if (attributes.items.length === 0) (entry as YAMLMap).delete('attributes');
-  const out = doc.toString(SIDECAR_TO_STRING_OPTIONS);
+  const out = doc.toString({ ...SIDECAR_TO_STRING_OPTIONS, flowCollectionPadding: false });
   // What we write must read back as we meant, or it is not written.
   const back = parseSpeakersFile(out);
   if (back.readOnly || back.speakers.get(id)?.attributes[key] !== value) throw new SpeakersFileError(`${file}: the change would not read back; not written`);
