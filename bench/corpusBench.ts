@@ -66,7 +66,7 @@ export async function benchCorpus(sampleText: string, sample: Sidecar, articles 
   console.log(`corpus: ${articles.toLocaleString('en')} articles in ${g.dir} (${mb(g.textBytes)} of text, ${mb(g.sidecarBytes)} of sidecars, ${g.annotations.toLocaleString('en')} annotations; ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   compareParsers(g.sidecars);
 
-  const [, baseline] = await timed(() => rereadAll(g.sidecars));
+  // The index first, so the peak RSS is the build's (the baseline below holds every sidecar too).
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage().rss;
@@ -77,9 +77,10 @@ export async function benchCorpus(sampleText: string, sample: Sidecar, articles 
   gc();
   const heap = process.memoryUsage().heapUsed - heapBefore;
   const peakRss = process.resourceUsage().maxRSS * 1024;
+  const [, baseline] = await timed(() => rereadAll(g.sidecars));
   if (index.size !== articles) throw new Error(`indexed ${index.size} of ${articles} articles: ${JSON.stringify(index.problems().slice(0, 3))}`);
   row('corpus full index build', build, 'baseline: re-read every sidecar', baseline, '< 10 s', build < 10_000);
-  console.log(`corpus memory: heap retained by the index ${mb(heap)} (after GC), RSS +${mb(rssAfterBuild - rssBefore)} over the build, peak RSS of the process ${mb(peakRss)}   budget < 1 GB${peakRss < 1e9 ? '  (met)' : '  (NOT MET)'}`);
+  console.log(`corpus memory: heap retained by the index ${mb(heap)} (after GC), RSS +${mb(rssAfterBuild - rssBefore)} over the build, peak RSS of the process until then ${mb(peakRss)}   budget < 1 GB${peakRss < 1e9 ? '  (met)' : '  (NOT MET)'}`);
 
   // One sidecar changes (an annotation's speaker and text), then its update.
   const target = g.sidecars[Math.floor(articles / 2)];

@@ -37,11 +37,6 @@ function byDate(a: { e: IndexEntry; a: Annotation }, b: { e: IndexEntry; a: Anno
   return pa < pb ? -1 : pa > pb ? 1 : a.a.start - b.a.start || a.a.end - b.a.end;
 }
 
-/** Newest article first; within an article, in reading order. */
-function newestFirst(x: { e: IndexEntry; a: Annotation }, y: { e: IndexEntry; a: Annotation }): number {
-  return x.e === y.e ? x.a.start - y.a.start || x.a.end - y.a.end : byDate(y, x);
-}
-
 function entriesNaming(index: CorpusIndex, kind: IdKind, id: string, except?: string): IndexEntry[] {
   const out: IndexEntry[] = [];
   for (const file of index.refs.usedIn(kind, id)) {
@@ -56,21 +51,26 @@ function entriesNaming(index: CorpusIndex, kind: IdKind, id: string, except?: st
  * mentions, quotes and responses, and the spans of demands they make (`by`), newest first.
  */
 export function speakerAppearances(index: CorpusIndex, id: string, options: { except?: string; limit?: number } = {}): Appearances {
-  const found: { e: IndexEntry; a: Annotation }[] = [];
+  const limit = options.limit ?? 5;
+  // Newest article first; only as many articles are scanned as the most recent hits need, the
+  // rest are counted from the index (a speaker quoted in thousands of articles stays fast).
+  const entries = entriesNaming(index, 'speaker', id, options.except).sort((x, y) => byDate({ e: y, a: FIRST }, { e: x, a: FIRST }));
+  const recent: CorpusHit[] = [];
   let articles = 0;
-  for (const e of entriesNaming(index, 'speaker', id, options.except)) {
+  let total = 0;
+  for (const e of entries) {
+    const n = index.refs.speakerHitsIn(id, e.article.sidecarPath);
+    if (n === 0) continue;
+    articles++;
+    total += n;
+    if (recent.length >= limit) continue;
     const demands = e.article.sidecar.demands;
-    let any = false;
     for (const a of e.article.sidecar.annotations) {
-      if (a.speaker === id || (a.type === 'demand' && a.speaker === undefined && demands.get(a.demand ?? '')?.by.includes(id))) {
-        found.push({ e, a });
-        any = true;
-      }
+      if (recent.length >= limit) break;
+      if (a.speaker === id || (a.type === 'demand' && a.speaker === undefined && demands.get(a.demand ?? '')?.by.includes(id))) recent.push(hit(e, a));
     }
-    if (any) articles++;
   }
-  found.sort((x, y) => newestFirst(x, y));
-  return { articles, total: found.length, recent: found.slice(0, options.limit ?? 5).map((f) => hit(f.e, f.a)) };
+  return { articles, total, recent };
 }
 
 export interface DemandThread {

@@ -38,16 +38,46 @@ function usedIds(s: Sidecar): { speakers: Set<string>; demands: Set<string> } {
   return { speakers, demands };
 }
 
+/**
+ * Per speaker, how many annotations of a sidecar are theirs: mentions, quotes and responses
+ * they speak, and demand spans without a speaker of demands they make (`by`).
+ */
+export function speakerHits(s: Sidecar): Map<string, number> {
+  const hits = new Map<string, number>();
+  const add = (id: string) => hits.set(id, (hits.get(id) ?? 0) + 1);
+  for (const a of s.annotations) {
+    if (a.speaker !== undefined) add(a.speaker);
+    else if (a.type === 'demand') for (const id of new Set(s.demands.get(a.demand ?? '')?.by ?? [])) add(id);
+  }
+  return hits;
+}
+
 export class IdRefs {
   private readonly defs = { speaker: new Multimap(), demand: new Multimap() };
   private readonly uses = { speaker: new Multimap(), demand: new Multimap() };
+  /** speaker id -> sidecar -> its annotations there (speakerHits), so a hover counts without scanning. */
+  private readonly hits = new Map<string, Map<string, number>>();
 
   add(file: string, s: Sidecar): void {
     this.each(s, (m, id) => m.add(id, file));
+    for (const [id, n] of speakerHits(s)) {
+      let m = this.hits.get(id);
+      if (!m) this.hits.set(id, (m = new Map()));
+      m.set(file, n);
+    }
   }
 
   remove(file: string, s: Sidecar): void {
     this.each(s, (m, id) => m.delete(id, file));
+    for (const id of speakerHits(s).keys()) {
+      const m = this.hits.get(id);
+      if (m?.delete(file) && m.size === 0) this.hits.delete(id);
+    }
+  }
+
+  /** How many annotations of `file` are the speaker's (0 when none). */
+  speakerHitsIn(id: string, file: string): number {
+    return this.hits.get(id)?.get(file) ?? 0;
   }
 
   /** Sidecars that define the id. */
