@@ -16,6 +16,7 @@ import { benchSuggest } from './suggestBench';
 import { random } from './reanchorCorpus';
 import { scaledArticle } from './scaledArticle';
 import { benchVscode } from './vscodeBench';
+import { benchCorpus } from './corpusBench';
 
 const root = path.resolve(__dirname, '../..');
 const sampleText = fs.readFileSync(path.join(root, 'sample-docs/corbyn-jewish-leaders-meeting.txt'), 'utf8');
@@ -205,3 +206,5 @@ if (!only || only === 'speed') {
 if (!only || only === 'reanchor') benchReanchor(sampleText, sample, scaled, option('--polnear'), args.includes('--wrong'));
 if (!only || only === 'suggest') benchSuggest(sampleText);
 if (!only || only === 'vscode') benchVscode(sampleText, sample, option('--profile'));
+// `--only corpus` (with `--articles N` for another size) runs the corpus index phase alone.
+if (!only || only === 'corpus') void benchCorpus(sampleText, sample, Number(option('--articles') ?? 10_000));

@@ -159,6 +159,7 @@ const GROUPS = [
   ['conflict', 'merge conflicts (resolve each as ours or theirs)'],
   ['moved', 'moved (same text elsewhere: stale offsets, --fix rewrites them)'],
   ['invalid', 'invalid'],
+  ['warning', 'warnings (the file is still read and written; an id not defined in this sidecar may be defined in the workspace speakers file or another sidecar)'],
 ] as const;
 
 /** Prints one article's report and counts it into `t`. */
@@ -179,7 +180,7 @@ function checkArticle(term: Terminal, read: ReadArticle, strict: boolean, t: Che
   const anchorIssues = new Set(anchor.issues.map((i) => `${i.annotationId}\u0000${i.message}`));
   const fromAnchoring = (p: Problem) => p.annotationId !== undefined && anchorIssues.has(`${p.annotationId}\u0000${p.message}`);
   const status = new Map(anchor.outcomes.map((o) => [o.annotationId, o]));
-  const groups: Record<(typeof GROUPS)[number][0], string[]> = { orphan: [], repaired: [], conflict: [], moved: [], invalid: [] };
+  const groups: Record<(typeof GROUPS)[number][0], string[]> = { orphan: [], repaired: [], conflict: [], moved: [], invalid: [], warning: [] };
   const invalidIds = new Set<string>();
   const proposals = new ProposalFinder(read.text);
   for (const p of loaded.problems) {
@@ -189,6 +190,12 @@ function checkArticle(term: Terminal, read: ReadArticle, strict: boolean, t: Che
     if (o && group && group !== 'exact') {
       groups[group].push(`    ${term.located(ref.sidecar, p, group)}`);
       if (group === 'repaired' && o.oldText !== undefined && o.newText !== undefined) groups.repaired.push(`      was: ${JSON.stringify(o.oldText)}`, `      now: ${JSON.stringify(o.newText)}`);
+      continue;
+    }
+    // A warning of the reader (a speaker id defined elsewhere, a colour it cannot use) keeps the
+    // annotation as it is: listed, never counted as invalid.
+    if (!o && p.severity === 'warning') {
+      groups.warning.push(`    ${term.located(ref.sidecar, p, 'warning')}`);
       continue;
     }
     if (p.annotationId !== undefined) invalidIds.add(p.annotationId);

@@ -97,6 +97,8 @@ export interface DocumentInfo {
   file?: string;
   sha256?: string;
   offsets: OffsetUnit;
+  /** When the article appeared, ISO 8601 as written (`YYYY-MM-DD` or a date-time): dates it in a corpus. */
+  date?: string;
 }
 
 export interface Sidecar {

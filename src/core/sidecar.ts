@@ -4,7 +4,7 @@ import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Sidecar } from './model';
 import { conflictMarkers, forbiddenCharacters, lineColumn, nonPrintableNear, SourceProblem } from './sidecarSource';
-import { Path, validate } from './sidecarValidate';
+import { Path, RawProblem, validate } from './sidecarValidate';
 import { yamlSyntaxProblem } from './yamlSyntax';
 
 export { serializeSidecar, SIDECAR_TO_STRING_OPTIONS } from './sidecarWrite';
@@ -81,26 +81,12 @@ export function parseSidecar(source: string): ParsedSidecar {
     },
   });
 
-  const fromSource = (found: SourceProblem[]) => {
-    for (const p of found) problems.push({ severity: 'error', message: p.message, start: p.start, end: p.end, ...lineColumn(source, p.start) });
-    return found.length > 0;
-  };
-  // Conflict markers first: they are the cause of whatever else looks wrong in such a file.
-  if (fromSource(conflictMarkers(source)) || fromSource(forbiddenCharacters(source))) return result();
-
-  let data: unknown;
-  try {
-    data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
-  } catch (e) {
-    if (!(e instanceof jsyaml.YAMLException)) throw e;
-    // js-yaml drops a leading BOM before it counts, and its line and column are not always
-    // maintained (a NUL is reported on line 1): only its position is, so count from that.
-    const mark = (e as jsyaml.YAMLException & { mark?: { position: number } }).mark;
-    const offset = Math.min((mark?.position ?? 0) + (source.charCodeAt(0) === 0xfeff ? 1 : 0), source.length);
-    const near = /non-printable/.test(e.reason) ? nonPrintableNear(source, offset) : yamlSyntaxProblem(source, e.reason, offset);
-    fromSource([near ?? { message: `Not valid YAML: ${e.reason}`, start: offset, end: offset + 1 }]);
+  const loaded = loadYamlData(source);
+  if ('problems' in loaded) {
+    problems.push(...loaded.problems);
     return result();
   }
+  const data = loaded.data;
   const v = validate(data);
   ids = v.ids;
   if (v.problems.length) {
@@ -110,8 +96,47 @@ export function parseSidecar(source: string): ParsedSidecar {
   return result(v.sidecar, v.readOnly);
 }
 
+/**
+ * The plain data of a YAML file of ours (a sidecar, the workspace speakers file), or why it has
+ * none: what makes the file unreadable as a whole is checked on the raw text first (conflict
+ * markers, forbidden characters), then js-yaml reads it; every problem is an error, positioned.
+ */
+export function loadYamlData(source: string): { data: unknown } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  const fromSource = (found: SourceProblem[]) => {
+    for (const p of found) problems.push({ severity: 'error', message: p.message, start: p.start, end: p.end, ...lineColumn(source, p.start) });
+    return found.length > 0;
+  };
+  // Conflict markers first: they are the cause of whatever else looks wrong in such a file.
+  if (fromSource(conflictMarkers(source)) || fromSource(forbiddenCharacters(source))) return { problems };
+  try {
+    return { data: jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA }) };
+  } catch (e) {
+    if (!(e instanceof jsyaml.YAMLException)) throw e;
+    // js-yaml drops a leading BOM before it counts, and its line and column are not always
+    // maintained (a NUL is reported on line 1): only its position is, so count from that.
+    const mark = (e as jsyaml.YAMLException & { mark?: { position: number } }).mark;
+    const offset = Math.min((mark?.position ?? 0) + (source.charCodeAt(0) === 0xfeff ? 1 : 0), source.length);
+    const near = /non-printable/.test(e.reason) ? nonPrintableNear(source, offset) : yamlSyntaxProblem(source, e.reason, offset);
+    fromSource([near ?? { message: `Not valid YAML: ${e.reason}`, start: offset, end: offset + 1 }]);
+    return { problems };
+  }
+}
+
+/** Problems found on a file's plain data, positioned in its source (parses the yaml Document: slow, so only when there are some). */
+export function locateProblems(source: string, raw: readonly RawProblem[]): Problem[] {
+  if (raw.length === 0) return [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return raw.map((p) => {
+    const [start, end] = locate(doc, p.path, p.atKey);
+    const pos = lineCounter.linePos(start);
+    return { severity: p.severity, message: p.message, start, end, line: pos.line, column: pos.col, annotationId: p.annotationId };
+  });
+}
+
 /** The source range of the node at `path`, or of the deepest node on the way when it is missing. */
-function locate(doc: Document, path: Path, atKey = false): [number, number] {
+export function locate(doc: Document, path: Path, atKey = false): [number, number] {
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];

@@ -12,6 +12,7 @@ import {
   REVIEW_STATUSES,
   Sidecar,
   SIDECAR_VERSION,
+  Speaker,
   SPEAKER_KINDS,
   STANCES,
 } from './model';
@@ -30,10 +31,10 @@ export interface RawProblem {
 }
 
 /** Checks plain data against the format; returns a best-effort model and problems by path. */
-export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProblem[]; readOnly: boolean; ids: Map<string, number> } {
+export function validate(data: unknown, options: { noEscapes?: boolean } = {}): { sidecar?: Sidecar; problems: RawProblem[]; readOnly: boolean; ids: Map<string, number> } {
   const problems: RawProblem[] = [];
   const ids = new Map<string, number>();
-  const c = new Checker(problems);
+  const c = new Checker(problems, options.noEscapes);
   if (!isRecord(data)) {
     c.error('A sidecar must be a YAML mapping with version, speakers, demands and annotations', []);
     return { problems, readOnly: true, ids };
@@ -65,26 +66,13 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       sidecar.document.file = c.optString(d, ['document'], 'file');
       sidecar.document.sha256 = c.optString(d, ['document'], 'sha256');
       sidecar.document.offsets = c.optEnum(d, ['document'], 'offsets', OFFSET_UNITS) ?? 'utf16';
+      const date = c.optString(d, ['document'], 'date');
+      const dateIssue = date === undefined ? undefined : isoDateProblem(date);
+      if (dateIssue) c.error(`"date" ${dateIssue}`, ['document', 'date']);
+      else if (date !== undefined) sidecar.document.date = date;
     }
   }
-  for (const [id, e, path] of c.entries(data, 'speakers')) {
-    sidecar.speakers.set(id, {
-      id,
-      name: c.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
-      kind: c.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
-      role: c.optString(e, path, 'role'),
-      aliases: c.stringList(e, path, 'aliases'),
-      members: c.stringList(e, path, 'members'),
-      note: c.optString(e, path, 'note'),
-    });
-    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
-    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
-    // as in any text field).
-    const color = c.optString(e, path, 'color');
-    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
-    if (colorIssue) problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
-    if (color !== undefined) sidecar.speakers.get(id)!.color = color;
-  }
+  for (const [id, e, path] of c.entries(data, 'speakers')) sidecar.speakers.set(id, c.speaker(id, e, path));
   for (const clash of ownColorClashes(sidecar)) problems.push({ severity: 'warning', message: clash.message, path: ['speakers', clash.speakerId, 'color'] });
   for (const [id, e, path] of c.entries(data, 'demands')) {
     sidecar.demands.set(id, {
@@ -96,7 +84,9 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
       note: c.optString(e, path, 'note'),
     });
   }
-  // Links between entities are checked once all of them are known.
+  // Links between entities are checked once all of them are known. An id this sidecar does not
+  // define may be defined in the workspace speakers file or in another sidecar of the corpus,
+  // so read alone it is only a warning: the link is kept as written.
   for (const s of sidecar.speakers.values()) c.knownIds(s.members, ['speakers', s.id, 'members'], sidecar.speakers, 'speaker', `speaker "${s.id}"`);
   for (const d of sidecar.demands.values()) {
     c.knownIds(d.by, ['demands', d.id, 'by'], sidecar.speakers, 'speaker', `demand "${d.id}"`);
@@ -128,14 +118,22 @@ export function validate(data: unknown): { sidecar?: Sidecar; problems: RawProbl
 }
 
 /** Field-level checks that record problems at the offending path and return a best-effort value. */
-class Checker {
+export class Checker {
   /** Errors recorded so far: lets `annotation` tell whether any of its checks failed. */
   private errors = 0;
-  constructor(private readonly problems: RawProblem[]) {}
+  /** `noEscapes`: the source has no `\u` escape, so (its raw text checked) no value can hold half a character. */
+  constructor(
+    private readonly problems: RawProblem[],
+    private readonly noEscapes = false,
+  ) {}
 
   error(message: string, path: Path, annotationId?: string, atKey = false): void {
     this.errors++;
     this.problems.push({ severity: 'error', message, path, annotationId, atKey });
+  }
+
+  warning(message: string, path: Path, annotationId?: string): void {
+    this.problems.push({ severity: 'warning', message, path, annotationId });
   }
 
   *entries(root: Record<string, unknown>, key: string): Generator<[string, Record<string, unknown>, Path]> {
@@ -155,6 +153,27 @@ class Checker {
     }
   }
 
+  /** A speaker entry's fields, as a sidecar and the workspace speakers file both have them. */
+  speaker(id: string, e: Record<string, unknown>, path: Path): Speaker {
+    const speaker: Speaker = {
+      id,
+      name: this.reqString(e, path, 'name', `speaker "${id}"`) ?? id,
+      kind: this.reqEnum(e, path, 'kind', SPEAKER_KINDS, `speaker "${id}"`) ?? 'person',
+      role: this.optString(e, path, 'role'),
+      aliases: this.stringList(e, path, 'aliases'),
+      members: this.stringList(e, path, 'members'),
+      note: this.optString(e, path, 'note'),
+    };
+    // A bad colour is only a warning: the speaker is drawn in the automatic colour, and the
+    // value is kept as written so a rewrite does not drop it (a list or mapping is an error,
+    // as in any text field).
+    const color = this.optString(e, path, 'color');
+    const colorIssue = color !== undefined || e.color === null ? colorProblem(id, color ?? null) : undefined;
+    if (colorIssue) this.problems.push({ severity: 'warning', message: colorIssue, path: [...path, 'color'], atKey: e.color === null });
+    if (color !== undefined) speaker.color = color;
+    return speaker;
+  }
+
   optString(map: Record<string, unknown>, path: Path, key: string): string | undefined {
     const value = map[key];
     if (value === undefined || value === null) return undefined;
@@ -170,6 +189,7 @@ class Checker {
    * error: no UTF-8 file or export can hold it, so it would come out as U+FFFD.
    */
   wellFormed(value: string, path: Path, what: string, atKey = false): boolean {
+    if (this.noEscapes) return true;
     const code = loneSurrogate(value);
     if (code === undefined) return true;
     this.error(`${capitalize(what)} has half of a character (a lone surrogate, U+${code.toString(16).toUpperCase()}): write the whole character`, path, undefined, atKey);
@@ -217,9 +237,9 @@ class Checker {
     return out;
   }
 
-  knownIds(ids: string[], path: Path, known: Map<string, unknown>, kind: string, what: string): void {
+  knownIds(ids: string[], path: Path, known: Map<string, unknown>, kind: string, what: string, scope = 'this sidecar'): void {
     ids.forEach((id, i) => {
-      if (!known.has(id)) this.error(`${capitalize(what)}: unknown ${kind} id "${id}" in "${path[path.length - 1]}"`, ids.length === 1 ? [...path, 0] : [...path, i]);
+      if (!known.has(id)) this.warning(`${capitalize(what)}: ${kind} id "${id}" in "${path[path.length - 1]}" is not defined in ${scope}`, ids.length === 1 ? [...path, 0] : [...path, i]);
     });
   }
 
@@ -313,7 +333,7 @@ class Checker {
     const link = (key: 'speaker' | 'demand', known: Map<string, unknown>) => {
       const needed = key === 'speaker' ? type !== 'demand' : type === 'demand' || type === 'response';
       const value = needed ? this.reqString(item, path, key, `annotation "${id}" (${type})`, id) : this.optString(item, path, key);
-      if (value !== undefined && !known.has(value)) this.error(`Annotation "${id}": unknown ${key} id "${value}"`, [...path, key], id);
+      if (value !== undefined && !known.has(value)) this.warning(`Annotation "${id}": ${key} id "${value}" is not defined in this sidecar`, [...path, key], id);
       return value;
     };
     const speaker = link('speaker', sidecar.speakers);
@@ -335,7 +355,26 @@ class Checker {
   }
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * Why `value` is not an ISO 8601 date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDThh:mm[:ss[.fff]]`,
+ * optionally `Z` or `±hh:mm`); undefined when it is one. The calendar is checked too (no 31 April).
+ */
+export function isoDateProblem(value: string): string | undefined {
+  const m = ISO_DATE.exec(value);
+  const expected = 'must be an ISO 8601 date (YYYY-MM-DD, e.g. 2024-03-01) or date-time (e.g. 2024-03-01T09:30:00Z)';
+  if (!m) return `${expected}, not "${value}"`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (month < 1 || month > 12) return `${expected}: "${value}" has no month ${month}`;
+  if (day < 1 || day > days[month - 1]) return `${expected}: "${value}" has no day ${day} in month ${month}`;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 60)) return `${expected}: "${value}" is not a time of day`;
+  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return `${expected}: "${value}" has a bad time zone offset`;
+  return undefined;
+}
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 

@@ -13,7 +13,7 @@ function child(map: YAMLMap, key: string): Node | undefined {
   return (map.get(key, true) as unknown as Node | null) ?? undefined;
 }
 
-const DOCUMENT_KEYS = ['file', 'sha256', 'offsets'] as const;
+const DOCUMENT_KEYS = ['file', 'sha256', 'offsets', 'date'] as const;
 const SPEAKER_KEYS = ['name', 'kind', 'role', 'aliases', 'members', 'note', 'color'] as const;
 const DEMAND_KEYS = ['summary', 'by', 'to', 'status', 'note'] as const;
 const ANNOTATION_KEYS = ['id', 'type', 'speaker', 'demand', 'stance', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'origin', 'review'] as const;
@@ -40,7 +40,7 @@ export function serializeSidecar(sidecar: Sidecar, doc: Document = new Document(
 
   const docMap = ensureMap(doc, root, 'document');
   const d = sidecar.document;
-  setFields(doc, docMap, { file: d.file, sha256: d.sha256, offsets: d.offsets }, DOCUMENT_KEYS);
+  setFields(doc, docMap, { file: d.file, sha256: d.sha256, offsets: d.offsets, date: d.date }, DOCUMENT_KEYS);
 
   syncEntries(doc, blockWhenFilled(ensureMap(doc, root, 'speakers'), sidecar.speakers.size), sidecar.speakers, (s) => ({
     name: s.name,
@@ -180,10 +180,17 @@ function syncEntries<T extends { id: string }>(
   for (const [id, pair] of old) if (!entries.has(id)) graveyard.set(`${section}:${id}`, pair);
   map.items = [...entries].map(([id, entry]) => {
     let pair = old.get(id) ?? (graveyard.get(`${section}:${id}`) as Pair | undefined);
-    if (!pair || !isMap(pair.value)) pair = doc.createPair(id, new YAMLMap()) as Pair;
+    if (!pair || !isMap(pair.value)) pair = doc.createPair(keyNode(doc, id), new YAMLMap()) as Pair;
     setFields(doc, pair.value as YAMLMap, toFields(entry), keys);
     return pair as Pair<unknown, unknown>;
   });
+}
+
+/** An id as a mapping key, quoted when plain it would read back as something else (or not at all: U+FFFE). */
+function keyNode(doc: Document, id: string): Scalar {
+  const key = doc.createNode(id) as Scalar;
+  key.type = stringStyle(id);
+  return key;
 }
 
 const graveyards = new WeakMap<Document, Map<string, Pair | YAMLMap>>();

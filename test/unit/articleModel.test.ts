@@ -104,12 +104,20 @@ describe('articleModel: buildArticleModel', () => {
   });
 
   it('a sidecar with an invalid annotation is read-only but still shows the valid ones', () => {
-    const source = sampleSidecarSource().replace('    speaker: gwynne\n', '    speaker: gwynn\n');
+    const source = sampleSidecarSource().replace('    speaker: gwynne\n', '    speaker: [gwynne]\n');
     const model = buildArticleModel(source, sampleArticle());
     assert.equal(model.readable, true);
     assert.equal(model.readOnly, true);
     assert.equal(model.placed.length, 64);
     assert.equal(model.problems.length, 1);
     assert.equal(parseSidecar(source).readOnly, true);
+  });
+
+  it('a speaker id the sidecar does not define: a warning, every annotation shown, the file writable', () => {
+    const source = sampleSidecarSource().replace('    speaker: gwynne\n', '    speaker: gwynn\n');
+    const model = buildArticleModel(source, sampleArticle());
+    assert.equal(model.readOnly, false);
+    assert.equal(model.placed.length, 65);
+    assert.deepEqual(model.problems.map((p) => [p.severity, p.message]), [['warning', 'Annotation "a16": speaker id "gwynn" is not defined in this sidecar']]);
   });
 });

@@ -138,7 +138,7 @@ describe('attribution-lens CLI', () => {
     it('a folder with one broken sidecar: the error names file:line:column, the good article is still checked, exit 1', async () => {
       withSample(tmp, 'good');
       const { sidecar } = withSample(tmp, 'broken');
-      const source = fs.readFileSync(sidecar, 'utf8').replace('speaker: corbyn', 'speaker: corbin');
+      const source = fs.readFileSync(sidecar, 'utf8').replace('type: mention\n    speaker: corbyn', 'type: corbin\n    speaker: corbyn');
       fs.writeFileSync(sidecar, source);
       const r = await run(tmp, ['check', '.']);
       assert.equal(r.code, 1);
@@ -403,6 +403,17 @@ describe('attribution-lens CLI', () => {
       assert.equal(annotationsIn(path.join(tmp, 'story.txt.annotations.yaml')), 65);
     });
 
+    it('a speaker id the sidecar does not define: a warning at its line and column, every annotation checked, exit 0', async () => {
+      const { sidecar } = withSample(tmp, 'elsewhere');
+      const source = fs.readFileSync(sidecar, 'utf8').replace('type: mention\n    speaker: corbyn', 'type: mention\n    speaker: jeremy-corbyn');
+      fs.writeFileSync(sidecar, source);
+      const r = await run(tmp, ['check', '.']);
+      assert.equal(r.code, 0, r.stdout);
+      const where = `${path.join('elsewhere', SIDECAR)}:${lineColumn(source, 'jeremy-corbyn')}`;
+      assert.match(r.stdout, new RegExp(`^OK   ${escape(path.join('elsewhere', ARTICLE))}: 65 of 65 annotations exact$`, 'm'));
+      assert.match(r.stdout, new RegExp(`^    ${escape(where)}: warning: Annotation "a6": speaker id "jeremy-corbyn" is not defined in this sidecar`, 'm'));
+    });
+
     it('w3c with --text and --out', async () => {
       fs.mkdirSync(path.join(tmp, 'in'));
       fs.copyFileSync(SAMPLE_ARTICLE, path.join(tmp, 'in/article.txt'));
@@ -416,12 +427,12 @@ describe('attribution-lens CLI', () => {
     it('a sidecar that would not read back is not written, exit 1', async () => {
       fs.copyFileSync(SAMPLE_ARTICLE, path.join(tmp, 'story.txt'));
       fs.writeFileSync(path.join(tmp, 'story.ann'), '');
-      const unknownSpeaker: CliImporter = (source, text, options) => {
+      const badStance: CliImporter = (source, text, options) => {
         const result = importer(source, text, options);
-        result.sidecar.annotations[0].speaker = 'nobody';
+        result.sidecar.annotations[0].stance = 'nobody' as never;
         return result;
       };
-      const r = await run(tmp, ['import', 'story.ann'], { importers: { brat: unknownSpeaker } });
+      const r = await run(tmp, ['import', 'story.ann'], { importers: { brat: badStance } });
       assert.equal(r.code, 1);
       assert.match(r.stderr, /the sidecar made from story\.ann does not read back \(nothing written\):\n  \d+:\d+: error: .*"nobody"/);
       assert.ok(!fs.existsSync(path.join(tmp, 'story.txt.annotations.yaml')));

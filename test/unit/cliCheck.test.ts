@@ -49,7 +49,7 @@ describe('attribution-lens check: re-anchoring results', () => {
   tempDirPerTest('al-check-', (dir) => (tmp = dir));
 
   it('groups orphans, then repaired spans to review (old → new text), then moved ones, then invalid entries; the summary counts each status; exit 1', async () => {
-    editedSample(tmp, (s) => s.replace('    speaker: corbyn\n', '    speaker: nobody-known\n'));
+    editedSample(tmp, (s) => s.replace('    start: 1292\n    end: 1298\n', '    start: 1292\n    end: nobody-known\n'));
     const r = await run(tmp, ['check', '.']);
     assert.equal(r.code, 1, r.stdout);
     const at = (needle: string) => {
@@ -68,13 +68,13 @@ describe('attribution-lens check: re-anchoring results', () => {
     assert.ok(review < a3 && a3 < moved);
     const a65 = at(`: moved: Annotation "a65" was re-anchored from 10313 to`);
     assert.ok(moved < a65 && a65 < invalid);
-    assert.ok(at('nobody-known') > invalid);
+    assert.ok(at('Annotation "a6": "end" must be a whole number') > invalid);
     assert.doesNotMatch(r.stdout, /re-anchored:/, 'no label "re-anchored" for a repaired span any more');
     assert.match(r.stdout, /^1 article checked, 0 clean: \d+ exact, \d+ moved, [12] repaired, 1 orphan, 1 invalid\. 1 problem\.$/m);
   });
 
   it('--json prints one document on stdout alone: every annotation with its status, score and current offsets (old and new text when repaired)', async () => {
-    editedSample(tmp, (s) => s.replace('    speaker: corbyn\n', '    speaker: nobody-known\n'));
+    editedSample(tmp, (s) => s.replace('    start: 1292\n    end: 1298\n', '    start: 1292\n    end: nobody-known\n'));
     const r = await run(tmp, ['check', '.', '--json']);
     assert.equal(r.code, 1);
     const doc = JSON.parse(r.stdout);
@@ -175,7 +175,7 @@ describe('attribution-lens check: re-anchoring results', () => {
   });
 
   it('--fix never rewrites a sidecar with errors', async () => {
-    const { sidecar } = editedSample(tmp, (s) => s.replace('    speaker: corbyn\n', '    speaker: nobody-known\n'));
+    const { sidecar } = editedSample(tmp, (s) => s.replace('    start: 1292\n    end: 1298\n', '    start: 1292\n    end: nobody-known\n'));
     const before = fs.readFileSync(sidecar, 'utf8');
     const r = await run(tmp, ['check', '.', '--fix']);
     assert.equal(r.code, 1);

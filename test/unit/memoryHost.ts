@@ -9,6 +9,7 @@ interface Inode {
   links: number;
   /** Reads give as many zero bytes as asked, whatever the size says (a /proc-like file that grows). */
   endless?: boolean;
+  mtime?: number;
 }
 
 type Entry = { type: 'dir'; ino: number } | { type: 'file'; inode: Inode } | { type: 'link'; target: string } | { type: 'fifo'; ino: number } | { type: 'zero'; ino: number };
@@ -90,6 +91,14 @@ export class MemoryHost implements Host {
     return this;
   }
 
+  /** Sets a file's modification time (ms), which stat reports from then on. */
+  touch(path: string, mtime: number): this {
+    const e = this.entries.get(this.resolve(path, true));
+    if (e?.type !== 'file') throw fsError('ENOENT', path);
+    e.inode.mtime = mtime;
+    return this;
+  }
+
   text(path: string): string | undefined {
     const e = this.entries.get(this.resolve(path, true));
     return e?.type === 'file' ? new TextDecoder().decode(e.inode.data) : undefined;
@@ -112,7 +121,7 @@ export class MemoryHost implements Host {
     }
     const e = this.entries.get(real);
     if (!e || e.type === 'link') return undefined;
-    if (e.type === 'file') return { kind: 'file', size: e.inode.data.length, id: `mem:${e.inode.ino}`, links: e.inode.links };
+    if (e.type === 'file') return { kind: 'file', size: e.inode.data.length, id: `mem:${e.inode.ino}`, links: e.inode.links, ...(e.inode.mtime !== undefined ? { mtime: e.inode.mtime } : {}) };
     return { kind: e.type === 'dir' ? 'directory' : 'other', size: 0, id: `mem:${e.ino}`, links: 1 };
   }
 

@@ -58,6 +58,8 @@ interface Expect {
   at: string;
   after?: string;
   annotationId?: string;
+  /** Whether the file must be read-only (true unless said). */
+  readOnly?: boolean;
 }
 
 function expectOne(source: string, e: Expect): ReturnType<typeof parseSidecar> {
@@ -71,7 +73,7 @@ function expectOne(source: string, e: Expect): ReturnType<typeof parseSidecar> {
   assert.equal(source.slice(p.start, p.start + e.at.length), e.at);
   assert.ok(p.end > p.start);
   assert.equal(p.annotationId, e.annotationId);
-  assert.equal(parsed.readOnly, true);
+  assert.equal(parsed.readOnly, e.readOnly ?? true);
   return parsed;
 }
 
@@ -149,22 +151,27 @@ describe('sidecar: problems in malformed files', () => {
   });
 
   describe('links and fields', () => {
-    it('an unknown speaker id in an annotation', () => {
+    it('a speaker id the sidecar does not define, in an annotation: a warning; the annotation is kept with its link and the file stays writable', () => {
       const parsed = expectOne(variant('    speaker: grp\n', '    speaker: nobody\n'), {
-        message: /^Annotation "a2": unknown speaker id "nobody"/,
+        severity: 'warning',
+        message: /^Annotation "a2": speaker id "nobody" is not defined in this sidecar/,
         at: 'nobody',
         annotationId: 'a2',
+        readOnly: false,
       });
-      // The broken annotation is left out; the others are read.
-      assert.deepEqual(parsed.sidecar!.annotations.map((a) => a.id), ['a1', 'a3']);
+      assert.deepEqual(parsed.sidecar!.annotations.map((a) => a.id), ['a1', 'a2', 'a3']);
+      assert.equal(parsed.sidecar!.annotations[1].speaker, 'nobody');
     });
 
-    it('an unknown demand id in an annotation', () => {
-      expectOne(variant('    demand: d1\n    start: 10', '    demand: d9\n    start: 10'), {
-        message: /^Annotation "a3": unknown demand id "d9"/,
+    it('a demand id the sidecar does not define, in an annotation: a warning, the annotation kept', () => {
+      const parsed = expectOne(variant('    demand: d1\n    start: 10', '    demand: d9\n    start: 10'), {
+        severity: 'warning',
+        message: /^Annotation "a3": demand id "d9" is not defined in this sidecar/,
         at: 'd9',
         annotationId: 'a3',
+        readOnly: false,
       });
+      assert.equal(parsed.sidecar!.annotations.find((a) => a.id === 'a3')!.demand, 'd9');
     });
 
     it('a response without its demand', () => {
@@ -234,20 +241,41 @@ describe('sidecar: problems in malformed files', () => {
       expectOne(variant('  offsets: utf16\n', '  offsets: bytes\n'), { message: /"offsets" must be one of utf16, codepoint, not "bytes"/, at: 'bytes' });
     });
 
-    it('an unknown speaker in a demand\'s "by" (flow list)', () => {
-      expectOne(variant('    by: [ann]\n', '    by: [ann, zed]\n'), { message: /^Demand "d1": unknown speaker id "zed" in "by"/, at: 'zed' });
+    const undefinedHere = { severity: 'warning', readOnly: false } as const;
+    it('a speaker id not defined here in a demand\'s "by" (flow list): a warning, kept', () => {
+      const parsed = expectOne(variant('    by: [ann]\n', '    by: [ann, zed]\n'), { ...undefinedHere, message: /^Demand "d1": speaker id "zed" in "by" is not defined in this sidecar/, at: 'zed' });
+      assert.deepEqual(parsed.sidecar!.demands.get('d1')!.by, ['ann', 'zed']);
     });
 
-    it('an unknown speaker in a demand\'s "to" (block list)', () => {
-      expectOne(variant('      - grp\n', '      - grp\n      - nobody\n'), { message: /^Demand "d1": unknown speaker id "nobody" in "to"/, at: 'nobody' });
+    it('a speaker id not defined here in a demand\'s "to" (block list)', () => {
+      expectOne(variant('      - grp\n', '      - grp\n      - nobody\n'), { ...undefinedHere, message: /^Demand "d1": speaker id "nobody" in "to" is not defined in this sidecar/, at: 'nobody' });
     });
 
-    it('an unknown speaker given as a lone scalar in "to"', () => {
-      expectOne(variant('    to:\n      - grp\n', '    to: nobody\n'), { message: /unknown speaker id "nobody" in "to"/, at: 'nobody' });
+    it('a speaker id not defined here given as a lone scalar in "to"', () => {
+      expectOne(variant('    to:\n      - grp\n', '    to: nobody\n'), { ...undefinedHere, message: /speaker id "nobody" in "to" is not defined/, at: 'nobody' });
     });
 
-    it('an unknown member of a group', () => {
-      expectOne(variant('    members: [ann]\n', '    members: [ann, ghost]\n'), { message: /^Speaker "grp": unknown speaker id "ghost" in "members"/, at: 'ghost' });
+    it('a member of a group not defined here', () => {
+      expectOne(variant('    members: [ann]\n', '    members: [ann, ghost]\n'), { ...undefinedHere, message: /^Speaker "grp": speaker id "ghost" in "members" is not defined in this sidecar/, at: 'ghost' });
+    });
+
+    it('document.date: a date or a date-time is read; a bad one is an error at its value', () => {
+      for (const good of ['2024-03-01', '2024-02-29', '2024-03-01T09:30', '2024-03-01T09:30:15.250Z', '2024-03-01T09:30:00+01:00']) {
+        const parsed = parseSidecar(variant('  offsets: utf16\n', `  offsets: utf16\n  date: ${good}\n`));
+        assert.deepEqual(parsed.problems, [], good);
+        assert.equal(parsed.sidecar!.document.date, good);
+      }
+      for (const [bad, why] of [
+        ['2024-13-01', /has no month 13/],
+        ['2023-02-29', /has no day 29 in month 2/],
+        ['01/03/2024', /must be an ISO 8601 date \(YYYY-MM-DD/],
+        ['2024', /not "2024"/],
+        ['2024-03-01T25:00', /not a time of day/],
+        ['"March 2024"', /not "March 2024"/],
+      ] as const) {
+        const parsed = expectOne(variant('  offsets: utf16\n', `  offsets: utf16\n  date: ${bad}\n`), { message: new RegExp(`^"date" .*${why.source}`), at: `${bad}\n` });
+        assert.equal(parsed.sidecar!.document.date, undefined);
+      }
     });
 
     it('a list where a mapping is needed, and a mapping where a list is needed', () => {
@@ -256,11 +284,11 @@ describe('sidecar: problems in malformed files', () => {
     });
 
     it('reports every problem of a file, each at its place', () => {
-      const src = VALID.replace('    kind: group\n', '    kind: band\n').replace('    speaker: grp\n', '    speaker: nobody\n').replace('    end: 12\n', '    end: 1\n');
+      const src = VALID.replace('    kind: group\n', '    kind: band\n').replace('    stance: agrees\n', '    stance: shrugs\n').replace('    end: 12\n', '    end: 1\n');
       const parsed = parseSidecar(src);
       assert.deepEqual(
         parsed.problems.map((p) => [p.line, p.column]),
-        [lineColOf(src, 'band'), lineColOf(src, 'nobody'), lineColOf(src, '1\n', src.indexOf('end: 1\n'))].map((w) => [w.line, w.column]),
+        [lineColOf(src, 'band'), lineColOf(src, 'shrugs'), lineColOf(src, '1\n', src.indexOf('end: 1\n'))].map((w) => [w.line, w.column]),
       );
       assert.equal(parsed.readOnly, true);
     });

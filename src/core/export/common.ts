@@ -110,3 +110,18 @@ export class LineEndView {
     return this.toOriginal(this.converter.toUtf16(codePoint));
   }
 }
+
+/**
+ * Ids the annotations name that the sidecar does not define (defined in the workspace speakers
+ * file or another sidecar), in order of first use: exports that list by speaker or demand list
+ * these too, so no annotation is left out.
+ */
+export function namedNotDefined(sidecar: Sidecar, annotations: readonly Annotation[]): { speakers: string[]; demands: string[] } {
+  const speakers = new Set<string>();
+  const demands = new Set<string>();
+  for (const a of annotations) {
+    if (a.speaker !== undefined && !sidecar.speakers.has(a.speaker)) speakers.add(a.speaker);
+    if (a.demand !== undefined && !sidecar.demands.has(a.demand)) demands.add(a.demand);
+  }
+  return { speakers: [...speakers], demands: [...demands] };
+}

@@ -36,8 +36,9 @@ interface DemandJson {
 export interface AnnotationJson {
   id: string;
   type: string;
-  speaker?: SpeakerJson;
-  demand?: DemandJson;
+  /** `{ id }` alone for an id the sidecar does not define. */
+  speaker?: SpeakerJson | { id: string };
+  demand?: DemandJson | { id: string };
   stance?: string;
   start: Position;
   end: Position;
@@ -49,8 +50,8 @@ export interface AnnotationJson {
 export interface OrphanJson {
   id: string;
   type: string;
-  speaker?: SpeakerJson;
-  demand?: DemandJson;
+  speaker?: SpeakerJson | { id: string };
+  demand?: DemandJson | { id: string };
   stance?: string;
   /** Offsets as stored in the sidecar, UTF-16; they do not fit the current text. */
   start: number;
@@ -119,8 +120,9 @@ function links(sidecar: Sidecar, a: Annotation): Pick<AnnotationJson, 'id' | 'ty
   return {
     id: a.id,
     type: a.type,
-    speaker: speaker && speakerJson(speaker),
-    demand: demand && demandJson(sidecar, demand),
+    // An id the sidecar does not define (the workspace speakers file or another sidecar does) is exported by its id alone.
+    speaker: speaker ? speakerJson(speaker) : a.speaker !== undefined ? { id: a.speaker } : undefined,
+    demand: demand ? demandJson(sidecar, demand) : a.demand !== undefined ? { id: a.demand } : undefined,
     stance: a.stance,
   };
 }

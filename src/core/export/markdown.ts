@@ -4,8 +4,8 @@
 //
 // Every piece of article or sidecar text goes through `escapeMarkdown`: a speaker called
 // "[x](javascript:…)" or a quote holding "<img …>" must stay text in every renderer.
-import { Annotation, Sidecar } from '../model';
-import { combinedPath, Positions, speakerNames } from './common';
+import { Annotation, Demand, Sidecar, Speaker } from '../model';
+import { combinedPath, namedNotDefined, Positions, speakerNames } from './common';
 import { ArticleInput, Exporter } from './types';
 import { plural } from '../wording';
 
@@ -53,12 +53,15 @@ function report(article: ArticleInput, level: number, out: string[]): void {
 
   out.push(summary(article), '');
 
+  const elsewhere = namedNotDefined(sidecar, article.placed);
+  const ELSEWHERE = '- **Not defined in this sidecar** (in the workspace speakers file or another article)';
   out.push(`${h} Speakers`, '');
-  if (sidecar.speakers.size === 0) out.push('No speakers.', '');
-  for (const s of sidecar.speakers.values()) {
+  if (sidecar.speakers.size === 0 && elsewhere.speakers.length === 0) out.push('No speakers.', '');
+  const standIn = (id: string): Speaker => ({ id, name: id, kind: 'person', aliases: [], members: [] });
+  for (const s of [...sidecar.speakers.values(), ...elsewhere.speakers.map(standIn)]) {
     const mine = article.placed.filter((a) => a.speaker === s.id);
     out.push(`${h}# ${escapeMarkdown(s.name)}`, '');
-    out.push(`- **Kind:** ${s.kind}`);
+    out.push(sidecar.speakers.has(s.id) ? `- **Kind:** ${s.kind}` : ELSEWHERE);
     if (s.role) out.push(`- **Role:** ${escapeMarkdown(s.role)}`);
     if (s.aliases.length) out.push(`- **Also called:** ${s.aliases.map(escapeMarkdown).join(', ')}`);
     if (s.members.length) out.push(`- **Members:** ${names(s.members)}`);
@@ -76,10 +79,10 @@ function report(article: ArticleInput, level: number, out: string[]): void {
   }
 
   out.push(`${h} Demands`, '');
-  if (sidecar.demands.size === 0) out.push('No demands.', '');
-  for (const d of sidecar.demands.values()) {
+  if (sidecar.demands.size === 0 && elsewhere.demands.length === 0) out.push('No demands.', '');
+  for (const d of [...sidecar.demands.values(), ...elsewhere.demands.map((id): Demand => ({ id, summary: id, by: [], to: [] }))]) {
     out.push(`${h}# ${escapeMarkdown(d.summary)}`, '');
-    out.push(`- **Made by:** ${names(d.by)}`);
+    out.push(sidecar.demands.has(d.id) ? `- **Made by:** ${names(d.by)}` : ELSEWHERE);
     if (d.to.length) out.push(`- **To:** ${names(d.to)}`);
     out.push(`- **Status:** ${d.status ? d.status.replace(/-/g, ' ') : 'not recorded'}`);
     if (d.note) out.push(`- **Note:** ${escapeMarkdown(d.note)}`);

@@ -27,9 +27,14 @@ export class ArticleFinder {
   /** How many folders the pattern puts between an article and its sidecar. */
   private readonly depth: number;
 
+  /**
+   * `exclude` (a path, absolute) leaves files and whole folders out of a walk, as VS Code's
+   * files.exclude does; paths given explicitly are never excluded.
+   */
   constructor(
     private readonly host: Host,
     private readonly pattern: string,
+    private readonly exclude: (path: string) => boolean = () => false,
   ) {
     // The pattern as sidecarRelativePath applies it (it falls back to the default for unsafe
     // ones): name a made-up article and turn its names back into placeholders.
@@ -151,6 +156,7 @@ export class ArticleFinder {
     for (const e of entries) {
       if (cancelled()) break;
       const p = join(dir, e.name);
+      if (this.exclude(p)) continue;
       if (e.kind === 'directory') {
         if (e.symlink || e.name === 'node_modules' || e.name.startsWith('.')) continue;
         out.push(...(await this.walk(p, cancelled)));

@@ -82,7 +82,7 @@ export function diffSidecars(a: Sidecar, b: Sidecar): SidecarDiff {
     demands: diffSection(a.demands.values(), b.demands.values(), DEMAND_FIELDS),
     annotations,
     moved,
-    document: changedFields(a.document, b.document, ['file', 'offsets']),
+    document: changedFields(a.document, b.document, ['file', 'offsets', 'date']),
   };
 }
 

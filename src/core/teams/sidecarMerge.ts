@@ -189,6 +189,7 @@ export function mergeSidecars(base: Sidecar, ours: Sidecar, theirs: Sidecar, art
   }
   const document = { ...ours.document };
   if (base.document.file === ours.document.file) document.file = theirs.document.file;
+  if (base.document.date === ours.document.date) document.date = theirs.document.date;
   // The review flag is not a merged field: an orphan's flag goes with its span, whichever side that came from.
   const merged: Sidecar = { version: Math.max(ours.version, theirs.version), document, speakers, demands, annotations: [...annotations.values()].map((a) => withOrphanFlag(a, orphaned)) };
   const orphans = merged.annotations.filter((a) => orphaned.get(a.id)?.has(spanKey(a))).map((a) => a.id);
