@@ -3,7 +3,6 @@
 // reveals that span in the article. The page runs with a strict Content-Security-Policy (only
 // its own inline script and style, by nonce); everything it shows is escaped by the exporter,
 // and messages from it are checked before use: a webview is untrusted.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { forMessage } from '../core/displayText';
 import { renderHtmlReport } from '../core/export/html';
@@ -62,7 +61,8 @@ export class ReportView implements vscode.Disposable {
         enableCommandUris: false,
         retainContextWhenHidden: false,
       });
-      this.nonce = randomBytes(16).toString('base64');
+      // crypto.getRandomValues: in Node and in a web worker alike.
+      this.nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.html = undefined;
