@@ -5,4 +5,9 @@
 // (export, tracking, review, startRecover), and sync fixture writes not yet moved to workspace.fs.
 import './webWorker.test';
 import '../integration/smoke.test';
-import '../integration/anyFileSystem.test';
+import '../integration/hoverCards.test';
+import '../integration/legend.test';
+import '../integration/pickers.test';
+import '../integration/views.test';
+// Last, as in the Node host (it reads the suggestion model).
+import '../integration/workspaceFsOnly.test';

@@ -2,6 +2,7 @@
 // same suite runs in the Node extension host and in the web worker one (test/web/suites.ts):
 // highlights and the hover card, annotating and saving the sidecar, suggestions from the model
 // read through workspace.fs, the report, and an export to the file the save dialog gives.
+// (Named to sort after suggest.test.ts: it reads the model, which that suite expects unread.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Annotation } from '../../src/core/model';
