@@ -1,4 +1,6 @@
-// Composition root: builds the services, registers them, returns. No logic lives here.
+// Composition root: builds the services, registers them, returns. No logic lives here. Shared by
+// the two platform entries, src/node/extensionEntry.ts (`main`) and src/web/extensionEntry.ts
+// (`browser`), which say only what differs: how local files are reached.
 import * as vscode from 'vscode';
 import { ArticleStore } from './vscode/articleStore';
 import { aliasCommand } from './vscode/commands/aliasCommand';
@@ -41,10 +43,19 @@ import { registerArticleSymbols } from './vscode/symbols';
 import { ArticleViews } from './vscode/views';
 import { chooseHighlights, HighlightStatus, setHighlight, toggleAllHighlights } from './vscode/highlightToggles';
 import { LegendView } from './vscode/legendView';
+import { Host } from './core/host';
+import { useLocalFiles } from './vscode/workspaceHost';
 
 export type { AttributionLensApi } from './vscode/extensionApi';
 
-export function activate(context: vscode.ExtensionContext): AttributionLensApi {
+/** What the platform entry provides. */
+export interface Platform {
+  /** The host for file: URIs on the extension host's machine (node:fs); none in a browser, where workspace.fs does it all. */
+  localFiles?: Host;
+}
+
+export function activateWith(context: vscode.ExtensionContext, platform: Platform): AttributionLensApi {
+  useLocalFiles(platform.localFiles);
   const settings = new Settings();
   const config = settings.get;
   const log = vscode.window.createOutputChannel('Attribution Lens', { log: true });
@@ -63,12 +74,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const suggestionDecorations = new SuggestionDecorations(suggestions);
   const suggestionView = new SuggestionView(store, suggestions);
   const showError = (message: string, ...actions: string[]) => vscode.window.showErrorMessage(message, ...actions);
-  const selector: vscode.DocumentSelector = [
-    { language: 'plaintext', scheme: 'file' },
-    { language: 'markdown', scheme: 'file' },
-    { language: 'plaintext', scheme: 'vscode-remote' },
-    { language: 'markdown', scheme: 'vscode-remote' },
-  ];
+  // Any scheme (remote, virtual, vsls:): the providers answer only for documents the store holds as articles.
+  const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 
   context.subscriptions.push(
     settings,

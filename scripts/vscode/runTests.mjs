@@ -8,6 +8,8 @@
 //       then test/e2e/suggest.e2e.mjs (suggestions: keys, the lightbulb, the Suggestions tree),
 //       then test/e2e/legend.e2e.mjs (the Legend view, swatches in the tree and the speaker pick);
 //       then test/e2e/start.e2e.mjs (the welcome view, the walkthrough, a stale sidecar's display);
+//   (a') the suites of test/web/suites.ts again, in the web worker extension host (the `browser`
+//       build; extensionDevelopmentKind web), bundled for it by webTestBundle.mjs;
 //   (c) the CLI under GNU parallel (out/test/unit/cliParallel.test.js), which the plain unit run
 //       skips when parallel is missing: here, after the setup installed it, it must run.
 //   (d) the package: `vsce package` into a temp folder, that .vsix installed into a fresh
@@ -22,6 +24,7 @@
 //           --installed          only (d), the installed package's smoke suite
 //           SKIP_INTEGRATION=1   only the e2e checks (no (a), no (d))
 //           SKIP_INSTALLED=1     no (d)
+//           SKIP_WEB=1           neither (a') nor the web worker run of workbench.e2e.mjs
 //           VSCODE_TEST_VERBOSE=1  also print the server's and the workbench's own log lines
 //           VSCODE_TEST_TIMEOUT_MS  limit for (a) and for (d)'s launch, in ms (default 240000); E2E_TIMEOUT_MS for (b) (120000)
 // Expects `npm run build` and `npm run compile-tests` done (npm's pretest does both).
@@ -32,6 +35,7 @@ import {
   cleanup, extensionDevPath, extHostErrors, installVsix, isInstalled, onCleanup, openWorkbench, prepareWorkspace, repoRoot, startServer,
   tempDir, withTimeout, workbenchUrl,
 } from './server.mjs';
+import { bundleWebTests } from './webTestBundle.mjs';
 
 const LOG_TAG = '[exthost] '; // test/integration/index.ts tags the extension host's console lines
 const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
@@ -67,9 +71,12 @@ function preflight() {
   }
 }
 
-/** (a), or (d) with its own entry, extension and server options. Returns { passes, failures }. */
-async function runIntegration({ what = 'integration', entry = testsEntry, devPath, serverOptions = {} } = {}) {
-  if (what === 'integration') console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
+/**
+ * (a), (a') with kind 'web' and the web bundle as entry, or (d) with its own entry, extension and
+ * server options. Returns { passes, failures }.
+ */
+async function runIntegration({ what = 'integration', entry = testsEntry, devPath, serverOptions = {}, kind } = {}) {
+  if (what === 'integration') console.log(`integration: VS Code ${kind === 'web' ? 'web worker ' : ''}extension host${grep ? ` (--grep ${grep})` : ''}`);
   // The extension host inherits the server's environment: that is how the pattern gets to mocha.
   if (grep) process.env.MOCHA_GREP = grep;
   const t0 = Date.now();
@@ -82,7 +89,7 @@ async function runIntegration({ what = 'integration', entry = testsEntry, devPat
     let exited;
     const exitedP = new Promise((resolve) => (exited = resolve));
     await openWorkbench({
-      url: workbenchUrl({ port: server.port, folder: prepareWorkspace(), extensionTestsPath: entry, devPath }),
+      url: workbenchUrl({ port: server.port, folder: prepareWorkspace({ kind }), extensionTestsPath: entry, devPath, kind }),
       onLog: (level, message) => {
         if (message.startsWith(LOG_TAG)) {
           const line = message.slice(LOG_TAG.length);
@@ -157,12 +164,13 @@ async function runInstalled() {
   });
 }
 
-/** (b) Runs one e2e script in its own process; returns { passes, failures }. */
-function runE2e(script) {
+/** (b) Runs one e2e script in its own process (with `env` added); returns { passes, failures }. */
+function runE2e(script, env = {}) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'e2e', script)], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     // If this process is stopped, so is the e2e script (which then stops its server).
     const stop = () => child.exitCode === null && child.kill('SIGTERM');
@@ -219,10 +227,14 @@ if (grep || process.env.SKIP_PARALLEL_CLI) console.log(`cli under GNU parallel: 
 else results.push(runParallelCli());
 if (process.env.SKIP_INTEGRATION) console.log('integration: skipped (SKIP_INTEGRATION)');
 else results.push(await runIntegration());
+if (process.env.SKIP_INTEGRATION || process.env.SKIP_WEB) console.log('integration in the web worker extension host: skipped');
+else results.push(await runIntegration({ kind: 'web', entry: await bundleWebTests({ grep }) }));
 if (grep || process.env.SKIP_INTEGRATION || process.env.SKIP_INSTALLED) console.log(`installed: skipped (${grep ? '--grep' : process.env.SKIP_INSTALLED ? 'SKIP_INSTALLED' : 'SKIP_INTEGRATION'})`);
 else results.push(await runInstalled());
 if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);
 else for (const script of E2E_SCRIPTS) results.push(await runE2e(script));
+// The same highlights, hover card and report, from the `browser` build in the web worker extension host.
+if (!grep && !process.env.SKIP_E2E && !process.env.SKIP_WEB) results.push(await runE2e('workbench.e2e.mjs', { E2E_EXTENSION_KIND: 'web' }));
 finish(results);
 
 function finish(results) {

@@ -82,12 +82,20 @@ export const workspaceSettings = {
   'files.autoSave': 'off',
 };
 
-/** A fresh copy of sample-docs/ (article + sidecar), so tests may change files freely. */
-export function prepareWorkspace() {
+/**
+ * A fresh copy of sample-docs/ (article + sidecar), so tests may change files freely. With kind
+ * 'web' the extension runs in the web worker extension host: with a server's Node host there, the
+ * workbench (1.139) runs an extension that has `main` and `browser` in the Node one and does not
+ * read the payload's extensionDevelopmentKind for it, but it does take remote.extensionKind (the
+ * setting's schema lists ui and workspace only; "web" is what the running location reads).
+ */
+export function prepareWorkspace({ kind } = {}) {
   const dir = path.join(tempDir('al-workspace-'), 'sample-docs');
   cpSync(path.join(repoRoot, 'sample-docs'), dir, { recursive: true });
   mkdirSync(path.join(dir, '.vscode'), { recursive: true });
-  writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2) + '\n');
+  const { publisher, name } = JSON.parse(readFileSync(path.join(extensionDevPath, 'package.json'), 'utf8'));
+  const settings = kind === 'web' ? { ...workspaceSettings, 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } } : workspaceSettings;
+  writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
   return dir;
 }
 
@@ -215,14 +223,16 @@ export function installVsix(vsix, extensionsDir) {
 
 /**
  * The workbench URL for `folder`, loading the extension and, if given, a test module and
- * a file to open. Paths in the payload are URIs on the server; their authority must be
- * the host:port the browser uses. `devPath: null` loads no extension under development (only
- * the installed ones).
+ * a file to open, in the extension host of `kind` (default: the server's Node one). Paths in
+ * the payload are URIs on the server; their authority must be the host:port the browser uses.
+ * `devPath: null` loads no extension under development (only the installed ones).
  */
-export function workbenchUrl({ port, folder, extensionTestsPath, openFile, devPath = extensionDevPath }) {
+export function workbenchUrl({ port, folder, extensionTestsPath, openFile, devPath = extensionDevPath, kind }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
   const payload = [['skipWelcome', 'true']];
   if (devPath !== null) payload.unshift(['extensionDevelopmentPath', remote(devPath)]);
+  // kind 'web': the extension (its `browser` entry) and its tests run in the web worker extension host.
+  if (kind) payload.push(['extensionDevelopmentKind', kind]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

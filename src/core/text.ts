@@ -1,9 +1,5 @@
 // Line/column arithmetic and offset-unit conversion over an article's text.
-import { createHash } from 'node:crypto';
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256Hex } from './sha256';
 
 /** Start offsets (UTF-16) of every line; a line ends at \n, so CRLF text keeps \r at line end. */
 export class LineMap {

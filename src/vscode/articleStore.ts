@@ -22,6 +22,11 @@ export type { ArticleState } from './articleState';
 
 const ARTICLE_LANGUAGES = new Set(['plaintext', 'markdown']);
 const ARTICLE_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-vfs']);
+
+/** Files on a file system a sidecar can be written beside: local, remote, virtual (github.dev), Live Share (vsls). Not untitled, git or output. */
+function onArticleFileSystem(uri: vscode.Uri): boolean {
+  return ARTICLE_SCHEMES.has(uri.scheme) || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
+}
 /** A sidecar larger than this is refused with a message rather than parsed: it would freeze the host. */
 export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
 const TEXT_CHANGE_DEBOUNCE_MS = 250;
@@ -53,7 +58,7 @@ export class ArticleStore implements vscode.Disposable {
   }
 
   isArticle(doc: vscode.TextDocument): boolean {
-    return ARTICLE_LANGUAGES.has(doc.languageId) && ARTICLE_SCHEMES.has(doc.uri.scheme);
+    return ARTICLE_LANGUAGES.has(doc.languageId) && onArticleFileSystem(doc.uri);
   }
 
   get(uri: vscode.Uri): ArticleState | undefined {

@@ -3,7 +3,6 @@
 // reveals that span in the article. The page runs with a strict Content-Security-Policy (only
 // its own inline script and style, by nonce); everything it shows is escaped by the exporter,
 // and messages from it are checked before use: a webview is untrusted.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { forMessage } from '../core/displayText';
 import { renderHtmlReport } from '../core/export/html';
@@ -14,7 +13,7 @@ const VIEW_TYPE = 'attributionLens.report';
 /** Redraw at most this often while the user types or edits annotations. */
 const REDRAW_DEBOUNCE_MS = 300;
 /** When, after a click in the report, a late focus of the report is handed back to the editor. */
-const FOCUS_CHECKS_MS = [100, 300, 700];
+const FOCUS_CHECKS_MS = [100, 300, 700, 1500];
 
 export class ReportView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -62,7 +61,8 @@ export class ReportView implements vscode.Disposable {
         enableCommandUris: false,
         retainContextWhenHidden: false,
       });
-      this.nonce = randomBytes(16).toString('base64');
+      // crypto.getRandomValues: in Node and in a web worker alike.
+      this.nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.html = undefined;
@@ -93,13 +93,17 @@ export class ReportView implements vscode.Disposable {
   /**
    * The click that sent the message also focused the report, and the workbench hears of that
    * focus asynchronously: under load after our showTextDocument, which left the keyboard in the
-   * report (and no view-state event says so). For a moment, hand a focus that went back to the
-   * report to the editor again.
+   * report (and no view-state event says so). For a moment, hand the keyboard to the editor again.
    */
   private keepFocusOn(editor: vscode.TextEditor): void {
     for (const ms of FOCUS_CHECKS_MS) {
       setTimeout(() => {
-        if (this.panel?.active && vscode.window.activeTextEditor?.document !== editor.document) {
+        // Whatever panel.active says: in the web worker extension host it stayed false right after
+        // a click in the report, with activeTextEditor still the article, and the keyboard stayed
+        // in the report 1 run in 3. Only an editor of another file means the user moved on; the
+        // selection is the editor's at that moment.
+        const active = vscode.window.activeTextEditor;
+        if (!active || active.document === editor.document) {
           void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection });
         }
       }, ms);

@@ -1,10 +1,12 @@
 // The pipeline's host over VS Code's workspace.fs, so the extension finds, reads and writes
 // articles by the same rules as the CLI. Core paths are the URIs' paths, on this host's scheme and
-// authority. Local files (file:) go through node:fs, which has what workspace.fs lacks: a file's
-// identity (device and inode), real paths, a FIFO-safe read and a rename that replaces in one step.
+// authority. In the Node extension host, local files (file:) go through the local host its entry
+// gives (src/node/nodeHost.ts over node:fs), which has what workspace.fs lacks: a file's identity
+// (device and inode), real paths, a FIFO-safe read and a rename that replaces in one step. In the
+// web worker there is none, and everything, file: URIs of a browser-opened folder too, goes
+// through workspace.fs. Nothing here imports a Node module, so the web bundle can hold it.
 import * as vscode from 'vscode';
 import { DirEntry, FileKind, FileStat, Host } from '../core/host';
-import { NodeHost } from '../node/nodeHost';
 
 function kindOf(type: vscode.FileType): FileKind {
   return type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other';
@@ -14,13 +16,24 @@ function isNotFound(e: unknown): boolean {
   return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 }
 
+let localFiles: Host | undefined;
+
+/** The host for file: URIs on the extension host's own machine (set once by the platform entry; none in a browser). */
+export function useLocalFiles(host: Host | undefined): void {
+  localFiles = host;
+}
+
+// Without a process id (a web worker), a random tag per extension host keeps two windows' temporary files apart.
+const sessionTag = typeof process === 'object' && process.pid ? String(process.pid) : Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export class WorkspaceHost implements Host {
-  readonly tempTag = typeof process === 'object' ? String(process.pid) : 'vscode';
-  private readonly local?: NodeHost;
+  readonly tempTag: string;
+  private readonly local?: Host;
 
   /** A host for the file system `base` is on. */
   constructor(private readonly base: vscode.Uri) {
-    if (base.scheme === 'file') this.local = new NodeHost();
+    if (base.scheme === 'file') this.local = localFiles;
+    this.tempTag = this.local?.tempTag ?? sessionTag;
   }
 
   uri(path: string): vscode.Uri {

@@ -4,8 +4,12 @@
 //
 //   npm run test:e2e    (after `npm run build`; `npm run test:vscode` runs it too)
 //
+// With E2E_EXTENSION_KIND=web the extension runs in the web worker extension host (its `browser`
+// build), as on vscode.dev, and the screenshots are named web-*.png (runTests.mjs runs both).
+//
 // Prints one line per check and a final `E2E-RESULT {"passes":n,"failures":m}` line that
 // runTests.mjs counts; exits 1 if any check failed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   openWorkbench, prepareWorkspace, repoRoot, startServer, workbenchUrl,
@@ -15,20 +19,29 @@ import { check, poll, reportAndScreenshot, runChecks } from './harness.mjs';
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const SPEAKER = 'Jeremy Corbyn';
 const QUOTE = 'a positive and constructive meeting'; // one of his quotes in the sidecar
-const screenshotPath = path.join(repoRoot, 'test-artifacts', 'hover-card.png');
+const kind = process.env.E2E_EXTENSION_KIND || undefined;
+const shot = (name) => path.join(repoRoot, 'test-artifacts', kind ? `${kind}-${name}` : name);
+const screenshotPath = shot('hover-card.png');
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const norm = (s) => s.replace(/\u00a0/g, ' '); // the editor renders spaces as U+00A0
 
 
 
+/** Whether the server's Node extension host activated the extension (its log says so when it does). */
+function activatedInServerHost(server) {
+  const logs = path.join(server.dataDir, 'logs');
+  const files = existsSync(logs) ? readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log')) : [];
+  return files.some((f) => readFileSync(path.join(logs, f), 'utf8').includes('_doActivateExtension attribution-lens.attribution-lens'));
+}
+
 async function main() {
   const server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
-  const folder = prepareWorkspace();
+  const folder = prepareWorkspace({ kind });
   const { page } = await openWorkbench({
-    url: workbenchUrl({ port: server.port, folder }),
+    url: workbenchUrl({ port: server.port, folder, kind }),
     onLog: (level, msg) => verbose && console.log(`[workbench ${level}] ${msg}`),
   });
-  console.log('e2e: workbench');
+  console.log(`e2e: workbench${kind ? ` (${kind} extension host)` : ''}`);
   // The (empty) secondary side bar takes a quarter of the width: close it (Ctrl+Alt+B).
   if (await page.locator('.part.auxiliarybar').isVisible()) await page.keyboard.press('Control+Alt+B');
   let opened = false;
@@ -64,6 +77,12 @@ async function main() {
       if (!count) throw new Error('no decoration elements (class ced-*) in the editor after 15s: the extension draws no highlights');
       console.log(`      (${count} decoration elements)`);
     });
+
+    if (kind === 'web') {
+      await check('the highlights come from the web worker extension host: the server\'s Node one never activated the extension', async () => {
+        if (activatedInServerHost(server)) throw new Error('the server\'s Node extension host activated the extension: this run tested the Node build, not the browser one');
+      });
+    }
 
     await check(`hovering "${SPEAKER}" shows a hover card with his quote`, async () => {
       if (!opened) throw new Error('not run: the article did not open');
@@ -106,7 +125,7 @@ async function main() {
       const text = norm(await poll(page, hoverText, null, 10_000) ?? '');
       if (!text) throw new Error(`no hover card (.monaco-hover) appeared over "${SPEAKER}" within 10s`);
       // The card as a person sees it (the final screenshot shows the report instead).
-      await page.screenshot({ path: path.join(repoRoot, 'test-artifacts', 'hover-card-open.png') });
+      await page.screenshot({ path: shot('hover-card-open.png') });
       const missing = [SPEAKER, QUOTE].filter((s) => !text.includes(s));
       if (missing.length) {
         throw new Error(`hover card lacks ${missing.map((s) => `"${s}"`).join(' and ')}; it reads:\n${text.slice(0, 600)}`);

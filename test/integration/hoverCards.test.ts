@@ -3,10 +3,10 @@
 // with a working "show all", demand links, a response's demand near the top, near-identical
 // spans (a33/a34) in the hover and in the Problems view; and every link followed selects its span.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { openArticle, waitFor, workspaceFile } from './helpers';
+import { openArticle, waitFor } from './helpers';
+import { removeFiles, writeText } from './workspaceFiles';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const NOTED = 'hover-noted.txt';
@@ -74,7 +74,7 @@ describe('Hover cards: who said what at a glance', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const f of [NOTED, NOTED + '.annotations.yaml', HOSTILE, HOSTILE + '.annotations.yaml']) fs.rmSync(workspaceFile(f).fsPath, { force: true });
+    await removeFiles(NOTED, NOTED + '.annotations.yaml', HOSTILE, HOSTILE + '.annotations.yaml');
   });
 
   it("a quote's hover says which quote it is before the speaker's card", async () => {
@@ -172,13 +172,13 @@ describe('Hover cards: who said what at a glance', function () {
         ...(twin ? ['  - { id: q2, type: quote, speaker: ann, start: 10, end: 21 }'] : []),
         '',
       ].join('\n');
-    fs.writeFileSync(workspaceFile(NOTED).fsPath, body);
-    fs.writeFileSync(workspaceFile(NOTED + '.annotations.yaml').fsPath, sidecar(true));
+    await writeText(NOTED, body);
+    await writeText(NOTED + '.annotations.yaml', sidecar(true));
     const { doc: noted, api } = await openArticle(NOTED);
     const parts = (await hoverParts(noted, 15)).map(unescape);
     assert.match(parts[0], /^\*\*Quote q1\*\* · Ann · line 1\n\nNote: Check the date with the desk {2}\nOrigin: suggested \(an accepted suggestion\) {2}\n⚠ Near-identical to \[quote q2\]/);
     await waitFor('the overlap in the Problems view', () => vscode.languages.getDiagnostics(noted.uri).some((d) => d.code === 'near-identical'));
-    fs.writeFileSync(workspaceFile(NOTED + '.annotations.yaml').fsPath, sidecar(false));
+    await writeText(NOTED + '.annotations.yaml', sidecar(false));
     await api.load(noted);
     await waitFor('the overlap gone', () => !vscode.languages.getDiagnostics(noted.uri).some((d) => d.code === 'near-identical'));
     assert.doesNotMatch((await hoverParts(noted, 15)).join('\n'), /Near-identical/);
@@ -205,8 +205,8 @@ describe('Hover cards: who said what at a glance', function () {
       `  - ${JSON.stringify({ id: EVIL_ID + 'd', type: 'demand', demand: EVIL_ID, start: ask, end: ask + 5 })}`,
       '',
     ].join('\n');
-    fs.writeFileSync(workspaceFile(HOSTILE).fsPath, body);
-    fs.writeFileSync(workspaceFile(HOSTILE + '.annotations.yaml').fsPath, sidecar);
+    await writeText(HOSTILE, body);
+    await writeText(HOSTILE + '.annotations.yaml', sidecar);
     const { doc: hostile, api } = await openArticle(HOSTILE);
     assert.equal(api.annotations(hostile).length, 5, 'every annotation placed');
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', hostile.uri, hostile.positionAt(body.indexOf('one')))) ?? [];

@@ -2,13 +2,13 @@
 // swatches in the Speakers tree, the speaker pick and the hover, the highlight toggles and their
 // status-bar entry, no alias underline inside a filled quote, and counts in the trees.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { decorationCss } from '../../src/core/legend';
 import { generated, THEMED_COLORS, ThemeBase } from '../../src/core/palette';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views';
 import { waitFor, workspaceFile } from './helpers';
+import { writeText } from './workspaceFiles';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
@@ -33,11 +33,13 @@ function samples(page: string): Map<string, string> {
 }
 
 const baseNow = (): ThemeBase => ([vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind) ? 'light' : 'dark');
-const svgOf = (uri: vscode.Uri) => Buffer.from(uri.toString(true).split('base64,')[1], 'base64').toString();
+// atob, not Buffer: the suite runs in the web worker extension host too (SVG swatches are ASCII).
+const fromBase64 = (b64: string) => atob(b64);
+const svgOf = (uri: vscode.Uri) => fromBase64(uri.toString(true).split('base64,')[1]);
 const themeColorId = (icon: unknown) => ((icon as vscode.ThemeIcon).color as unknown as { id: string } | undefined)?.id;
 
 /** A 12-speaker article: the last two have generated colours (literal, not theme colours). */
-function writeManySpeakers(): void {
+async function writeManySpeakers(): Promise<void> {
   const lines: string[] = [];
   const speakers: string[] = [];
   const annotations: string[] = [];
@@ -51,8 +53,8 @@ function writeManySpeakers(): void {
     lines.push(line);
     at += line.length;
   }
-  fs.writeFileSync(workspaceFile(MANY).fsPath, lines.join(''));
-  fs.writeFileSync(workspaceFile(MANY + '.annotations.yaml').fsPath, ['version: 1', 'speakers:', ...speakers, 'annotations:', ...annotations, ''].join('\n'));
+  await writeText(MANY, lines.join(''));
+  await writeText(MANY + '.annotations.yaml', ['version: 1', 'speakers:', ...speakers, 'annotations:', ...annotations, ''].join('\n'));
 }
 
 describe('Seeing who said what: legend, swatches, toggles', function () {
@@ -100,7 +102,7 @@ describe('Seeing who said what: legend, swatches, toggles', function () {
   });
 
   it('past the tenth speaker the swatches are SVGs of the generated colours, in the tree and the speaker pick', async () => {
-    writeManySpeakers();
+    await writeManySpeakers();
     const { doc: many, api: mapi } = await openArticle(MANY);
     const nodes = await waitFor('12 speakers', async () => {
       const n = ((await mapi.views.speakers.getChildren()) ?? []) as ViewNode[];
@@ -145,7 +147,7 @@ describe('Seeing who said what: legend, swatches, toggles', function () {
     const md = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
     const m = /!\[speaker colour\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\) \*Legend/.exec(md);
     assert.ok(m, md.slice(-400));
-    assert.ok(Buffer.from(m[1], 'base64').toString().includes(`fill="${THEMED_COLORS[baseNow()][0]}"`));
+    assert.ok(fromBase64(m[1]).includes(`fill="${THEMED_COLORS[baseNow()][0]}"`));
   });
 
   it('no alias underline inside a filled quote by default; a setting brings them back', async () => {

@@ -4,12 +4,12 @@
 // input boxes are answered by wrapping the window functions the commands call (quickInputs.ts);
 // Go to Annotation's own quick pick is the workbench's, driven by its accept command.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Annotation, Sidecar } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar';
 import type { AttributionLensApi } from '../../src/extension';
 import { recordMessages, sleep, waitFor, workspaceFile } from './helpers';
+import { copyFile, readText, removeFiles, writeText } from './workspaceFiles';
 import { answerQuickInputs, Asked, row } from './quickInputs';
 
 const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
@@ -26,10 +26,9 @@ const NEW_BODY = [
 ].join('\n');
 const NEW_SIDECAR = ['version: 1', 'speakers:', '  corbyn:', '    name: Jeremy Corbyn', '    kind: person', '    aliases: [Corbyn]', '  board:', '    name: Board of Deputies', '    kind: organisation', 'annotations: []', ''].join('\n');
 
-const sidecarPath = (article: string) => workspaceFile(article + '.annotations.yaml').fsPath;
-const sidecarText = (article: string) => fs.readFileSync(sidecarPath(article), 'utf8');
-function onDisk(article: string): Sidecar {
-  const parsed = parseSidecar(sidecarText(article));
+const sidecarText = (article: string) => readText(article + '.annotations.yaml');
+async function onDisk(article: string): Promise<Sidecar> {
+  const parsed = parseSidecar(await sidecarText(article));
   assert.ok(parsed.sidecar, parsed.problems.map((p) => p.message).join('; '));
   return parsed.sidecar;
 }
@@ -59,11 +58,11 @@ describe('Annotating pickers', function () {
   let answering: ReturnType<typeof answerQuickInputs> | undefined;
   let recorder: ReturnType<typeof recordMessages> | undefined;
 
-  before(() => {
-    fs.copyFileSync(workspaceFile(SAMPLE).fsPath, workspaceFile(ARTICLE).fsPath);
-    fs.copyFileSync(sidecarPath(SAMPLE), sidecarPath(ARTICLE));
-    fs.writeFileSync(workspaceFile(NEW).fsPath, NEW_BODY);
-    fs.writeFileSync(sidecarPath(NEW), NEW_SIDECAR);
+  before(async () => {
+    await copyFile(SAMPLE, ARTICLE);
+    await copyFile(SAMPLE + '.annotations.yaml', ARTICLE + '.annotations.yaml');
+    await writeText(NEW, NEW_BODY);
+    await writeText(NEW + '.annotations.yaml', NEW_SIDECAR);
   });
 
   afterEach(() => {
@@ -76,14 +75,13 @@ describe('Annotating pickers', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const f of [ARTICLE, NEW]) {
-      fs.rmSync(workspaceFile(f).fsPath, { force: true });
-      fs.rmSync(sidecarPath(f), { force: true });
+      await removeFiles(f, f + '.annotations.yaml');
     }
   });
 
   it('the speaker pick offers the one the sentence says said it first, before the most recently used', async () => {
     const { editor } = await open(ARTICLE);
-    const before = sidecarText(ARTICLE);
+    const before = await sidecarText(ARTICLE);
     // Corbyn is the most recently used speaker, and the quote names him ("Mr. Corbyn’s").
     select(editor, 'Jeremy Corbyn');
     await vscode.commands.executeCommand('attributionLens.markMention', { speaker: 'corbyn' });
@@ -102,7 +100,7 @@ describe('Annotating pickers', function () {
     const second = await vscode.commands.executeCommand<Annotation>('attributionLens.markQuote');
     assert.equal(second?.speaker, 'bod-spokesperson', speakerRows(answering.asked[0]).join(' | '));
     for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('attributionLens.undo');
-    assert.equal(sidecarText(ARTICLE), before);
+    assert.equal(await sidecarText(ARTICLE), before);
   });
 
   it('New speaker… proposes the name and role the sentence gives, and an id the user can edit, checked as typed', async () => {
@@ -132,18 +130,18 @@ describe('Annotating pickers', function () {
     assert.equal(id.value, 'sarah-jones', 'the id proposed from the name');
     assert.equal(kind.kind, 'pick');
     assert.equal(role.value, 'Labour MP', 'the role from "Sarah Jones, a Labour MP,"');
-    const s = onDisk(NEW).speakers.get('sjones');
+    const s = (await onDisk(NEW)).speakers.get('sjones');
     assert.deepEqual({ name: s?.name, role: s?.role, kind: s?.kind }, { name: 'Sarah Jones', role: 'Labour MP', kind: 'person' });
     assert.equal(made?.speaker, 'sjones');
     await vscode.commands.executeCommand('attributionLens.undo');
     // (The first write also gave the hand-written sidecar its document hash: compare what it holds.)
-    assert.ok(!onDisk(NEW).speakers.has('sjones'), 'one undo takes the quote and its new speaker away');
-    assert.equal(onDisk(NEW).annotations.length, 0);
+    assert.ok(!(await onDisk(NEW)).speakers.has('sjones'), 'one undo takes the quote and its new speaker away');
+    assert.equal((await onDisk(NEW)).annotations.length, 0);
   });
 
   it('New demand… proposes the summary from the marked text and a whole-word id; "to whom" says Space and Enter', async () => {
     const { editor } = await open(NEW);
-    const before = sidecarText(NEW);
+    const before = await sidecarText(NEW);
     select(editor, 'publish the disciplinary backlog within three months');
     answering = answerQuickInputs([
       (a) => row(a, /New demand…/),
@@ -161,11 +159,11 @@ describe('Annotating pickers', function () {
     assert.ok(to.canPickMany);
     assert.match(`${to.title} ${to.placeHolder}`, /Space/);
     assert.match(`${to.title} ${to.placeHolder}`, /Enter/);
-    const d = onDisk(NEW).demands.get('publish-the-disciplinary-backlog');
+    const d = (await onDisk(NEW)).demands.get('publish-the-disciplinary-backlog');
     assert.deepEqual({ summary: d?.summary, by: d?.by, to: d?.to }, { summary: 'Publish the disciplinary backlog within three months', by: ['board'], to: ['corbyn'] });
     assert.equal(made?.demand, 'publish-the-disciplinary-backlog');
     await vscode.commands.executeCommand('attributionLens.undo');
-    assert.equal(sidecarText(NEW), before);
+    assert.equal(await sidecarText(NEW), before);
   });
 
   it('undo and redo messages quote each name once, whole, and never the label around them', async () => {
@@ -207,7 +205,7 @@ describe('Annotating pickers', function () {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     };
     try {
-      const sidecar = onDisk(ARTICLE);
+      const sidecar = await onDisk(ARTICLE);
       answering = answerQuickInputs([(a) => row(a, 'Jeremy Corbyn'), (a) => row(a, /Quotes/)]);
       const running = vscode.commands.executeCommand('attributionLens.showAnnotations');
       const all = await shown(1);

@@ -2,12 +2,11 @@
 // bar's Speakers and Demands trees, on the sample article inside a real VS Code. Expected
 // values come from sample-docs/corbyn-jewish-leaders-meeting.txt.annotations.yaml.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AttributionLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views';
 import { openArticle, waitFor, workspaceFile } from './helpers';
+import { removeFiles, writeText } from './workspaceFiles';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const TEMP_FILES = ['outline-live.txt', 'nav-edit.txt', 'status-one.txt'];
@@ -104,12 +103,12 @@ describe('Seeing the whole article', function () {
 
     it('follows a sidecar that changes on disk (VS Code caches symbols per text version)', async () => {
       const name = TEMP_FILES[0];
-      fs.writeFileSync(workspaceFile(name).fsPath, 'Alice spoke. Bob listened.\n');
-      const sidecar = workspaceFile(name + '.annotations.yaml').fsPath;
-      fs.writeFileSync(sidecar, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\nannotations: []\n');
+      await writeText(name, 'Alice spoke. Bob listened.\n');
+      const sidecar = name + '.annotations.yaml';
+      await writeText(sidecar, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\nannotations: []\n');
       const { doc: live, api: liveApi } = await openArticle(name);
       assert.deepEqual((await symbolsOf(live)).map((s) => s.name), ['Alice']);
-      fs.writeFileSync(sidecar, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\n  bob: {name: Bob, kind: person}\nannotations:\n  - {id: a1, type: mention, speaker: bob, start: 13, end: 16}\n');
+      await writeText(sidecar, 'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\n  bob: {name: Bob, kind: person}\nannotations:\n  - {id: a1, type: mention, speaker: bob, start: 13, end: 16}\n');
       await liveApi.load(live);
       const after = await symbolsOf(live);
       assert.deepEqual(after.map((s) => [s.name, s.children.length]), [['Alice', 0], ['Bob', 1]]);
@@ -147,9 +146,9 @@ describe('Seeing the whole article', function () {
 
     it('right after typing, waits for the annotations to catch up with the text', async () => {
       const name = TEMP_FILES[1];
-      fs.writeFileSync(workspaceFile(name).fsPath, 'Alice met Bob. Alice spoke.\n');
-      fs.writeFileSync(
-        workspaceFile(name + '.annotations.yaml').fsPath,
+      await writeText(name, 'Alice met Bob. Alice spoke.\n');
+      await writeText(
+        name + '.annotations.yaml',
         'version: 1\nspeakers:\n  alice: {name: Alice, kind: person}\nannotations:\n  - {id: a1, type: mention, speaker: alice, start: 0, end: 5}\n',
       );
       const { doc: edited } = await openArticle(name);
@@ -283,8 +282,8 @@ describe('Seeing the whole article', function () {
 
     it('says "1 speaker", "1 quote", "1 annotation", not "1 speakers"', async () => {
       const article = workspaceFile('status-one.txt');
-      fs.writeFileSync(article.fsPath, 'Hello there.\n');
-      fs.writeFileSync(article.fsPath + '.annotations.yaml', 'version: 1\nspeakers:\n  x: {name: X, kind: person}\nannotations:\n  - {id: a1, type: quote, speaker: x, start: 0, end: 5}\n');
+      await writeText(article, 'Hello there.\n');
+      await writeText('status-one.txt.annotations.yaml', 'version: 1\nspeakers:\n  x: {name: X, kind: person}\nannotations:\n  - {id: a1, type: quote, speaker: x, start: 0, end: 5}\n');
       const one = await vscode.workspace.openTextDocument(article);
       await vscode.window.showTextDocument(one);
       await api.load(one);
@@ -297,7 +296,7 @@ describe('Seeing the whole article', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const f of TEMP_FILES) {
-      for (const p of [f, f + '.annotations.yaml']) fs.rmSync(path.join(workspaceFile('').fsPath, p), { force: true });
+      await removeFiles(f, f + '.annotations.yaml');
     }
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { REPO_ROOT } from './helpers';
 
@@ -57,6 +58,32 @@ describe('core stays free of vscode', () => {
       const source = fs.readFileSync(file, 'utf8');
       for (const m of importedModules(source)) {
         if (m === 'vscode' || m.startsWith('vscode/') || (m.startsWith('.') && /(^|\/)vscode(\/|$)/.test(m))) offenders.push(`${path.relative(REPO_ROOT, file)}: ${m}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+});
+
+/** A Node built-in module name (fs, node:fs, fs/promises, …), which a browser's web worker does not have. */
+function isNodeBuiltin(m: string): boolean {
+  return m.startsWith('node:') || builtinModules.includes(m) || builtinModules.includes(m.split('/')[0]);
+}
+
+describe('what the web build holds stays free of Node', () => {
+  // The web entry bundles core, src/vscode and the composition root: none may touch Node (its
+  // file system, paths, processes, crypto) or the Node-only modules of src/node.
+  const roots = ['src/core', 'src/vscode', 'src/web'].map((d) => path.join(REPO_ROOT, d));
+  const files = [...roots.flatMap(tsFiles), path.join(REPO_ROOT, 'src/extension.ts')];
+
+  it('the built-in check knows Node when it sees it', () => {
+    assert.deepEqual(['node:fs', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'yaml', './fsPath', 'vscode'].map(isNodeBuiltin), [true, true, true, true, true, true, true, false, false, false]);
+  });
+
+  it('no file under src/core, src/vscode, src/web or src/extension.ts imports a Node built-in or src/node', () => {
+    const offenders: string[] = [];
+    for (const file of files) {
+      for (const m of importedModules(fs.readFileSync(file, 'utf8'))) {
+        if (isNodeBuiltin(m) || (m.startsWith('.') && /(^|\/)node(\/|$)/.test(m))) offenders.push(`${path.relative(REPO_ROOT, file)}: ${m}`);
       }
     }
     assert.deepEqual(offenders, []);

@@ -12,8 +12,8 @@
 // inline styles and script (report/report.css, the article's speaker colours past the ten
 // themed ones from report/speakerColors.ts, report/report.js), by sha256 (deterministic, for
 // a file) or by nonce (for a webview). No inline style attributes, which that policy would block.
-import { createHash } from 'node:crypto';
 import { AnnotationType } from '../model';
+import { sha256Base64 } from '../sha256';
 import { REPORT_CSS, REPORT_SCRIPT } from './report/generated/assets';
 import { demandTable } from './report/demandTable';
 import { articleSection, highlightedText } from './report/highlights';
@@ -40,7 +40,7 @@ export const exportHtml: Exporter = (articles) =>
 
 /** `sha256-…` of a style or script element's content, as a CSP source expression. */
 export function cspHash(content: string): string {
-  return `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+  return `'sha256-${sha256Base64(content)}'`;
 }
 
 /**

@@ -25,8 +25,15 @@ export const KEYS = {
   previousSuggestion: 'ctrl+alt+a up',
 } as const;
 
+/** The OS the keys are pressed on: Node's platform, or in a web worker the browser's (there is no `process`). */
+function hostPlatform(): string {
+  if (typeof process === 'object' && process.platform) return process.platform;
+  const agent = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '';
+  return /Mac|iPhone|iPad/.test(agent) ? 'darwin' : 'other';
+}
+
 /** A key as VS Code writes it in menus: "Ctrl+Alt+A Z", or "⌃⌥A Z" on macOS. */
-export function keyLabel(key: string, platform = process.platform): string {
+export function keyLabel(key: string, platform = hostPlatform()): string {
   const mac = platform === 'darwin';
   const names: Record<string, string> = mac ? { ctrl: '⌃', alt: '⌥', shift: '⇧', cmd: '⌘' } : { ctrl: 'Ctrl', alt: 'Alt', shift: 'Shift', cmd: 'Win' };
   return key
