@@ -16,7 +16,7 @@ export class UsageError extends Error {
   }
 }
 
-export type Command = 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest' | 'agree';
+export type Command = 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest' | 'agree' | 'report' | 'speakers';
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 export function parse(

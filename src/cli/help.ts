@@ -4,8 +4,9 @@ import { TOOL } from './io';
 import { ARTICLE_EXTENSIONS, MODEL_ENV, MODEL_NAME } from './suggestModel';
 import { DIFF_HELP, MERGE_HELP } from './teamsHelp';
 import { AGREE_HELP } from './agreeHelp';
+import { REPORT_HELP, SPEAKERS_HELP } from './corpusHelp';
 
-export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest' | 'agree', string> = {
+export const HELP: Record<'main' | 'check' | 'export' | 'import' | 'diff' | 'merge' | 'suggest' | 'agree' | 'report' | 'speakers', string> = {
   main: `Usage: ${TOOL} <command> [options]
 
 Check, export and import the annotations kept in sidecar files beside news articles
@@ -20,6 +21,8 @@ Commands:
   suggest <paths...> [--json|--write]   suggest speakers, quotes and demands (the offline engine);
   suggest --jsonl                       or for {"id", "text"} lines on standard input
   agree <A> <B>                         agreement of two annotators' sidecars of one article
+  report <folders...> [--format html|csv]   the corpus report: who is quoted, by attribute, open demands
+  speakers <folders...>                 probable duplicate speakers across the corpus
 
 Paths may be articles, sidecars or folders (walked recursively, skipping node_modules and
 folders whose name starts with a dot). An article is any file with a sidecar beside it.
@@ -178,4 +181,6 @@ article found, a --jsonl line answered with an error, or no model; 2 usage error
   diff: DIFF_HELP,
   merge: MERGE_HELP,
   agree: AGREE_HELP,
+  report: REPORT_HELP,
+  speakers: SPEAKERS_HELP,
 };

@@ -5,6 +5,7 @@
 import { exporters as registryExporters, importers as registryImporters } from '../core/export/index';
 import { DEFAULT_READ_LIMIT } from '../core/pipeline/read';
 import { runAgree } from './agree';
+import { runReport, runSpeakers } from './corpus';
 import { UsageError } from './args';
 import { runCheck } from './check';
 import { runDiff } from './diff';
@@ -64,6 +65,10 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
         return await runSuggest(rest, env);
       case 'agree':
         return await runAgree(rest, env);
+      case 'report':
+        return await runReport(rest, env);
+      case 'speakers':
+        return await runSpeakers(rest, env);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option "${command}" (a command comes first)` : `unknown command "${command}"`);
     }
