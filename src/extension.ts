@@ -31,6 +31,7 @@ import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navi
 import { ReportView } from './vscode/reportView';
 import { ReviewViews } from './vscode/reviewView';
 import { Settings } from './vscode/settings';
+import { registerSidecarLanguage } from './vscode/sidecarLanguage';
 import { StatusBar } from './vscode/statusBar';
 import { SuggestionDecorations } from './vscode/suggestDecorations';
 import { SuggestOnOpen } from './vscode/suggestOnOpen';
@@ -94,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
     vscode.languages.registerReferenceProvider(selector, new EntityReferenceProvider(store)),
+    registerSidecarLanguage(config, settings.onDidChange),
     registerCommands(
       {
         showAnnotations: () => goToAnnotationCommand(store),

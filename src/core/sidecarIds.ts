@@ -20,6 +20,8 @@ export interface IdOccurrence {
   style: 'plain' | 'single' | 'double';
   /** Whether [start, end) is exactly the id (false for a quoted id written with escapes). */
   exact: boolean;
+  /** A definition's name or summary, when it has one, for completion. */
+  label?: string;
 }
 
 /** Where the value of a link (speaker:, demand:, by:, to:, members:) is written or is to be typed. */
@@ -41,9 +43,9 @@ export function sidecarIds(source: string): SidecarIds {
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false });
   const occurrences: IdOccurrence[] = [];
   const slots: LinkSlot[] = [];
-  const add = (node: unknown, kind: EntityKind, definition: boolean) => {
+  const add = (node: unknown, kind: EntityKind, definition: boolean, label?: string) => {
     const o = occurrence(node, kind, definition, source);
-    if (o) occurrences.push(o);
+    if (o) occurrences.push(label === undefined ? o : { ...o, label });
   };
   const walk = (node: Node | null | undefined, path: Path) => {
     if (isMap(node)) {
@@ -52,7 +54,7 @@ export function sidecarIds(source: string): SidecarIds {
         const key = String(pair.key.value);
         const at = [...path, key];
         const defines = keyKind(at);
-        if (defines) add(pair.key, defines.kind, defines.definition);
+        if (defines) add(pair.key, defines.kind, defines.definition, labelOf(pair.value));
         const links = linkKind(at);
         const keyEnd = pair.key.range?.[1];
         if (links && keyEnd !== undefined) slots.push({ kind: links, start: keyEnd + 1, end: slotEnd(pair.value as Node | null, keyEnd, source) });
@@ -68,6 +70,12 @@ export function sidecarIds(source: string): SidecarIds {
   walk(doc.contents as Node | null, []);
   occurrences.sort((a, b) => a.start - b.start);
   return { occurrences, slots };
+}
+
+function labelOf(entry: unknown): string | undefined {
+  if (!isMap(entry)) return undefined;
+  const value = entry.get('name') ?? entry.get('summary');
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** A key that is an id: the entries of `speakers` and `demands`, and their conflicts. */

@@ -89,6 +89,7 @@ describe('sidecarIds: ids in the sidecar text', () => {
     assert.equal(SOURCE.slice(0, definitionOf(ids, 'demand', 'corbyn')!.start).split('\n').length, 14);
     assert.equal(definitionOf(ids, 'speaker', 'labour'), undefined);
     assert.deepEqual(definedIds(ids, 'speaker'), ['corbyn', 'jlc', 'groups']);
+    assert.deepEqual(ids.occurrences.filter((o) => o.definition).map((o) => o.label), ['Jeremy Corbyn', 'JLC', 'Groups', "Corbyn's demand"], 'names and summaries, for completion');
   });
 
   it('reads every id of the sample, and every speaker: and demand: of its annotations', () => {

@@ -1,0 +1,176 @@
+// Language features in the sidecar file itself, without the YAML extension: a speaker's or a
+// demand's card on hovering its id, Go to Definition, Find All References (in the file and on
+// the article), completion of known ids in links, and rename of an id everywhere in the file.
+// The ids and their places come from core/sidecarIds; the cards are the article hovers' own.
+import * as vscode from 'vscode';
+import { ArticleModel, buildArticleModel } from '../core/articleModel';
+import { Card, demandCard, speakerCard } from '../core/hoverCards';
+import { articlePathFor, completionAt, definedIds, definitionOf, EntityKind, idAt, IdOccurrence, renameEdits, SidecarIds, sidecarIds, usesOf } from '../core/sidecarIds';
+import { sidecarGlob } from '../core/sidecarPath';
+import { parseSidecar } from '../core/sidecar';
+import { Config } from './config';
+import { allSpans } from './entities';
+import { escapeText, hoverSwatches, legendInfo, renderCard } from './hovers';
+import { SettingsChange } from './settings';
+
+/** Registers the providers for the sidecar pattern's files (any scheme), again when the pattern changes. */
+export function registerSidecarLanguage(config: () => Config, onSettings: vscode.Event<SettingsChange>): vscode.Disposable {
+  const features = new SidecarFeatures(config);
+  let registered = register(features, config().sidecarPattern);
+  const listener = onSettings(({ sidecarPatternChanged }) => {
+    if (!sidecarPatternChanged) return;
+    registered.dispose();
+    registered = register(features, config().sidecarPattern);
+  });
+  return { dispose: () => (registered.dispose(), listener.dispose()) };
+}
+
+function register(features: SidecarFeatures, pattern: string): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: 'yaml', pattern: sidecarGlob(pattern) }];
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider(selector, features),
+    vscode.languages.registerDefinitionProvider(selector, features),
+    vscode.languages.registerReferenceProvider(selector, features),
+    vscode.languages.registerCompletionItemProvider(selector, features, ' ', '[', ','),
+    vscode.languages.registerRenameProvider(selector, features),
+  );
+}
+
+class SidecarFeatures implements vscode.HoverProvider, vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.CompletionItemProvider, vscode.RenameProvider {
+  private ids?: { uri: string; version: number; ids: SidecarIds };
+  private model?: { uri: string; version: number; article: string; model: ArticleModel };
+
+  constructor(private readonly config: () => Config) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const at = idAt(this.idsOf(document), document.offsetAt(position));
+    if (!at) return undefined;
+    const range = rangeOf(document, at);
+    const found = await this.articleModel(document);
+    const card = found && cardOf(found.model, at, this.config().colorBy);
+    if (!found || !card) return new vscode.Hover(plainNote(at, this.idsOf(document), document), range);
+    return new vscode.Hover(renderCard(card, found.article, hoverSwatches(found.model.sidecar, this.config().colorBy)), range);
+  }
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] {
+    const ids = this.idsOf(document);
+    const at = idAt(ids, document.offsetAt(position));
+    const target = at && definitionOf(ids, at.kind, at.id);
+    if (!at || !target) return [];
+    const range = rangeOf(document, target);
+    return [{ originSelectionRange: rangeOf(document, at), targetUri: document.uri, targetRange: range, targetSelectionRange: range }];
+  }
+
+  /** The uses in this file, then the article's spans of the speaker or demand (when the article can be read). */
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): Promise<vscode.Location[]> {
+    const ids = this.idsOf(document);
+    const at = idAt(ids, document.offsetAt(position));
+    if (!at) return [];
+    const here = usesOf(ids, at.kind, at.id)
+      .filter((o) => context.includeDeclaration || !o.definition)
+      .map((o) => new vscode.Location(document.uri, rangeOf(document, o)));
+    const found = await this.articleModel(document);
+    if (!found) return here;
+    const { model, article } = found;
+    const toPosition = (offset: number) => {
+      const p = model.lines.position(offset);
+      return new vscode.Position(p.line, p.character);
+    };
+    const spans = allSpans(model, { kind: at.kind, id: at.id }).map((s) => new vscode.Location(article, new vscode.Range(toPosition(s.start), toPosition(s.end))));
+    return [...here, ...spans];
+  }
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const ids = this.idsOf(document);
+    const text = document.getText();
+    const slot = completionAt(ids, text, document.offsetAt(position));
+    if (!slot) return undefined;
+    const range = new vscode.Range(document.positionAt(slot.start), document.positionAt(slot.end));
+    const labels = new Map(ids.occurrences.filter((o) => o.definition && o.kind === slot.kind).map((o) => [o.id, o.label]));
+    return definedIds(ids, slot.kind).map((id, i) => {
+      const item = new vscode.CompletionItem({ label: id, description: labels.get(id) }, slot.kind === 'speaker' ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.EnumMember);
+      item.range = range;
+      item.detail = `${slot.kind} id`;
+      // Sidecar order, which is also the order of the speaker colours.
+      item.sortText = String(i).padStart(5, '0');
+      return item;
+    });
+  }
+
+  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
+    const at = idAt(this.idsOf(document), document.offsetAt(position));
+    if (!at) throw new Error('Put the cursor on a speaker or demand id (a key under speakers or demands, or a speaker:, demand:, by:, to: or members: value) to rename it.');
+    if (!at.exact) throw new Error('This id is written with escapes: rename it by hand.');
+    return { range: rangeOf(document, at), placeholder: at.id };
+  }
+
+  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+    const at = this.prepareRename(document, position);
+    const occurrence = idAt(this.idsOf(document), document.offsetAt(at.range.start))!;
+    const result = renameEdits(this.idsOf(document), occurrence, newName.trim());
+    if ('error' in result) throw new Error(`Cannot rename ${occurrence.kind} "${occurrence.id}" to "${newName}": ${result.error}`);
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+    return edit;
+  }
+
+  private idsOf(document: vscode.TextDocument): SidecarIds {
+    const uri = document.uri.toString();
+    if (this.ids?.uri !== uri || this.ids.version !== document.version) this.ids = { uri, version: document.version, ids: sidecarIds(document.getText()) };
+    return this.ids.ids;
+  }
+
+  /**
+   * The article's model from the sidecar as it is in the editor now and the article's text (the
+   * open document's, else the file's): what the article's own hovers would show once it is saved.
+   */
+  private async articleModel(document: vscode.TextDocument): Promise<{ model: ArticleModel; article: vscode.Uri } | undefined> {
+    const source = document.getText();
+    const file = parseSidecar(source).sidecar?.document.file;
+    const path = articlePathFor(document.uri.path, file, this.config().sidecarPattern);
+    if (!path) return undefined;
+    const article = document.uri.with({ path });
+    const text = await articleText(article);
+    if (text === undefined) return undefined;
+    const key = document.uri.toString();
+    if (this.model?.uri !== key || this.model.version !== document.version || this.model.article !== text) {
+      this.model = { uri: key, version: document.version, article: text, model: buildArticleModel(source, text) };
+    }
+    return { model: this.model.model, article };
+  }
+}
+
+async function articleText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function cardOf(model: ArticleModel, at: IdOccurrence, colorBy: Config['colorBy']): Card | undefined {
+  if (at.kind === 'speaker') return speakerCard(model.crossRefs.speakerCard(at.id), 'speaker id', legendInfo(model.sidecar, colorBy));
+  return demandCard(model.crossRefs.demandCard(at.id), 'demand id');
+}
+
+/** Without the article, or for an id this file does not define: what the file says of it, as text. */
+function plainNote(at: IdOccurrence, ids: SidecarIds, document: vscode.TextDocument): vscode.MarkdownString {
+  const definition = definitionOf(ids, at.kind, at.id);
+  const uses = usesOf(ids, at.kind, at.id).length - (definition ? 1 : 0);
+  const where = definition
+    ? `defined on line ${document.positionAt(definition.start).line + 1}${definition.label ? ` (${definition.label})` : ''}`
+    : `not defined in this sidecar (the workspace speakers file or another sidecar may define it)`;
+  const md = new vscode.MarkdownString('', false);
+  md.appendMarkdown(`**${escapeText(`${capitalized(at.kind)} ${at.id}`)}**\n\n${escapeText(`${where}; used ${uses} ${uses === 1 ? 'time' : 'times'} in this file.`)}`);
+  return md;
+}
+
+function capitalized(kind: EntityKind): string {
+  return kind === 'speaker' ? 'Speaker' : 'Demand';
+}
+
+function rangeOf(document: vscode.TextDocument, o: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(o.start), document.positionAt(o.end));
+}
