@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import { ArticleModel, buildArticleModel } from '../core/articleModel';
 import { Card, demandCard, speakerCard } from '../core/hoverCards';
-import { articlePathFor, completionAt, definedIds, definitionOf, EntityKind, idAt, IdOccurrence, renameEdits, SidecarIds, sidecarIds, usesOf } from '../core/sidecarIds';
+import { articlePathFor, completionAt, definitionOf, EntityKind, idAt, IdOccurrence, renameEdits, SidecarIds, sidecarIds, usesOf } from '../core/sidecarIds';
 import { sidecarGlob } from '../core/sidecarPath';
 import { parseSidecar } from '../core/sidecar';
+import { LineMap } from '../core/text';
 import { Config } from './config';
 import { allSpans } from './entities';
 import { escapeText, hoverSwatches, legendInfo, renderCard } from './hovers';
@@ -48,17 +49,26 @@ class SidecarFeatures implements vscode.HoverProvider, vscode.DefinitionProvider
     const range = rangeOf(document, at);
     const found = await this.articleModel(document);
     const card = found && cardOf(found.model, at, this.config().colorBy);
-    if (!found || !card) return new vscode.Hover(plainNote(at, this.idsOf(document), document), range);
+    if (!found || !card) {
+      const ids = this.idsOf(document);
+      const workspace = at.kind === 'speaker' && !definitionOf(ids, at.kind, at.id) ? await workspaceSpeakers(document) : undefined;
+      return new vscode.Hover(plainNote(at, ids, document, workspace), range);
+    }
     return new vscode.Hover(renderCard(card, found.article, hoverSwatches(found.model.sidecar, this.config().colorBy)), range);
   }
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.LocationLink[] {
+  /** Where the id is defined: in this file, else (a speaker) in the workspace speakers file. */
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[]> {
     const ids = this.idsOf(document);
     const at = idAt(ids, document.offsetAt(position));
-    const target = at && definitionOf(ids, at.kind, at.id);
-    if (!at || !target) return [];
-    const range = rangeOf(document, target);
-    return [{ originSelectionRange: rangeOf(document, at), targetUri: document.uri, targetRange: range, targetSelectionRange: range }];
+    if (!at) return [];
+    const here = definitionOf(ids, at.kind, at.id);
+    const there = here ? undefined : at.kind === 'speaker' ? await workspaceSpeakers(document) : undefined;
+    const target = here ?? (there && definitionOf(there.ids, 'speaker', at.id));
+    if (!target) return [];
+    const targetUri = here ? document.uri : there!.uri;
+    const range = here ? rangeOf(document, target) : offsetsToRange(there!.text, target);
+    return [{ originSelectionRange: rangeOf(document, at), targetUri, targetRange: range, targetSelectionRange: range }];
   }
 
   /** The uses in this file, then the article's spans of the speaker or demand (when the article can be read). */
@@ -80,21 +90,29 @@ class SidecarFeatures implements vscode.HoverProvider, vscode.DefinitionProvider
     return [...here, ...spans];
   }
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  /** The file's own ids first (in sidecar order, the order of the speaker colours), then the workspace speakers file's. */
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const ids = this.idsOf(document);
-    const text = document.getText();
-    const slot = completionAt(ids, text, document.offsetAt(position));
+    const slot = completionAt(ids, document.getText(), document.offsetAt(position));
     if (!slot) return undefined;
     const range = new vscode.Range(document.positionAt(slot.start), document.positionAt(slot.end));
-    const labels = new Map(ids.occurrences.filter((o) => o.definition && o.kind === slot.kind).map((o) => [o.id, o.label]));
-    return definedIds(ids, slot.kind).map((id, i) => {
-      const item = new vscode.CompletionItem({ label: id, description: labels.get(id) }, slot.kind === 'speaker' ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.EnumMember);
-      item.range = range;
-      item.detail = `${slot.kind} id`;
-      // Sidecar order, which is also the order of the speaker colours.
-      item.sortText = String(i).padStart(5, '0');
-      return item;
-    });
+    const sources = [{ ids, where: 'this sidecar' }];
+    const workspace = slot.kind === 'speaker' ? await workspaceSpeakers(document) : undefined;
+    if (workspace) sources.push({ ids: workspace.ids, where: 'the workspace speakers file' });
+    const seen = new Set<string>();
+    const items: vscode.CompletionItem[] = [];
+    for (const { ids: from, where } of sources) {
+      for (const o of from.occurrences) {
+        if (!o.definition || o.kind !== slot.kind || seen.has(o.id)) continue;
+        seen.add(o.id);
+        const item = new vscode.CompletionItem({ label: o.id, description: o.label }, slot.kind === 'speaker' ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.EnumMember);
+        item.range = range;
+        item.detail = `${slot.kind} id, defined in ${where}`;
+        item.sortText = String(items.length).padStart(5, '0');
+        items.push(item);
+      }
+    }
+    return items;
   }
 
   prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
@@ -130,7 +148,7 @@ class SidecarFeatures implements vscode.HoverProvider, vscode.DefinitionProvider
     const path = articlePathFor(document.uri.path, file, this.config().sidecarPattern);
     if (!path) return undefined;
     const article = document.uri.with({ path });
-    const text = await articleText(article);
+    const text = await fileText(article);
     if (text === undefined) return undefined;
     const key = document.uri.toString();
     if (this.model?.uri !== key || this.model.version !== document.version || this.model.article !== text) {
@@ -140,7 +158,25 @@ class SidecarFeatures implements vscode.HoverProvider, vscode.DefinitionProvider
   }
 }
 
-async function articleText(uri: vscode.Uri): Promise<string | undefined> {
+const SPEAKERS_FILE = '.attribution-lens/speakers.yaml';
+
+/** The ids of the workspace speakers file at the root of the sidecar's workspace folder, if there is one. */
+async function workspaceSpeakers(document: vscode.TextDocument): Promise<{ uri: vscode.Uri; text: string; ids: SidecarIds } | undefined> {
+  const root = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!root) return undefined;
+  const uri = vscode.Uri.joinPath(root.uri, SPEAKERS_FILE);
+  const text = await fileText(uri);
+  return text === undefined ? undefined : { uri, text, ids: sidecarIds(text) };
+}
+
+function offsetsToRange(text: string, o: { start: number; end: number }): vscode.Range {
+  const lines = new LineMap(text);
+  const [a, b] = [lines.position(o.start), lines.position(o.end)];
+  return new vscode.Range(a.line, a.character, b.line, b.character);
+}
+
+/** A file's text: the open document's (unsaved edits included), else the file's. */
+async function fileText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
@@ -156,12 +192,16 @@ function cardOf(model: ArticleModel, at: IdOccurrence, colorBy: Config['colorBy'
 }
 
 /** Without the article, or for an id this file does not define: what the file says of it, as text. */
-function plainNote(at: IdOccurrence, ids: SidecarIds, document: vscode.TextDocument): vscode.MarkdownString {
+function plainNote(at: IdOccurrence, ids: SidecarIds, document: vscode.TextDocument, workspace?: { text: string; ids: SidecarIds }): vscode.MarkdownString {
   const definition = definitionOf(ids, at.kind, at.id);
   const uses = usesOf(ids, at.kind, at.id).length - (definition ? 1 : 0);
+  const elsewhere = workspace && definitionOf(workspace.ids, 'speaker', at.id);
+  const named = (o: IdOccurrence) => (o.label ? ` (${o.label})` : '');
   const where = definition
-    ? `defined on line ${document.positionAt(definition.start).line + 1}${definition.label ? ` (${definition.label})` : ''}`
-    : `not defined in this sidecar (the workspace speakers file or another sidecar may define it)`;
+    ? `defined on line ${document.positionAt(definition.start).line + 1}${named(definition)}`
+    : elsewhere
+      ? `defined in the workspace speakers file, line ${new LineMap(workspace.text).position(elsewhere.start).line + 1}${named(elsewhere)}`
+      : `not defined in this sidecar (the workspace speakers file or another sidecar may define it)`;
   const md = new vscode.MarkdownString('', false);
   md.appendMarkdown(`**${escapeText(`${capitalized(at.kind)} ${at.id}`)}**\n\n${escapeText(`${where}; used ${uses} ${uses === 1 ? 'time' : 'times'} in this file.`)}`);
   return md;

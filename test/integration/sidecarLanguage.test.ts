@@ -11,6 +11,7 @@ const SAMPLE = 'corbyn-jewish-leaders-meeting.txt';
 const ARTICLE = 'sidecar-language.txt';
 const SIDECAR = ARTICLE + '.annotations.yaml';
 const HOSTILE = 'sidecar-language-hostile.txt';
+const LOCAL = 'sidecar-language-workspace.txt';
 const EVIL = '**b** <img src=x onerror=alert(1)> [x](command:workbench.action.quit)';
 
 async function openSidecar(name: string): Promise<vscode.TextDocument> {
@@ -48,7 +49,7 @@ describe('Sidecar file: hover, definition, references, completion and rename of 
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const name of [ARTICLE, SIDECAR, HOSTILE, HOSTILE + '.annotations.yaml']) fs.rmSync(workspaceFile(name).fsPath, { force: true });
+    for (const name of [ARTICLE, SIDECAR, HOSTILE, HOSTILE + '.annotations.yaml', LOCAL, LOCAL + '.annotations.yaml']) fs.rmSync(workspaceFile(name).fsPath, { force: true });
   });
 
   it("hovering a speaker id in speaker: shows the speaker's card, as the article's hover does", async () => {
@@ -123,6 +124,34 @@ describe('Sidecar file: hover, definition, references, completion and rename of 
       /Use letters, digits, dots, dashes and underscores/,
     );
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('a speaker defined only in the workspace speakers file: completion offers it, Go to Definition goes there, the hover says so', async () => {
+    const speakersFile = workspaceFile('.attribution-lens/speakers.yaml');
+    fs.mkdirSync(workspaceFile('.attribution-lens').fsPath, { recursive: true });
+    fs.writeFileSync(speakersFile.fsPath, 'version: 1\nspeakers:\n  desk-editor:\n    name: The desk editor\n    kind: person\n');
+    fs.writeFileSync(workspaceFile(LOCAL).fsPath, 'Ann said "yes".\n');
+    const sidecar = 'version: 1\nspeakers:\n  ann: { name: Ann, kind: person }\nannotations:\n  - { id: q1, type: quote, speaker: desk-editor, start: 9, end: 14 }\n';
+    fs.writeFileSync(workspaceFile(LOCAL + '.annotations.yaml').fsPath, sidecar);
+    try {
+      const doc = await openSidecar(LOCAL + '.annotations.yaml');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at(doc, 'speaker: desk', 0, 9));
+      assert.deepEqual(
+        list.items.map((i) => [typeof i.label === 'string' ? i.label : i.label.label, i.detail]),
+        [
+          ['ann', 'speaker id, defined in this sidecar'],
+          ['desk-editor', 'speaker id, defined in the workspace speakers file'],
+        ],
+      );
+      const links = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', doc.uri, at(doc, 'desk-editor', 0, 2));
+      assert.equal(links.length, 1);
+      assert.equal(links[0].targetUri.toString(), speakersFile.toString());
+      assert.equal(links[0].targetRange.start.line, 2);
+      const hover = unescape(markdownOf(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at(doc, 'desk-editor', 0, 2))).join('\n'));
+      assert.match(hover, /defined in the workspace speakers file, line 3 \(The desk editor\)/);
+    } finally {
+      fs.rmSync(workspaceFile('.attribution-lens').fsPath, { recursive: true, force: true });
+    }
   });
 
   it("a hostile speaker name stays text in the sidecar's hover: no link but ours, no HTML", async () => {
