@@ -24,25 +24,16 @@ export interface IdOccurrence {
   label?: string;
 }
 
-/** Where the value of a link (speaker:, demand:, by:, to:, members:) is written or is to be typed. */
-export interface LinkSlot {
-  kind: EntityKind;
-  start: number;
-  end: number;
-}
-
 export interface SidecarIds {
   occurrences: IdOccurrence[];
-  slots: LinkSlot[];
 }
 
 type Path = (string | number)[];
 
-/** Every id occurrence and link slot of a sidecar's text, in text order. */
+/** Every id occurrence of a sidecar's text, in text order. */
 export function sidecarIds(source: string): SidecarIds {
   const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false });
   const occurrences: IdOccurrence[] = [];
-  const slots: LinkSlot[] = [];
   const add = (node: unknown, kind: EntityKind, definition: boolean, label?: string) => {
     const o = occurrence(node, kind, definition, source);
     if (o) occurrences.push(label === undefined ? o : { ...o, label });
@@ -55,9 +46,6 @@ export function sidecarIds(source: string): SidecarIds {
         const at = [...path, key];
         const defines = keyKind(at);
         if (defines) add(pair.key, defines.kind, defines.definition, labelOf(pair.value));
-        const links = linkKind(at);
-        const keyEnd = pair.key.range?.[1];
-        if (links && keyEnd !== undefined) slots.push({ kind: links, start: keyEnd + 1, end: slotEnd(pair.value as Node | null, keyEnd, source) });
         walk(pair.value as Node | null, at);
       }
     } else if (isSeq(node)) {
@@ -69,7 +57,7 @@ export function sidecarIds(source: string): SidecarIds {
   };
   walk(doc.contents as Node | null, []);
   occurrences.sort((a, b) => a.start - b.start);
-  return { occurrences, slots };
+  return { occurrences };
 }
 
 function labelOf(entry: unknown): string | undefined {
@@ -110,14 +98,6 @@ function occurrence(node: unknown, kind: EntityKind, definition: boolean, source
   return { kind, id, start, end, definition, style, exact: source.slice(start, end) === id };
 }
 
-/** A link's value region ends with its value, or, with none yet, at the end of the key's line. */
-function slotEnd(value: Node | null, keyEnd: number, source: string): number {
-  const r = value?.range;
-  if (r && !(isScalar(value) && value.value === null)) return r[1];
-  const eol = source.indexOf('\n', keyEnd);
-  return (eol < 0 ? source.length : eol) - (source[eol - 1] === '\r' ? 1 : 0);
-}
-
 /** The id at an offset; a cursor just after an id counts as on it, as for VS Code's words. */
 export function idAt(ids: SidecarIds, offset: number): IdOccurrence | undefined {
   return ids.occurrences.find((o) => o.start <= offset && offset <= o.end && o.end > o.start);
@@ -139,15 +119,74 @@ export function definedIds(ids: SidecarIds, kind: EntityKind): string[] {
 
 const ID_CHAR = /[\p{L}\p{N}._-]/u;
 
-/** What to complete at an offset inside a link's value: its kind, and the range of the id being typed. */
-export function completionAt(ids: SidecarIds, source: string, offset: number): { kind: EntityKind; start: number; end: number } | undefined {
-  const slot = ids.slots.find((s) => s.start <= offset && offset <= s.end);
-  if (!slot) return undefined;
+/** A link's key then the value typed so far, at the end of the line's text before the cursor (block or flow style). */
+const LINK_BEFORE = /(?:^\s*(?:-\s+)?|[{,]\s*)(speaker|demand|by|to|members)\s*:(?:\s*\[[^\]]*)?\s*[^\s,{}[\]#:]*$/;
+const ITEM_LINE = /^(\s*)-(?=\s|$)/;
+const FIELDS_OF: Record<string, string[]> = {
+  annotations: ['speaker', 'demand'],
+  rejected: ['speaker', 'demand'],
+  speakers: ['members'],
+  demands: ['by', 'to'],
+  conflicts: ['speaker', 'demand', 'members', 'by', 'to'],
+};
+
+/**
+ * What to complete at an offset inside a link's value (speaker:, demand:, by:, to:, members:,
+ * or an item of a block list under by:, to: or members:): its kind, and the range of the id
+ * being typed. Read from the lines around the cursor, not from a parse, so it stays instant
+ * while typing in a sidecar of ten thousand annotations.
+ */
+export function completionAt(source: string, offset: number): { kind: EntityKind; start: number; end: number } | undefined {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = lineEndAt(source, offset);
+  const line = source.slice(lineStart, lineEnd);
+  const before = line.slice(0, offset - lineStart);
+  let field = LINK_BEFORE.exec(before)?.[1];
+  const item = ITEM_LINE.exec(line);
+  if (!field && item && before.length > item[0].length && /^\s*[^\s,{}[\]#:]*$/.test(before.slice(item[0].length))) {
+    field = parentField(source, lineStart, item[1].length);
+  }
+  if (!field) return undefined;
+  const section = topLevelKey(source, lineStart);
+  if (!section || !FIELDS_OF[section]?.includes(field)) return undefined;
   let start = offset;
   let end = offset;
-  while (start > slot.start && ID_CHAR.test(source[start - 1])) start--;
-  while (end < slot.end && ID_CHAR.test(source[end])) end++;
-  return { kind: slot.kind, start, end };
+  while (start > lineStart && ID_CHAR.test(source[start - 1])) start--;
+  while (end < lineEnd && ID_CHAR.test(source[end])) end++;
+  return { kind: field === 'demand' ? 'demand' : 'speaker', start, end };
+}
+
+function lineEndAt(source: string, offset: number): number {
+  const eol = source.indexOf('\n', offset);
+  const end = eol < 0 ? source.length : eol;
+  return source[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** The key a block list item at `indent` belongs to: the nearest line above that is less indented, or as indented and not an item. */
+function parentField(source: string, lineStart: number, indent: number): string | undefined {
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    const line = source.slice(start, lineEndAt(source, start));
+    end = start - 1;
+    const text = line.trimStart();
+    if (!text || text.startsWith('#')) continue;
+    const lineIndent = line.length - text.length;
+    if (lineIndent > indent || (lineIndent === indent && text.startsWith('-'))) continue;
+    return /^(?:-\s+)?(by|to|members)\s*:\s*(?:#.*)?$/.exec(text)?.[1];
+  }
+  return undefined;
+}
+
+/** The top-level key whose section holds the line: the nearest line above that starts at column 0. */
+function topLevelKey(source: string, lineStart: number): string | undefined {
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    end = start - 1;
+    const c = source[start];
+    if (c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '#' || c === '-') continue;
+    return /^([^\s:#]+)\s*:/.exec(source.slice(start, start + 100))?.[1];
+  }
+  return undefined;
 }
 
 export interface TextEdit {

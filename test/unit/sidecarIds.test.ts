@@ -105,17 +105,55 @@ describe('sidecarIds: ids in the sidecar text', () => {
 });
 
 describe('sidecarIds: completion', () => {
-  it('offers the kind of id a link takes where its value is typed, the id under the cursor being replaced', () => {
-    const source = 'speakers:\n  corbyn: {name: C, kind: person}\ndemands:\n  d1:\n    summary: S\n    by: [co, ]\nannotations:\n  - id: a1\n    speaker: \n  - id: a2\n    demand: d\n';
-    const ids = sidecarIds(source);
-    const after = (text: string, from = 0) => source.indexOf(text, from) + text.length;
-    assert.deepEqual(completionAt(ids, source, after('speaker: ')), { kind: 'speaker', start: after('speaker: '), end: after('speaker: ') });
+  const source = [
+    'speakers:',
+    '  corbyn: {name: C, kind: person}',
+    '  groups:',
+    '    kind: group',
+    '    members:',
+    '      - jl',
+    '    note: x',
+    'demands:',
+    '  d1:',
+    '    summary: S',
+    '    by: [co, ]',
+    '    to:',
+    '    - ',
+    'annotations:',
+    '  - id: a1',
+    '    speaker: ',
+    '  - demand: d',
+    '    note: speaker: no',
+    '  - { id: a2, type: quote, speaker: gr }',
+    '- id: a3',
+    '  speaker: x # comment',
+    'rejected:',
+    '  - speaker: co',
+    '',
+  ].join('\n');
+  const after = (text: string, from = 0) => source.indexOf(text, from) + text.length;
+  const slot = (kind: string, start: number, end = start) => ({ kind, start, end });
+
+  it('offers speakers in speaker:, by:, to: and members: values, inline, in flow lists and in block lists, and demands in demand:', () => {
+    assert.deepEqual(completionAt(source, after('    speaker: ')), slot('speaker', after('    speaker: ')));
     const co = source.indexOf('co,');
-    assert.deepEqual(completionAt(ids, source, co + 1), { kind: 'speaker', start: co, end: co + 2 });
-    assert.deepEqual(completionAt(ids, source, after('[co, ')), { kind: 'speaker', start: after('[co, '), end: after('[co, ') });
-    assert.deepEqual(completionAt(ids, source, after('demand: d')), { kind: 'demand', start: after('demand: '), end: after('demand: d') });
-    assert.equal(completionAt(ids, source, after('summary: ')), undefined);
-    assert.equal(completionAt(ids, source, source.indexOf('speaker:') + 3), undefined, 'not in the key itself');
+    assert.deepEqual(completionAt(source, co + 1), slot('speaker', co, co + 2), 'the id under the cursor is replaced');
+    assert.deepEqual(completionAt(source, after('[co, ')), slot('speaker', after('[co, ')));
+    assert.deepEqual(completionAt(source, after('      - jl')), slot('speaker', after('      - '), after('      - jl')));
+    assert.deepEqual(completionAt(source, after('\n    - ')), slot('speaker', after('\n    - ')), 'an item as indented as its key');
+    assert.deepEqual(completionAt(source, after('  - demand: d')), slot('demand', after('  - demand: '), after('  - demand: d')));
+    assert.deepEqual(completionAt(source, after('  speaker: x', source.indexOf('a3'))), slot('speaker', after('  speaker: ', source.indexOf('a3')), after('  speaker: x', source.indexOf('a3'))), 'compact lists at column 0');
+    assert.deepEqual(completionAt(source, source.length - 2), slot('speaker', after('  - speaker: '), after('  - speaker: co')), 'in rejected suggestions');
+    assert.deepEqual(completionAt(source, after('speaker: gr')), slot('speaker', after('speaker: gr') - 2, after('speaker: gr')), 'in a flow mapping');
+  });
+
+  it('offers nothing in other values, in keys, in comments, or for a field outside its section', () => {
+    assert.equal(completionAt(source, after('summary: ')), undefined);
+    assert.equal(completionAt(source, source.indexOf('speaker:') + 3), undefined, 'not in the key itself');
+    assert.equal(completionAt(source, after('note: speaker: ')), undefined);
+    assert.equal(completionAt(source, after('# comm')), undefined);
+    assert.equal(completionAt('speakers:\n  s:\n    speaker: ', 30), undefined, 'speaker: is not a field of a speaker');
+    assert.equal(completionAt(source, after('  - id: a1')), undefined);
   });
 });
 
