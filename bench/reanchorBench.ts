@@ -147,10 +147,14 @@ function table(title: string, corpus: Article[], trials: number): void {
   }
 }
 
+/** Wall time, and this process's CPU time beside it: on a shared, loaded machine the wall time grows with the load, the CPU time much less. */
 function timed(label: string, goal: string, fn: () => string): void {
   const t = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const what = fn();
-  console.log(`${label.padEnd(62)} ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(0).padStart(7)} ms   goal ${goal}   (${what})`);
+  const used = process.cpuUsage(cpu);
+  const ms = (x: number) => x.toFixed(0).padStart(7);
+  console.log(`${label.padEnd(62)} ${ms(Number(process.hrtime.bigint() - t) / 1e6)} ms (CPU ${ms((used.user + used.system) / 1000).trim()} ms)   goal ${goal}   (${what})`);
 }
 
 export function benchReanchor(sampleText: string, sample: Sidecar, scaled: (bytes: number, count: number) => { text: string; sidecar: Sidecar }, polnearDir?: string, wrongShown = false): void {

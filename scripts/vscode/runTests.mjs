@@ -10,20 +10,27 @@
 //       then test/e2e/start.e2e.mjs (the welcome view, the walkthrough, a stale sidecar's display);
 //   (c) the CLI under GNU parallel (out/test/unit/cliParallel.test.js), which the plain unit run
 //       skips when parallel is missing: here, after the setup installed it, it must run.
+//   (d) the package: `vsce package` into a temp folder, that .vsix installed into a fresh
+//       extensions folder of the server (its --install-extension), and the smoke suite
+//       out/test/installed/*.test.js run against that installed copy, with no extension under
+//       development loaded: what ships is what was tested (ATTRIBUTION_LENS_VSIX=FILE tests
+//       that .vsix instead of packing one).
 // Ends with a line `N passed, N failed` (integration tests + e2e checks); exits 1 on any failure.
 //
 // Options:  --grep <pattern>     only the mocha tests matching it (and no e2e)
 //           SKIP_E2E=1           no e2e check
-//           SKIP_INTEGRATION=1   only the e2e checks
+//           --installed          only (d), the installed package's smoke suite
+//           SKIP_INTEGRATION=1   only the e2e checks (no (a), no (d))
+//           SKIP_INSTALLED=1     no (d)
 //           VSCODE_TEST_VERBOSE=1  also print the server's and the workbench's own log lines
-//           VSCODE_TEST_TIMEOUT_MS  limit for (a), in ms (default 240000); E2E_TIMEOUT_MS for (b) (120000)
+//           VSCODE_TEST_TIMEOUT_MS  limit for (a) and for (d)'s launch, in ms (default 240000); E2E_TIMEOUT_MS for (b) (120000)
 // Expects `npm run build` and `npm run compile-tests` done (npm's pretest does both).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  cleanup, extensionDevPath, extHostErrors, isInstalled, onCleanup, openWorkbench, prepareWorkspace, repoRoot, startServer,
-  withTimeout, workbenchUrl,
+  cleanup, extensionDevPath, extHostErrors, installVsix, isInstalled, onCleanup, openWorkbench, prepareWorkspace, repoRoot, startServer,
+  tempDir, withTimeout, workbenchUrl,
 } from './server.mjs';
 
 const LOG_TAG = '[exthost] '; // test/integration/index.ts tags the extension host's console lines
@@ -31,11 +38,13 @@ const INTEGRATION_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT ';
 const E2E_MARKER = 'E2E-RESULT ';
 const verbose = !!process.env.VSCODE_TEST_VERBOSE;
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const installedEntry = path.join(repoRoot, 'out', 'test', 'installed', 'index.js');
 const E2E_SCRIPTS = ['workbench.e2e.mjs', 'annotate.e2e.mjs', 'report.e2e.mjs', 'review.e2e.mjs', 'suggest.e2e.mjs', 'legend.e2e.mjs', 'start.e2e.mjs'];
 
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
 if (grepAt > 0 && !grep) fail('--grep needs a pattern');
+const onlyInstalled = process.argv.includes('--installed');
 
 function fail(message) {
   console.error(`test:vscode: ${message}`);
@@ -53,12 +62,14 @@ function preflight() {
   if (main && !existsSync(path.resolve(extensionDevPath, main)) && !existsSync(path.resolve(extensionDevPath, `${main}.js`))) {
     fail(`${path.relative(repoRoot, path.resolve(extensionDevPath, main))} is missing: run \`npm run build\``);
   }
-  if (!existsSync(testsEntry) && !process.env.SKIP_INTEGRATION) fail(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run compile-tests\``);
+  for (const entry of [testsEntry, installedEntry]) {
+    if (!existsSync(entry) && !process.env.SKIP_INTEGRATION) fail(`${path.relative(repoRoot, entry)} is missing: run \`npm run compile-tests\``);
+  }
 }
 
-/** (a) Returns { passes, failures }. */
-async function runIntegration() {
-  console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
+/** (a), or (d) with its own entry, extension and server options. Returns { passes, failures }. */
+async function runIntegration({ what = 'integration', entry = testsEntry, devPath, serverOptions = {} } = {}) {
+  if (what === 'integration') console.log(`integration: VS Code extension host${grep ? ` (--grep ${grep})` : ''}`);
   // The extension host inherits the server's environment: that is how the pattern gets to mocha.
   if (grep) process.env.MOCHA_GREP = grep;
   const t0 = Date.now();
@@ -66,12 +77,12 @@ async function runIntegration() {
   let exitCode;
   let server;
   const launch = async () => {
-    server = await startServer({ log: (l) => verbose && console.log(`[server] ${l}`) });
+    server = await startServer({ ...serverOptions, log: (l) => verbose && console.log(`[server] ${l}`) });
     console.log(`  (server started in ${(server.startMs / 1000).toFixed(1)}s)`);
     let exited;
     const exitedP = new Promise((resolve) => (exited = resolve));
     await openWorkbench({
-      url: workbenchUrl({ port: server.port, folder: prepareWorkspace(), extensionTestsPath: testsEntry }),
+      url: workbenchUrl({ port: server.port, folder: prepareWorkspace(), extensionTestsPath: entry, devPath }),
       onLog: (level, message) => {
         if (message.startsWith(LOG_TAG)) {
           const line = message.slice(LOG_TAG.length);
@@ -89,7 +100,7 @@ async function runIntegration() {
   try {
     // One limit for everything, server start and page load included, so a run never hangs.
     const limit = Number(process.env.VSCODE_TEST_TIMEOUT_MS || 240_000);
-    exitCode = await withTimeout(launch(), limit, 'integration tests (VSCODE_TEST_TIMEOUT_MS)');
+    exitCode = await withTimeout(launch(), limit, `${what} tests (VSCODE_TEST_TIMEOUT_MS)`);
   } catch (err) {
     console.log(`  ✖ ${err.message}`);
   } finally {
@@ -97,7 +108,7 @@ async function runIntegration() {
     if (errors.length) console.log(`  extension host log errors:\n${errors.map((l) => `    ${l}`).join('\n')}`);
     await cleanup();
   }
-  console.log(`  (integration run took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  console.log(`  (${what} run took ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   if (!result) {
     console.log(`  ✖ the test module reported no result (exit code ${exitCode ?? 'none'}): it failed to load, or timed out`);
     return { passes: 0, failures: 1 };
@@ -107,6 +118,43 @@ async function runIntegration() {
     return { passes: result.passes, failures: 1 };
   }
   return result;
+}
+
+/** (d) Packs the extension (unless given a .vsix), installs it, runs its smoke suite; returns { passes, failures }. */
+async function runInstalled() {
+  console.log('installed: the .vsix, installed into the VS Code server');
+  const t0 = Date.now();
+  const dir = tempDir('al-vsix-');
+  let vsix = process.env.ATTRIBUTION_LENS_VSIX && path.resolve(process.env.ATTRIBUTION_LENS_VSIX);
+  const extensionsDir = path.join(dir, 'extensions');
+  mkdirSync(extensionsDir);
+  try {
+    if (!vsix) {
+      vsix = path.join(dir, 'attribution-lens.vsix');
+      // vsce runs vscode:prepublish (the build) first; --no-dependencies: the bundle holds them.
+      const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+      const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: extensionDevPath, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+      console.log(`  ${/Packaged: .*\((.*)\)/.exec(r.stdout)?.[1] ?? 'packed'}`);
+    }
+    installVsix(vsix, extensionsDir);
+    console.log(`  (${process.env.ATTRIBUTION_LENS_VSIX ? 'installed' : 'packed and installed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  } catch (err) {
+    console.log(`  ✖ ${err.message}`);
+    return { passes: 0, failures: 1 };
+  }
+  // A workbench with no extension under development runs no test module at all; this empty
+  // one (its own id, no code) asks for the test run and leaves the installed copy the only
+  // Attribution Lens.
+  const host = path.join(dir, 'test-host');
+  mkdirSync(host);
+  writeFileSync(path.join(host, 'package.json'), JSON.stringify({
+    name: 'installed-test-host', publisher: 'attribution-lens-tests', version: '0.0.0', engines: { vscode: '*' },
+  }));
+  return runIntegration({
+    what: 'installed', entry: installedEntry, devPath: host,
+    serverOptions: { extensionsDir, env: { ATTRIBUTION_LENS_EXTENSIONS_DIR: extensionsDir } },
+  });
 }
 
 /** (b) Runs one e2e script in its own process; returns { passes, failures }. */
@@ -165,15 +213,21 @@ function runParallelCli() {
 
 preflight();
 if (extensionDevPath !== repoRoot) console.log(`(extension under test: ${extensionDevPath})`);
+if (onlyInstalled) finish([await runInstalled()]);
 const results = [];
 if (grep || process.env.SKIP_PARALLEL_CLI) console.log(`cli under GNU parallel: skipped (${grep ? '--grep' : 'SKIP_PARALLEL_CLI'})`);
 else results.push(runParallelCli());
 if (process.env.SKIP_INTEGRATION) console.log('integration: skipped (SKIP_INTEGRATION)');
 else results.push(await runIntegration());
+if (grep || process.env.SKIP_INTEGRATION || process.env.SKIP_INSTALLED) console.log(`installed: skipped (${grep ? '--grep' : process.env.SKIP_INSTALLED ? 'SKIP_INSTALLED' : 'SKIP_INTEGRATION'})`);
+else results.push(await runInstalled());
 if (grep || process.env.SKIP_E2E) console.log(`e2e: skipped (${grep ? '--grep' : 'SKIP_E2E'})`);
 else for (const script of E2E_SCRIPTS) results.push(await runE2e(script));
+finish(results);
 
-const passed = results.reduce((n, r) => n + r.passes, 0);
-const failed = results.reduce((n, r) => n + r.failures, 0);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+function finish(results) {
+  const passed = results.reduce((n, r) => n + r.passes, 0);
+  const failed = results.reduce((n, r) => n + r.failures, 0);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

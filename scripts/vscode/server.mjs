@@ -6,7 +6,7 @@
 // Everything started here is registered for cleanup, which runs on normal exit, on
 // error, and on SIGINT/SIGTERM, so a failed or interrupted run leaves no server,
 // browser or temp dir behind.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -77,6 +77,9 @@ export const workspaceSettings = {
   'editor.wordWrap': 'on',
   // Chat is of no use offline; disabled, it also logs much less.
   'chat.disableAIFeatures': true,
+  // The browser workbench autosaves after a delay by default; a test's own save then races it
+  // (doc.save() returned false in the onDisk conflict tests under load). Tests save themselves.
+  'files.autoSave': 'off',
 };
 
 /** A fresh copy of sample-docs/ (article + sidecar), so tests may change files freely. */
@@ -102,20 +105,29 @@ export function freePort() {
   });
 }
 
+/** The server's environment: ours with `extra`, its own Node 24 first on PATH. */
+function serverEnv(extra = {}) {
+  // VS Code's own variables (set when run from a VS Code terminal) would make this
+  // server believe it is a child of that VS Code.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
+  Object.assign(env, extra);
+  env.PATH = `${node24Bin}${path.delimiter}${env.PATH}`;
+  return env;
+}
+
 /**
  * Starts the VS Code server with fresh data dirs; resolves once it serves the web UI.
  * Returns { port, startMs, stop, exited, dataDir }. `log(line)` gets the server's output lines.
+ * `extensionsDir`: where it finds installed extensions (default: a fresh empty folder); `env`:
+ * more variables for it, and so for its extension host.
  */
-export async function startServer({ port, log = () => {}, timeoutMs = 60_000 } = {}) {
+export async function startServer({ port, log = () => {}, timeoutMs = 60_000, extensionsDir, env: extraEnv = {} } = {}) {
   if (!isInstalled()) {
     throw new Error(`VS Code server not installed at ${serverMain}: run \`bash scripts/setup-test-env.sh\``);
   }
   port ??= await freePort();
   const data = tempDir('al-vscode-data-');
-  // VS Code's own variables (set when run from a VS Code terminal) would make this
-  // server believe it is a child of that VS Code.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VSCODE_|ELECTRON_)/.test(k)));
-  env.PATH = `${node24Bin}${path.delimiter}${env.PATH}`;
+  const env = serverEnv(extraEnv);
   const args = [
     serverMain, '--host', '127.0.0.1', '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms',
@@ -123,7 +135,7 @@ export async function startServer({ port, log = () => {}, timeoutMs = 60_000 } =
     '--enable-smoke-test-driver',
     '--disable-telemetry', '--disable-workspace-trust',
     '--user-data-dir', data, '--server-data-dir', path.join(data, 'server'),
-    '--extensions-dir', path.join(data, 'ext'),
+    '--extensions-dir', extensionsDir ?? path.join(data, 'ext'),
   ];
   const started = Date.now();
   // detached: its own process group, so the extension host, file watcher and pty
@@ -190,13 +202,27 @@ export function extHostErrors(server, max = 60) {
 }
 
 /**
+ * Installs a .vsix into `extensionsDir` with the server's own command line, as
+ * `code --install-extension` does; throws with its output when it fails.
+ */
+export function installVsix(vsix, extensionsDir) {
+  const data = tempDir('al-vsix-install-');
+  const r = spawnSync(path.join(node24Bin, 'node'), [serverMain, '--accept-server-license-terms', '--install-extension', vsix,
+    '--extensions-dir', extensionsDir, '--user-data-dir', data, '--server-data-dir', path.join(data, 'server')], { env: serverEnv(), encoding: 'utf8', timeout: 60_000 });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  if (r.status !== 0 || !/successfully installed/.test(out)) throw new Error(`installing ${vsix} failed (exit ${r.status ?? r.signal}):\n${out}`);
+}
+
+/**
  * The workbench URL for `folder`, loading the extension and, if given, a test module and
  * a file to open. Paths in the payload are URIs on the server; their authority must be
- * the host:port the browser uses.
+ * the host:port the browser uses. `devPath: null` loads no extension under development (only
+ * the installed ones).
  */
 export function workbenchUrl({ port, folder, extensionTestsPath, openFile, devPath = extensionDevPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
-  const payload = [['extensionDevelopmentPath', remote(devPath)], ['skipWelcome', 'true']];
+  const payload = [['skipWelcome', 'true']];
+  if (devPath !== null) payload.unshift(['extensionDevelopmentPath', remote(devPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -2,6 +2,8 @@
 // (approx-string-match, the matcher Hypothesis uses), and the gap between its stored prefix and
 // suffix, each accepted only when the context around it agrees and no other place comes close.
 import search from 'approx-string-match';
+// Myers' bit-vector edit distance: the quote against a gap's words, many times per article.
+import { distance as editDistance } from 'fastest-levenshtein';
 import { Annotation } from './model';
 import { Found, OccurrenceIndex, Region, REGION_SCAN, splitsPair } from './reanchorSearch';
 
@@ -129,6 +131,10 @@ function degenerate(region: string, quote: string, maxErrors: number): boolean {
 function fenced(text: string, a: Annotation, from: number, to: number): { start: number; end: number } | undefined {
   const quote = a.text!;
   const region = text.slice(from, to);
+  // The fence is held below only where the prefix's last and the suffix's first characters are
+  // there exactly: without them in the region, the near matches need not be sought.
+  const [prefixTail, suffixHead] = [(a.prefix ?? '').slice(-FENCE), (a.suffix ?? '').slice(0, FENCE)];
+  if (!region.includes(prefixTail) || !region.includes(suffixHead)) return undefined;
   const side = (stored: string, atEdge: boolean, edge: number, pick: (m: { start: number; end: number }) => number): number | undefined => {
     if (stored.length === 0) return atEdge ? edge : undefined;
     if (stored.length < 8) return undefined;
@@ -142,9 +148,7 @@ function fenced(text: string, a: Annotation, from: number, to: number): { start:
   const end = side(a.suffix ?? '', to === text.length, region.length, startOf);
   if (start === undefined || end === undefined || end <= start || end - start > 2 * quote.length + 16) return undefined;
   // A near match puts its ends loosely: the fence must hold exactly right at the span.
-  const [prefix, suffix] = [a.prefix ?? '', a.suffix ?? ''];
-  const held = (stored: string, actual: string) => stored.length < FENCE ? actual === stored : actual === stored;
-  if (!held(prefix.slice(-FENCE), region.slice(Math.max(0, start - FENCE), start)) || !held(suffix.slice(0, FENCE), region.slice(end, end + FENCE))) return undefined;
+  if (prefixTail !== region.slice(Math.max(0, start - FENCE), start) || suffixHead !== region.slice(end, end + FENCE)) return undefined;
   return { start, end };
 }
 
@@ -224,13 +228,4 @@ function sideSimilarity(stored: string, actual: string, atEdge: boolean): number
   return 1 - errors / stored.length;
 }
 
-function editDistance(x: string, y: string): number {
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[y.length];
-}
 

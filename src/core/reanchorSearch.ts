@@ -44,6 +44,11 @@ export class OccurrenceIndex {
     }
     return hits;
   }
+
+  /** The places of `needle` when an earlier search found them all; undefined when not searched yet. */
+  known(needle: string): number[] | 'too many' | undefined {
+    return this.cache.get(needle);
+  }
 }
 
 interface Candidate {
@@ -92,7 +97,7 @@ export function findFull(index: OccurrenceIndex, a: Annotation, near: number): n
     const close = withContext(occurrencesIn(text, quote, from, near + 64));
     return close.length === 1 ? near : undefined;
   }
-  let starts = withContext(windowHits(text, quote, near));
+  let starts = withContext(windowHits(index, quote, near));
   if (starts.length === 0) {
     const all = index.of(quote);
     if (all === 'too many') return undefined;
@@ -122,7 +127,7 @@ export function findExact(index: OccurrenceIndex, a: Annotation, near: number, r
     if (full === 0) return chosen && hits.length === 1 && needle.length >= 8 ? exact(chosen, needle, full) : undefined;
     return chosen && agrees(chosen.score, a) ? exact(chosen, needle, full) : undefined;
   }
-  const inWindow = windowHits(text, needle, near);
+  const inWindow = windowHits(index, needle, near);
   const best = decide(text, a, inWindow, near);
   // The window decides when its best place has all of its context: nothing farther can beat it.
   if (best && best.score === full && full > 0) return exact(best, needle, full);
@@ -137,9 +142,25 @@ function exact(c: Candidate, needle: string, full: number): Found {
   return { start: c.start, end: c.start + needle.length, score: full === 0 ? 1 : c.score / full, repaired: false };
 }
 
-/** Up to WINDOW_HITS exact places either side of `near`, within WINDOW of it. */
-function windowHits(text: string, needle: string, near: number): number[] {
+/** Up to WINDOW_HITS exact places either side of `near`, within WINDOW of it: after `near` nearest first, then before it. */
+function windowHits(index: OccurrenceIndex, needle: string, near: number): number[] {
+  const { text } = index;
   const from = Math.max(0, near - WINDOW);
+  // Copies of one text (a hostile sidecar, a repeated quote) search the window once per copy;
+  // once all places are known, the window's are read off them (indexOf is O(n·m) on "aaaab").
+  const all = index.known(needle);
+  if (all !== undefined && all !== 'too many') {
+    let i = 0;
+    for (let hi = all.length; i < hi; ) {
+      const mid = (i + hi) >> 1;
+      if (all[mid] < near) i = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let j = i; j < all.length && j - i < WINDOW_HITS && all[j] <= near + WINDOW; j++) hits.push(all[j]);
+    for (let j = i - 1; j >= 0 && i - 1 - j < WINDOW_HITS && all[j] >= from; j--) hits.push(all[j]);
+    return hits;
+  }
   const window = text.slice(from, Math.min(text.length, near + WINDOW + needle.length));
   const local = Math.min(near - from, window.length);
   const hits: number[] = [];

@@ -58,3 +58,15 @@ export async function openArticle(name: string): Promise<{ doc: vscode.TextDocum
   await api.load(doc);
   return { doc, editor, api };
 }
+
+/** Waits for the article's highlights; returns them and how many are stored annotations (not alias underlines). */
+export async function drawnAnnotations(api: AttributionLensApi, doc: vscode.TextDocument): Promise<{ drawn: Record<string, { start: number; end: number }[]>; stored: number }> {
+  const drawn = await waitFor('decorations', () => {
+    const d = api.decorations(doc);
+    return Object.keys(d).length ? d : undefined;
+  });
+  const stored = Object.entries(drawn)
+    .filter(([key]) => !key.startsWith('alias:'))
+    .reduce((n, [, ranges]) => n + ranges.length, 0);
+  return { drawn, stored };
+}

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generated, ThemeBase } from '../../src/core/palette';
 import type { AttributionLensApi } from '../../src/extension';
-import { waitFor, workspaceFile } from './helpers';
+import { drawnAnnotations, waitFor, workspaceFile } from './helpers';
 
 const ARTICLE = 'corbyn-jewish-leaders-meeting.txt';
 const EXTENSION_ID = 'attribution-lens.attribution-lens';
@@ -50,13 +50,7 @@ describe('Attribution Lens on the sample article', function () {
   });
 
   it('activates on the article and draws all 65 stored annotations', async () => {
-    const drawn = await waitFor('decorations', () => {
-      const d = api.decorations(doc);
-      return Object.keys(d).length ? d : undefined;
-    });
-    const stored = Object.entries(drawn)
-      .filter(([key]) => !key.startsWith('alias:'))
-      .reduce((n, [, ranges]) => n + ranges.length, 0);
+    const { drawn, stored } = await drawnAnnotations(api, doc);
     assert.equal(stored, 65);
     assert.equal(drawn.demand.length, 12, 'demand spans');
     assert.equal(drawn.response.length, 5, 'responses');

@@ -18,7 +18,12 @@ export const LOG_TAG = '[exthost] ';
 /** Marker line scripts/vscode/runTests.mjs parses to count integration tests. */
 export const RESULT_MARKER = 'ATTRIBUTION-LENS-INTEGRATION-RESULT';
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuites(__dirname);
+}
+
+/** Runs every compiled *.test.js under `dir` (test/installed/index.ts runs its own folder). */
+export async function runSuites(dir: string): Promise<void> {
   // The extension host defines console.log & co. as getters that ignore assignment, so
   // the global `console` itself is swapped for one that tags (and formats: the workbench
   // would join a format string and its arguments with commas, "✔ %s,name") each line.
@@ -33,13 +38,13 @@ export async function run(): Promise<void> {
   // Mocha's reporters keep the console.log they saw at load time; send them through ours.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(...args);
   try {
-    await runMocha();
+    await runMocha(dir);
   } finally {
     globalThis.console = original;
   }
 }
 
-async function runMocha(): Promise<void> {
+async function runMocha(dir: string): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec', // spec prints through console.log (Mocha's Base.consoleLog)
@@ -48,10 +53,10 @@ async function runMocha(): Promise<void> {
     grep: process.env.MOCHA_GREP || undefined,
   });
   const files = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  for (const f of files) mocha.addFile(path.join(dir, f));
 
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
     try {
@@ -64,5 +69,5 @@ async function runMocha(): Promise<void> {
   });
   console.log(`${RESULT_MARKER} ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending })}`);
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
-  if (stats.tests === 0 && !process.env.MOCHA_GREP) throw new Error(`no integration tests found in ${__dirname}`);
+  if (stats.tests === 0 && !process.env.MOCHA_GREP) throw new Error(`no integration tests found in ${dir}`);
 }
