@@ -33,6 +33,7 @@ import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navi
 import { ReportView } from './vscode/reportView';
 import { ReviewViews } from './vscode/reviewView';
 import { Settings } from './vscode/settings';
+import { registerSidecarLanguage } from './vscode/sidecarLanguage';
 import { StatusBar } from './vscode/statusBar';
 import { SuggestionDecorations } from './vscode/suggestDecorations';
 import { SuggestOnOpen } from './vscode/suggestOnOpen';
@@ -101,6 +102,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
     vscode.languages.registerReferenceProvider(selector, new EntityReferenceProvider(store)),
+    registerSidecarLanguage(config, settings.onDidChange),
     registerCommands(
       {
         showAnnotations: () => goToAnnotationCommand(store),

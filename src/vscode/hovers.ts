@@ -2,7 +2,7 @@
 // Markdown; the only links are to allowlisted commands.
 import * as vscode from 'vscode';
 import { visibleControls } from '../core/displayText';
-import { Card, cardsAt, commandUri, Inline } from '../core/hoverCards';
+import { Card, cardsAt, commandUri, Inline, LegendInfo } from '../core/hoverCards';
 import { spansToDraw } from '../core/highlightFilter';
 import { speakerStyles } from '../core/palette';
 import { swatchDataUrl, swatchHex } from '../core/legend';
@@ -26,14 +26,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const config = this.config();
     const spans = spansToDraw(model.index.covering(document.offsetAt(position)), config.highlight);
     if (spans.length === 0) return undefined;
-    // The legend names a speaker's place, which does not depend on the theme's colours.
-    const styles = speakerStyles(model.sidecar, config.colorBy, 'dark');
-    const cards = cardsAt(spans, model.crossRefs, {
-      slotOf: (id) => styles.get(id)?.position ?? 0,
-      colorBy: config.colorBy,
-      // Whether there is an underline does not depend on the theme either (its style does).
-      underlined: (id) => styles.get(id)?.underline !== undefined,
-    });
+    const cards = cardsAt(spans, model.crossRefs, legendInfo(model.sidecar, config.colorBy));
     if (cards.length === 0) return undefined;
     const inner = spans[spans.length - 1];
     const range = new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end));
@@ -42,6 +35,18 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const stale = this.store.get(document.uri)?.stale;
     return new vscode.Hover(stale ? [staleNotice(stale), ...rendered] : rendered, range);
   }
+}
+
+/** What a card's legend says of a speaker's colour. */
+export function legendInfo(sidecar: Pick<Sidecar, 'speakers'>, colorBy: 'speaker' | 'kind'): LegendInfo {
+  // The legend names a speaker's place, which does not depend on the theme's colours.
+  const styles = speakerStyles(sidecar, colorBy, 'dark');
+  return {
+    slotOf: (id) => styles.get(id)?.position ?? 0,
+    colorBy,
+    // Whether there is an underline does not depend on the theme either (its style does).
+    underlined: (id) => styles.get(id)?.underline !== undefined,
+  };
 }
 
 /** First in the hover of a stale article: what is shown is not what the file says now. */
@@ -92,7 +97,7 @@ export function renderCard(card: Card, article: vscode.Uri, swatch?: (speakerId:
  * The hover legend's swatch: an image of the speaker's colour (Markdown images only, so the
  * current theme's default colour; the editor and the Legend view follow customizations too).
  */
-function hoverSwatches(sidecar: Pick<Sidecar, 'speakers'>, colorBy: 'speaker' | 'kind'): (speakerId: string) => string {
+export function hoverSwatches(sidecar: Pick<Sidecar, 'speakers'>, colorBy: 'speaker' | 'kind'): (speakerId: string) => string {
   const base = themeBase();
   const styles = speakerStyles(sidecar, colorBy, base);
   return (id) => {
