@@ -3,6 +3,7 @@
 import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Sidecar } from './model';
+import { fastLoad } from './sidecarFastYaml';
 import { conflictMarkers, forbiddenCharacters, lineColumn, nonPrintableNear, SourceProblem } from './sidecarSource';
 import { Path, validate } from './sidecarValidate';
 import { yamlSyntaxProblem } from './yamlSyntax';
@@ -90,7 +91,10 @@ export function parseSidecar(source: string): ParsedSidecar {
 
   let data: unknown;
   try {
-    data = jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
+    // The layout our writer produces is read by a fast reader of its own; anything else, and
+    // every error, by js-yaml (sidecarFastYaml.ts).
+    const fast = fastLoad(source);
+    data = fast ? fast.value : jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA });
   } catch (e) {
     if (!(e instanceof jsyaml.YAMLException)) throw e;
     // js-yaml drops a leading BOM before it counts, and its line and column are not always
