@@ -26,6 +26,7 @@ import { DecorationController } from './vscode/decorations';
 import { AttributionLensApi, extensionApi } from './vscode/extensionApi';
 import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
+import { HoverWarmUp } from './vscode/hoverWarmUp';
 import { NearIdenticalDiagnostics } from './vscode/nearIdenticalDiagnostics';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { ReportView } from './vscode/reportView';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
   const suggest: SuggestDeps = { ...editing, suggestions };
   const suggestionDecorations = new SuggestionDecorations(suggestions);
   const suggestionView = new SuggestionView(store, suggestions);
+  const hovers = new AnnotationHoverProvider(store, config);
   const showError = (message: string, ...actions: string[]) => vscode.window.showErrorMessage(message, ...actions);
   const selector: vscode.DocumentSelector = [
     { language: 'plaintext', scheme: 'file' },
@@ -90,7 +92,8 @@ export function activate(context: vscode.ExtensionContext): AttributionLensApi {
     vscode.languages.registerHoverProvider(selector, new SuggestionHoverProvider(suggestions)),
     vscode.languages.registerCodeActionsProvider(selector, new SuggestionActionProvider(suggestions), SuggestionActionProvider.metadata),
     registerFileOps(store, config),
-    vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, config)),
+    vscode.languages.registerHoverProvider(selector, hovers),
+    new HoverWarmUp(store, hovers),
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
     vscode.languages.registerReferenceProvider(selector, new EntityReferenceProvider(store)),
