@@ -6,6 +6,7 @@
 // view, and once per session one hover asked of VS Code, whose result nobody sees.
 import * as vscode from 'vscode';
 import { ArticleStore } from './articleStore';
+import { PerArticleDelay } from './perArticleDelay';
 
 /** After the last change of an article: long enough that typing and drawing come first. */
 const IDLE_MS = 400;
@@ -13,7 +14,8 @@ const IDLE_MS = 400;
 const MAX_TARGETS = 6;
 
 export class HoverWarmUp implements vscode.Disposable {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // A warm-up that fails costs only the speed it was for.
+  private readonly delay = new PerArticleDelay(IDLE_MS, (uri) => void this.warm(uri).catch(() => undefined));
   private askedVsCode = false;
   private readonly disposables: vscode.Disposable[];
 
@@ -21,23 +23,11 @@ export class HoverWarmUp implements vscode.Disposable {
     private readonly store: ArticleStore,
     private readonly provider: vscode.HoverProvider,
   ) {
-    this.disposables = [store.onDidChange((uri) => this.schedule(uri)), vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged())];
+    this.disposables = [this.delay, store.onDidChange((uri) => this.delay.schedule(uri)), vscode.window.onDidChangeVisibleTextEditors(() => this.visibleChanged())];
   }
 
   private visibleChanged(): void {
-    for (const editor of vscode.window.visibleTextEditors) if (this.store.get(editor.document.uri)?.model) this.schedule(editor.document.uri);
-  }
-
-  private schedule(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.warm(uri).catch(() => undefined); // a warm-up that fails costs only the speed it was for
-      }, IDLE_MS),
-    );
+    for (const editor of vscode.window.visibleTextEditors) if (this.store.get(editor.document.uri)?.model) this.delay.schedule(editor.document.uri);
   }
 
   private async warm(uri: vscode.Uri): Promise<void> {
@@ -74,7 +64,6 @@ export class HoverWarmUp implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

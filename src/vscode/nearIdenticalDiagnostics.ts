@@ -6,6 +6,7 @@ import { firstWords } from '../core/crossRefs';
 import { visibleControls } from '../core/displayText';
 import { describeOverlap, NearIdenticalPair } from '../core/nearIdentical';
 import { ArticleStore } from './articleStore';
+import { PerArticleDelay } from './perArticleDelay';
 
 export const NEAR_IDENTICAL_CODE = 'near-identical';
 
@@ -19,29 +20,18 @@ const UPDATE_DELAY_MS = 50;
 export class NearIdenticalDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('attribution-lens-near-identical');
   private readonly disposables: vscode.Disposable[];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly delay = new PerArticleDelay(UPDATE_DELAY_MS, (uri) => this.update(uri));
   /** The related-information labels of spans, by their text: typing changes one or two of thousands. */
   private labels = new Map<string, string>();
 
   constructor(private readonly store: ArticleStore) {
     this.disposables = [
       this.collection,
-      store.onDidChange((uri) => this.schedule(uri)),
+      this.delay,
+      store.onDidChange((uri) => this.delay.schedule(uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     ];
     for (const doc of vscode.workspace.textDocuments) this.update(doc.uri);
-  }
-
-  private schedule(article: vscode.Uri): void {
-    const key = article.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.update(article);
-      }, UPDATE_DELAY_MS),
-    );
   }
 
   update(article: vscode.Uri): void {
@@ -67,7 +57,6 @@ export class NearIdenticalDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
