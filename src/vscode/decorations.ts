@@ -89,7 +89,8 @@ export class DecorationController implements vscode.Disposable {
     return this.base;
   }
 
-  private draw(editor: vscode.TextEditor): void {
+  /** `whole`: all of it now (the rest after the part in view was drawn first). */
+  private draw(editor: vscode.TextEditor, whole = false): void {
     // A model older than the text would draw its offsets on the wrong words; until it catches
     // up (debounced after typing) VS Code's own tracked decoration ranges are the right ones.
     const state = this.store.get(editor.document.uri);
@@ -99,7 +100,7 @@ export class DecorationController implements vscode.Disposable {
     const model = state?.model;
     // A large article's ranges not made yet: what is in view first, the rest on the next turn,
     // so the highlights a person looks at do not wait for thousands elsewhere.
-    if (model && !state.stale && !this.hasRanges(model, editor.document) && model.index.all().length > VISIBLE_FIRST_ABOVE) {
+    if (!whole && model && !state.stale && !this.hasRanges(model, editor.document) && model.index.all().length > VISIBLE_FIRST_ABOVE) {
       const inView = this.visibleRanges(model, editor);
       for (const [key, type] of this.types) editor.setDecorations(type, inView.get(key) ?? []);
       this.drawn.set(editor.document, editor.document.version);
@@ -109,7 +110,7 @@ export class DecorationController implements vscode.Disposable {
         editor,
         setTimeout(() => {
           this.pending.delete(editor);
-          if (this.store.get(editor.document.uri)?.model === model && editor.document.version === version && vscode.window.visibleTextEditors.includes(editor)) this.draw(editor);
+          if (this.store.get(editor.document.uri)?.model === model && editor.document.version === version && vscode.window.visibleTextEditors.includes(editor)) this.draw(editor, true);
         }, 0),
       );
       return;
