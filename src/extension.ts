@@ -28,6 +28,7 @@ import { DecorationController } from './vscode/decorations';
 import { AttributionLensApi, extensionApi } from './vscode/extensionApi';
 import { registerFileOps } from './vscode/fileOps';
 import { AnnotationHoverProvider } from './vscode/hovers';
+import { HoverWarmUp } from './vscode/hoverWarmUp';
 import { NearIdenticalDiagnostics } from './vscode/nearIdenticalDiagnostics';
 import { EntityDefinitionProvider, EntityReferenceProvider } from './vscode/navigation';
 import { ReportView } from './vscode/reportView';
@@ -74,6 +75,7 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
   const suggest: SuggestDeps = { ...editing, suggestions };
   const suggestionDecorations = new SuggestionDecorations(suggestions);
   const suggestionView = new SuggestionView(store, suggestions);
+  const hovers = new AnnotationHoverProvider(store, config);
   const showError = (message: string, ...actions: string[]) => vscode.window.showErrorMessage(message, ...actions);
   // Any scheme (remote, virtual, vsls:): the providers answer only for documents the store holds as articles.
   const selector: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
@@ -98,7 +100,8 @@ export function activateWith(context: vscode.ExtensionContext, platform: Platfor
     vscode.languages.registerHoverProvider(selector, new SuggestionHoverProvider(suggestions)),
     vscode.languages.registerCodeActionsProvider(selector, new SuggestionActionProvider(suggestions), SuggestionActionProvider.metadata),
     registerFileOps(store, config),
-    vscode.languages.registerHoverProvider(selector, new AnnotationHoverProvider(store, config)),
+    vscode.languages.registerHoverProvider(selector, hovers),
+    new HoverWarmUp(store, hovers),
     registerArticleSymbols(store, selector),
     vscode.languages.registerDefinitionProvider(selector, new EntityDefinitionProvider(store)),
     vscode.languages.registerReferenceProvider(selector, new EntityReferenceProvider(store)),

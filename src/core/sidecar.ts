@@ -3,6 +3,7 @@
 import * as jsyaml from 'js-yaml';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Sidecar } from './model';
+import { fastLoad } from './sidecarFastYaml';
 import { conflictMarkers, forbiddenCharacters, lineColumn, nonPrintableNear, SourceProblem } from './sidecarSource';
 import { Path, RawProblem, validate } from './sidecarValidate';
 import { yamlSyntaxProblem } from './yamlSyntax';
@@ -110,7 +111,10 @@ export function loadYamlData(source: string): { data: unknown } | { problems: Pr
   // Conflict markers first: they are the cause of whatever else looks wrong in such a file.
   if (fromSource(conflictMarkers(source)) || fromSource(forbiddenCharacters(source))) return { problems };
   try {
-    return { data: jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA }) };
+    // The layout our writer produces is read by a fast reader of its own; anything else, and
+    // every error, by js-yaml (sidecarFastYaml.ts).
+    const fast = fastLoad(source);
+    return { data: fast ? fast.value : jsyaml.load(source, { schema: jsyaml.CORE_SCHEMA }) };
   } catch (e) {
     if (!(e instanceof jsyaml.YAMLException)) throw e;
     // js-yaml drops a leading BOM before it counts, and its line and column are not always

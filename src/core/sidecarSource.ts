@@ -48,8 +48,12 @@ export function conflictMarkers(source: string): SourceProblem[] {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** The first lone surrogate in `s` (half of a character), if any. */
 export function loneSurrogate(s: string): number | undefined {
+  // Checked on every string of a sidecar: the look-arounds only where a surrogate is at all.
+  if (!SURROGATE.test(s)) return undefined;
   const m = LONE_SURROGATE.exec(s);
   return m ? m[0].charCodeAt(0) : undefined;
 }

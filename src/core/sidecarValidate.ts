@@ -178,7 +178,9 @@ export class Checker {
     const value = map[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      return this.wellFormed(String(value), [...path, key], `"${key}"`) ? String(value) : undefined;
+      const text = String(value);
+      // The path is built only for a problem: this runs for every field of every annotation.
+      return loneSurrogate(text) === undefined || this.wellFormed(text, [...path, key], `"${key}"`) ? text : undefined;
     }
     this.error(`"${key}" must be text`, [...path, key]);
     return undefined;

@@ -10,6 +10,9 @@ import { PALETTE_SIZE, SpeakerStyle, speakerStyles, ThemeBase } from '../core/pa
 import { ArticleStore } from './articleStore';
 import { Config } from './config';
 
+/** Past this many spans an article's highlights in view are drawn first, the others a moment later. */
+const VISIBLE_FIRST_ABOVE = 2000;
+
 /** 'quote:3', 'mention:3', 'alias:3' (theme slot or generated place), 'quote:#d62728' (own colour), 'demand', 'response'. */
 type Key = string;
 
@@ -22,6 +25,9 @@ export class DecorationController implements vscode.Disposable {
   private cache = new WeakMap<ArticleModel, { version: number; configKey: string; ranges: Map<Key, vscode.Range[]> }>();
   /** The document version last drawn in an editor of each document: for the bench (and tests) to see a redraw. */
   private readonly drawn = new WeakMap<vscode.TextDocument, number>();
+  private readonly drawnCount = new WeakMap<vscode.TextDocument, number>();
+  /** The whole drawing still to come after an editor's visible part was drawn first. */
+  private readonly pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -83,14 +89,61 @@ export class DecorationController implements vscode.Disposable {
     return this.base;
   }
 
-  private draw(editor: vscode.TextEditor): void {
+  /** `whole`: all of it now (the rest after the part in view was drawn first). */
+  private draw(editor: vscode.TextEditor, whole = false): void {
     // A model older than the text would draw its offsets on the wrong words; until it catches
     // up (debounced after typing) VS Code's own tracked decoration ranges are the right ones.
     const state = this.store.get(editor.document.uri);
     if (state?.model && state.version !== editor.document.version) return;
+    clearTimeout(this.pending.get(editor));
+    this.pending.delete(editor);
+    const model = state?.model;
+    // A large article's ranges not made yet: what is in view first, the rest on the next turn,
+    // so the highlights a person looks at do not wait for thousands elsewhere.
+    if (!whole && model && !state.stale && !this.hasRanges(model, editor.document) && model.index.all().length > VISIBLE_FIRST_ABOVE) {
+      const inView = this.visibleRanges(model, editor);
+      for (const [key, type] of this.types) editor.setDecorations(type, inView.get(key) ?? []);
+      this.drawn.set(editor.document, editor.document.version);
+      this.drawnCount.set(editor.document, count(inView));
+      const version = editor.document.version;
+      this.pending.set(
+        editor,
+        setTimeout(() => {
+          this.pending.delete(editor);
+          if (this.store.get(editor.document.uri)?.model === model && editor.document.version === version && vscode.window.visibleTextEditors.includes(editor)) this.draw(editor, true);
+        }, 0),
+      );
+      return;
+    }
     const ranges = this.rangesFor(editor.document);
     for (const [key, type] of this.types) editor.setDecorations(type, ranges.get(key) ?? []);
     this.drawn.set(editor.document, editor.document.version);
+    this.drawnCount.set(editor.document, count(ranges));
+  }
+
+  /** Whether the ranges of `model` on this version of the text are made (cached). */
+  private hasRanges(model: ArticleModel, document: vscode.TextDocument): boolean {
+    const cached = this.cache.get(model);
+    return cached !== undefined && cached.version === document.version && cached.configKey === this.configKey();
+  }
+
+  /** The ranges of the spans in (or near) the editor's visible ranges, by decoration key. */
+  private visibleRanges(model: ArticleModel, editor: vscode.TextEditor): Map<Key, vscode.Range[]> {
+    const document = editor.document;
+    const spans = new Set<HighlightSpan>();
+    for (const r of editor.visibleRanges) {
+      // A screen more above and below: a small scroll right away still finds its highlights.
+      const lines = r.end.line - r.start.line + 1;
+      const start = document.offsetAt(new vscode.Position(Math.max(0, r.start.line - lines), 0));
+      const end = document.offsetAt(new vscode.Position(r.end.line + lines, 0));
+      for (const span of model.index.overlapping(start, end)) spans.add(span);
+    }
+    return this.rangesOf([...spans], document, this.stylesFor(model));
+  }
+
+  /** How many ranges were last handed to an editor of the document: for tests. */
+  drawnRangeCount(document: vscode.TextDocument): number {
+    return this.drawnCount.get(document) ?? 0;
   }
 
   /** The document version whose highlights were last handed to an editor (undefined: never). */
@@ -98,14 +151,23 @@ export class DecorationController implements vscode.Disposable {
     return this.drawn.get(document);
   }
 
-  private ranges(model: ArticleModel, document: vscode.TextDocument): Map<Key, vscode.Range[]> {
+  private configKey(): string {
     const config = this.config();
-    const configKey = JSON.stringify(config.highlight) + config.colorBy + this.base;
+    return JSON.stringify(config.highlight) + config.colorBy + this.base;
+  }
+
+  private ranges(model: ArticleModel, document: vscode.TextDocument): Map<Key, vscode.Range[]> {
+    const configKey = this.configKey();
     const cached = this.cache.get(model);
     if (cached && cached.version === document.version && cached.configKey === configKey) return cached.ranges;
-    const styles = this.stylesFor(model);
+    const out = this.rangesOf(model.index.all(), document, this.stylesFor(model));
+    this.cache.set(model, { version: document.version, configKey, ranges: out });
+    return out;
+  }
+
+  private rangesOf(spans: readonly HighlightSpan[], document: vscode.TextDocument, styles: Map<string, SpeakerStyle>): Map<Key, vscode.Range[]> {
     const out = new Map<Key, vscode.Range[]>();
-    for (const span of spansToDraw(model.index.all(), config.highlight)) {
+    for (const span of spansToDraw(spans, this.config().highlight)) {
       const key = keyOf(span, styles);
       const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
       const list = out.get(key) ?? [];
@@ -117,7 +179,6 @@ export class DecorationController implements vscode.Disposable {
         out.get('review')!.push(range);
       }
     }
-    this.cache.set(model, { version: document.version, configKey, ranges: out });
     return out;
   }
 
@@ -211,9 +272,17 @@ export class DecorationController implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
     this.disposeTypes();
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function count(ranges: Map<Key, vscode.Range[]>): number {
+  let n = 0;
+  for (const [key, list] of ranges) if (key !== 'review') n += list.length;
+  return n;
 }
 
 /** The decoration a drawn span gets (spansToDraw has left out what is switched off). */

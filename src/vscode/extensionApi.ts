@@ -21,6 +21,8 @@ export interface AttributionLensApi {
   decorationStyles(): Record<string, Record<string, string>>;
   /** The document version whose highlights were last handed to an editor: a redraw is done when it is the document's version. */
   drawnVersion(document: vscode.TextDocument): number | undefined;
+  /** How many highlight ranges were last handed to the editor (a large article's in view come first). */
+  drawnRangeCount(document: vscode.TextDocument): number;
   /** The article's live annotations, where they are now (they move with every edit at once). */
   annotations(document: vscode.TextDocument): Annotation[];
   /** Resolves when the article's sidecar has been (re)loaded. */
@@ -70,6 +72,7 @@ export function extensionApi(store: ArticleStore, decorations: DecorationControl
     decorations: (document) => offsets(document, decorations.rangesFor(document)),
     decorationStyles: () => decorations.renderOptions(),
     drawnVersion: (document) => decorations.drawnVersion(document),
+    drawnRangeCount: (document) => decorations.drawnRangeCount(document),
     annotations: (document) => store.get(document.uri)?.session?.annotations() ?? [],
     load: (document) => store.load(document),
     views: { speakers: views.speakers, demands: views.demands },

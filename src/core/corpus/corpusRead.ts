@@ -5,9 +5,7 @@
 // no article text, no anchor context (prefix, suffix), no rejected suggestions.
 import { Annotation, Sidecar } from '../model';
 import { loadYamlData, locateProblems, Problem } from '../sidecar';
-import { conflictMarkers, forbiddenCharacters } from '../sidecarSource';
 import { validate } from '../sidecarValidate';
-import { fastYamlLoad } from './fastYaml';
 
 export interface CorpusRead {
   /** Undefined when the file cannot be read as a sidecar at all (not YAML, conflict markers, not a sidecar). */
@@ -20,14 +18,10 @@ const NOT_DEFINED_HERE = / is not defined in this sidecar$/;
 
 /** Reads a sidecar's source for the corpus. */
 export function readForCorpus(source: string): CorpusRead {
-  // The fast reader when the file is in its subset and has nothing the raw-text checks refuse;
-  // else the sidecar reader's path, with its positioned problems.
-  let data = conflictMarkers(source).length === 0 && forbiddenCharacters(source).length === 0 ? fastYamlLoad(source) : undefined;
-  if (data === undefined) {
-    const loaded = loadYamlData(source);
-    if ('problems' in loaded) return { problems: loaded.problems };
-    data = loaded.data;
-  }
+  // The sidecar reader's path: its fast reader on the layout our writer produces, js-yaml on anything else.
+  const loaded = loadYamlData(source);
+  if ('problems' in loaded) return { problems: loaded.problems };
+  const data = loaded.data;
   // Half a character can only come from an escape (the raw text was checked for lone surrogates).
   const v = validate(data, { noEscapes: !/\\[uU]/.test(source) });
   const kept = v.problems.filter((p) => p.severity === 'error' || !NOT_DEFINED_HERE.test(p.message));
