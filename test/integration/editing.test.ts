@@ -389,7 +389,7 @@ describe('Editing commands', function () {
   });
 
   it('a broken sidecar refuses edits and stays untouched', async () => {
-    const source = 'version: 1\nspeakers:\n  x: {name: X, kind: person}\nannotations:\n  - {id: a1, type: quote, speaker: nobody, start: 0, end: 4}\n';
+    const source = 'version: 1\nspeakers:\n  x: {name: X, kind: person}\nannotations:\n  - {id: a1, type: quotation, speaker: x, start: 0, end: 4}\n';
     fs.writeFileSync(workspaceFile(BROKEN).fsPath, 'Some text here. More text.\n');
     fs.writeFileSync(sidecarPath(BROKEN), source);
     const { editor: bed } = await openArticle(BROKEN);

@@ -130,19 +130,19 @@ describe('Starting and recovering', () => {
       assert.equal(fs.readFileSync(workspaceFile(BROKEN + '.annotations.yaml').fsPath, 'utf8'), MISSING_COMMA);
     });
 
-    it('invalid content (an unknown speaker) is stale too, at its line; Undo Annotation Change refuses alike', async () => {
+    it('invalid content (an unknown annotation type) is stale too, at its line; Undo Annotation Change refuses alike', async () => {
       const { api, doc } = await open(BROKEN);
       write(BROKEN + '.annotations.yaml', GOOD);
       await api.load(doc);
       await waitFor('the live annotations', () => api.annotations(doc).length === 2);
-      write(BROKEN + '.annotations.yaml', GOOD.replace('speaker: bob', 'speaker: nobody'));
+      write(BROKEN + '.annotations.yaml', GOOD.replace('type: quote, speaker: bob', 'type: quotation, speaker: bob'));
       await api.load(doc);
       assert.equal(api.decorations(doc).stale?.length, 2);
       assert.equal(api.statusBar.shown().text, '$(warning) Stale: sidecar line 15');
       recorder.shown.length = 0;
       await vscode.commands.executeCommand('attributionLens.undo');
       const refusal = await waitFor('the refusal', () => recorder.shown.find((m) => m.kind === 'error'));
-      assert.match(refusal.text, /cannot change annotations: .* is broken \(line 15, column \d+: .*unknown speaker id "nobody"/);
+      assert.match(refusal.text, /cannot change annotations: .* is broken \(line 15, column \d+: .*"type" must be one of .*"quotation"/);
     });
 
     it('once mended, the annotations are live again', async () => {
